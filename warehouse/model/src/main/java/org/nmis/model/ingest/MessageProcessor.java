@@ -1,0 +1,55 @@
+package org.nmis.model.ingest;
+
+import java.util.List;
+import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.json.RegistrationJson;
+import org.nmis.model.privacy.AadhaarTokenizer;
+import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.registration.ErrorCode;
+import org.nmis.model.registration.Field;
+import org.nmis.model.registration.FieldError;
+import org.nmis.model.registration.RegistrationInput;
+import org.nmis.model.registration.RegistrationValidator;
+import org.nmis.model.registration.ValidationResult;
+
+/** Turns one message of the registrations topic into a {@link ProcessedMessage}. Pure; thread-safe. */
+public final class MessageProcessor {
+  private final AadhaarTokenizer tokenizer;
+  private final RegistrationValidator validator;
+  private final PersonIdScheme ids;
+
+  public MessageProcessor(ReferenceData reference, AadhaarTokenizer tokenizer, PersonIdScheme ids) {
+    this.tokenizer = tokenizer;
+    this.validator = new RegistrationValidator(reference, tokenizer);
+    this.ids = ids;
+  }
+
+  public ProcessedMessage process(byte[] value, int partition, long offset) {
+    String sanitized = RegistrationJson.sanitized(value, tokenizer);
+    var input = RegistrationJson.read(value);
+    if (input.isEmpty()) {
+      return new ProcessedMessage(sanitized, null, null, null, null,
+          List.of(new FieldError(ErrorCode.MALFORMED_MESSAGE, "message", null,
+              "message " + ErrorCode.MALFORMED_MESSAGE.rule()
+                  + "; publish one JSON object per message, see docs/DATA_MODEL.md")));
+    }
+    RegistrationInput in = input.get();
+    Integer sourceState = parseCode(in.get(Field.SOURCE_STATE_CODE));
+    String sourceRecordId = in.get(Field.SOURCE_RECORD_ID) == null ? null : in.get(Field.SOURCE_RECORD_ID).strip();
+    ValidationResult result = validator.validate(in);
+    if (result instanceof ValidationResult.Valid v) {
+      return new ProcessedMessage(sanitized, sourceState, sourceRecordId, v.registration(),
+          ids.forLogPosition(partition, offset), List.of());
+    }
+    return new ProcessedMessage(sanitized, sourceState, sourceRecordId, null, null,
+        ((ValidationResult.Invalid) result).errors());
+  }
+
+  private static Integer parseCode(String v) {
+    try {
+      return v == null ? null : Integer.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

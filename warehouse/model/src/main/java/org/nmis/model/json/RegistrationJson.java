@@ -1,0 +1,155 @@
+package org.nmis.model.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.nmis.model.privacy.AadhaarScrubber;
+import org.nmis.model.privacy.AadhaarTokenizer;
+import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.model.registration.Field;
+import org.nmis.model.registration.Registration;
+import org.nmis.model.registration.RegistrationInput;
+
+/** The wire form of a registration on topic nmis.registrations.v1: one flat JSON object, keys = field names. */
+public final class RegistrationJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private RegistrationJson() {}
+
+  /** Reads one message; empty when it is not a JSON object at all. */
+  public static Optional<RegistrationInput> read(byte[] json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      return node instanceof ObjectNode o ? Optional.of(read(o)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads one element of an API request body (a JSON object). */
+  public static RegistrationInput read(ObjectNode node) {
+    RegistrationInput.Builder b = RegistrationInput.builder();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      Optional<Field> field = Field.byKey(e.getKey());
+      JsonNode v = e.getValue();
+      if (field.isEmpty()) {
+        b.unknownField(e.getKey());
+      } else if (v.isNull()) {
+        continue;
+      } else if (v.isValueNode()) {
+        b.set(field.get(), v.isNumber() ? v.numberValue().toString() : v.asText());
+      } else {
+        b.nonTextField(e.getKey());
+      }
+    }
+    return b.build();
+  }
+
+  /** The canonical message for a validated registration, as the API publishes it (Aadhaar tokenised). */
+  public static byte[] write(Registration r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put(Field.SOURCE_STATE_CODE.key(), r.sourceStateCode());
+    o.put(Field.SOURCE_RECORD_ID.key(), r.sourceRecordId());
+    o.put(Field.NAME.key(), r.name());
+    o.put(Field.AGE.key(), r.age());
+    o.put(Field.GENDER.key(), r.gender().name());
+    o.put(Field.MOBILE.key(), r.mobile());
+    if (r.aadhaarToken() != null) {
+      o.put(Field.AADHAAR_TOKEN.key(), r.aadhaarToken());
+      o.put(Field.AADHAAR_LAST4.key(), r.aadhaarLast4());
+    }
+    o.put(Field.ORIGIN_STATE_CODE.key(), r.originStateCode());
+    o.put(Field.ORIGIN_DISTRICT_CODE.key(), r.originDistrictCode());
+    o.put(Field.DESTINATION_STATE_CODE.key(), r.destinationStateCode());
+    o.put(Field.DESTINATION_DISTRICT_CODE.key(), r.destinationDistrictCode());
+    o.put(Field.TRAVEL_DATE.key(), r.travelDate().toString());
+    o.put(Field.MODE.key(), r.mode().name());
+    o.put(Field.PERSONS_ACCOMPANYING.key(), r.personsAccompanying());
+    putIfPresent(o, Field.GROUP_REF, r.groupRef());
+    putIfPresent(o, Field.CATEGORY, r.category() == null ? null : r.category().name());
+    putIfPresent(o, Field.VEHICLE_REF, r.vehicleRef());
+    return toBytes(o);
+  }
+
+  /** A message of raw input values (used by generators and tests that play a state system). */
+  public static byte[] write(RegistrationInput in) {
+    ObjectNode o = MAPPER.createObjectNode();
+    in.values().forEach((f, v) -> o.put(f.key(), v));
+    return toBytes(o);
+  }
+
+  /**
+   * The message as the warehouse may keep it: a clear Aadhaar number is replaced by its token and last four
+   * digits; text that is not JSON has every 12-digit run masked.
+   */
+  public static String sanitized(byte[] json, AadhaarTokenizer tokenizer) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      if (node instanceof ObjectNode o) {
+        JsonNode aadhaar = o.remove(Field.AADHAAR.key());
+        if (aadhaar != null && !aadhaar.isNull()) {
+          String digits = aadhaar.asText().replace(" ", "").replace("-", "");
+          if (digits.length() == 12 && digits.chars().allMatch(Character::isDigit)) {
+            o.put(Field.AADHAAR_TOKEN.key(), tokenizer.token(digits));
+            o.put(Field.AADHAAR_LAST4.key(), AadhaarTokenizer.lastFour(digits));
+          } else {
+            o.put(Field.AADHAAR.key(), AadhaarScrubber.scrub(aadhaar.asText()));
+          }
+        }
+        scrubValues(o);
+        return MAPPER.writeValueAsString(o);
+      }
+      return AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  // An Aadhaar number can hide in any field (a misspelt "aadhar" key, a note in the name); a valid mobile
+  // number is left alone, since +91 and ten digits would look like twelve digits too.
+  private static void scrubValues(ObjectNode o) {
+    Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      JsonNode v = e.getValue();
+      boolean validMobile = e.getKey().equals(Field.MOBILE.key())
+          && MobileNumbers.normalise(v.asText()).isPresent();
+      if (v.isValueNode() && !v.isNull() && !validMobile) {
+        String text = v.asText();
+        String scrubbed = AadhaarScrubber.scrub(text);
+        if (!scrubbed.equals(text)) {
+          e.setValue(o.textNode(scrubbed));
+        }
+      } else if (!v.isValueNode()) {
+        e.setValue(o.textNode(AadhaarScrubber.scrub(v.toString())));
+      }
+    }
+  }
+
+  private static void putIfPresent(ObjectNode o, Field f, String v) {
+    if (v != null) {
+      o.put(f.key(), v);
+    }
+  }
+
+  private static byte[] toBytes(ObjectNode o) {
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an ObjectNode always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package org.nmis.model.registration;
+
+public enum TravelMode { TRAIN, BUS, OTHER }

@@ -1,0 +1,82 @@
+package org.nmis.model.testing;
+
+import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.privacy.AadhaarTokenizer;
+import org.nmis.model.privacy.Verhoeff;
+import org.nmis.model.registration.Field;
+import org.nmis.model.registration.RegistrationInput;
+
+/**
+ * Named canonical registrations for tests. Each returns a builder, so a test states only what it changes:
+ * {@code RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.AGE, "150").build()}.
+ */
+public final class RegistrationFixtures {
+  /** Test-only keys: the real ones come from configuration. */
+  public static final String TEST_AADHAAR_KEY = "test-aadhaar-key-not-for-production";
+  public static final String TEST_ID_KEY = "test-person-id-key-not-for-production";
+
+  /** LGD codes: Maharashtra (27) / Pune (490); Uttar Pradesh (9) / Gorakhpur (148). */
+  public static final int MAHARASHTRA = 27;
+  public static final int PUNE = 490;
+  public static final int UTTAR_PRADESH = 9;
+  public static final int GORAKHPUR = 148;
+  /** LGD codes: Bihar (10) / Patna (212). */
+  public static final int BIHAR = 10;
+  public static final int PATNA = 212;
+
+  /** A valid Aadhaar number (Verhoeff-correct, made up). */
+  public static final String AADHAAR = withCheckDigit("49901234567");
+
+  private RegistrationFixtures() {}
+
+  /** A labourer registered by Maharashtra, going home from Pune to Gorakhpur by train. */
+  public static RegistrationInput.Builder ramFromPuneToGorakhpur() {
+    return RegistrationInput.builder()
+        .set(Field.SOURCE_STATE_CODE, MAHARASHTRA)
+        .set(Field.SOURCE_RECORD_ID, "MH-PUNE-000001")
+        .set(Field.NAME, "Ram Kumar")
+        .set(Field.AGE, "34")
+        .set(Field.GENDER, "M")
+        .set(Field.MOBILE, "9876543210")
+        .set(Field.AADHAAR, AADHAAR)
+        .set(Field.ORIGIN_STATE_CODE, MAHARASHTRA)
+        .set(Field.ORIGIN_DISTRICT_CODE, PUNE)
+        .set(Field.DESTINATION_STATE_CODE, UTTAR_PRADESH)
+        .set(Field.DESTINATION_DISTRICT_CODE, GORAKHPUR)
+        .set(Field.TRAVEL_DATE, "2020-05-18")
+        .set(Field.MODE, "TRAIN")
+        .set(Field.PERSONS_ACCOMPANYING, "2")
+        .set(Field.GROUP_REF, "FAMILY-17")
+        .set(Field.CATEGORY, "LABOUR");
+  }
+
+  /** A student registered by Bihar (her home state), Hindi name in Devanagari, no Aadhaar, by bus. */
+  public static RegistrationInput.Builder sitaFromPuneToPatna() {
+    return RegistrationInput.builder()
+        .set(Field.SOURCE_STATE_CODE, BIHAR)
+        .set(Field.SOURCE_RECORD_ID, "BR-2020-77")
+        .set(Field.NAME, "सीता देवी")
+        .set(Field.AGE, "21")
+        .set(Field.GENDER, "F")
+        .set(Field.MOBILE, "+91 70000 12345")
+        .set(Field.ORIGIN_STATE_CODE, MAHARASHTRA)
+        .set(Field.ORIGIN_DISTRICT_CODE, PUNE)
+        .set(Field.DESTINATION_STATE_CODE, BIHAR)
+        .set(Field.DESTINATION_DISTRICT_CODE, PATNA)
+        .set(Field.TRAVEL_DATE, "20/05/2020")
+        .set(Field.MODE, "BUS")
+        .set(Field.CATEGORY, "STUDENT");
+  }
+
+  public static String withCheckDigit(String elevenDigits) {
+    return elevenDigits + Verhoeff.checkDigit(elevenDigits);
+  }
+
+  public static AadhaarTokenizer tokenizer() {
+    return new AadhaarTokenizer(TEST_AADHAAR_KEY);
+  }
+
+  public static PersonIdScheme idScheme() {
+    return new PersonIdScheme(TEST_ID_KEY, 0);
+  }
+}
