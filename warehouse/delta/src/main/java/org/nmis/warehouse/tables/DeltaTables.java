@@ -1,7 +1,6 @@
 package org.nmis.warehouse.tables;
 
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -14,24 +13,37 @@ public final class DeltaTables {
 
   private DeltaTables() {}
 
+  /** Creates the table at its path if there is none (tables are addressed by path; see {@link #registerNames}). */
   public static void ensure(SparkSession spark, WarehouseLocation location, TableDefinition table) {
-    DeltaTableBuilder b = DeltaTable.createIfNotExists(spark)
-        .tableName(table.name())
-        .location(location.pathOf(table))
-        .comment(table.comment())
-        .addColumns(table.schema());
+    StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS delta.`")
+        .append(location.pathOf(table)).append("` (").append(table.schema().toDDL()).append(") USING delta");
     if (!table.partitionColumns().isEmpty()) {
-      b = b.partitionedBy(table.partitionColumns().toArray(String[]::new));
+      ddl.append(" PARTITIONED BY (").append(String.join(", ", table.partitionColumns())).append(")");
     }
-    for (var p : table.properties().entrySet()) {
-      b = b.property(p.getKey(), p.getValue());
+    ddl.append(" COMMENT '").append(table.comment().replace("'", "\\'")).append("'");
+    if (!table.properties().isEmpty()) {
+      ddl.append(" TBLPROPERTIES (").append(table.properties().entrySet().stream()
+          .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'").sorted()
+          .collect(java.util.stream.Collectors.joining(", "))).append(")");
     }
-    b.execute();
+    spark.sql(ddl.toString());
   }
 
   public static void ensureAll(SparkSession spark, WarehouseLocation location) {
     for (TableDefinition t : ALL) {
       ensure(spark, location, t);
+    }
+  }
+
+  /**
+   * Names every table in the session catalog ({@code SELECT ... FROM registrations}), pointing at this location.
+   * The catalog is the session's own, so each JVM names the tables again when it starts.
+   */
+  public static void registerNames(SparkSession spark, WarehouseLocation location) {
+    for (TableDefinition t : ALL) {
+      spark.sql("DROP TABLE IF EXISTS " + t.name());
+      spark.sql("CREATE TABLE " + t.name() + " USING delta LOCATION '" + location.pathOf(t).replace("'", "\\'")
+          + "'");
     }
   }
 

@@ -21,11 +21,12 @@ import org.apache.spark.sql.types.StructType;
 public final class RegistrationRejectsTable {
   public static final String NAME = "registration_rejects";
 
+  // Delta cannot enforce NOT NULL inside arrays, so the element's fields are all declared nullable.
   public static final StructType ERROR = new StructType()
-      .add(required("code", STRING, "stable error code"))
-      .add(required("field", STRING, "field (JSON key / CSV header)"))
+      .add(optional("code", STRING, "stable error code"))
+      .add(optional("field", STRING, "field (JSON key / CSV header)"))
       .add(optional("value", STRING, "offending value (Aadhaar masked)"))
-      .add(required("message", STRING, "what is wrong and what is expected"));
+      .add(optional("message", STRING, "what is wrong and what is expected"));
 
   public static final StructType SCHEMA = new StructType()
       .add(required("topic", STRING, "Kafka topic"))
@@ -34,8 +35,8 @@ public final class RegistrationRejectsTable {
       .add(optional("source_state_code", INT, "uploading state, when readable"))
       .add(optional("source_record_id", STRING, "the state's record ID, when readable"))
       .add(optional("payload", STRING, "the rejected message, Aadhaar tokenised"))
-      .add(required("error_codes", new ArrayType(DataTypes.StringType, false), "codes of every failed rule"))
-      .add(required("errors", new ArrayType(ERROR, false), "every failed rule"))
+      .add(required("error_codes", new ArrayType(DataTypes.StringType, true), "codes of every failed rule"))
+      .add(required("errors", new ArrayType(ERROR, true), "every failed rule"))
       .add(required("submitted_by", STRING, "who published the message"))
       .add(required("received_at", TIMESTAMP, "when the warehouse ingested it"))
       .add(required("received_date", DATE, "day received (partition column)"));

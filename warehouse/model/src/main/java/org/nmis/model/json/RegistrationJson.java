@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.nmis.model.privacy.AadhaarScrubber;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.MobileNumbers;
@@ -18,6 +19,7 @@ import org.nmis.model.registration.RegistrationInput;
 /** The wire form of a registration on topic nmis.registrations.v1: one flat JSON object, keys = field names. */
 public final class RegistrationJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
 
   private RegistrationJson() {}
 
@@ -119,7 +121,8 @@ public final class RegistrationJson {
   }
 
   // An Aadhaar number can hide in any field (a misspelt "aadhar" key, a note in the name); a valid mobile
-  // number is left alone, since +91 and ten digits would look like twelve digits too.
+  // number is left alone, since +91 and ten digits would look like twelve digits too, and so is a token (64 hex
+  // characters: about one in forty has a run of exactly twelve decimal digits, which must not be masked).
   private static void scrubValues(ObjectNode o) {
     Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
     while (fields.hasNext()) {
@@ -127,7 +130,9 @@ public final class RegistrationJson {
       JsonNode v = e.getValue();
       boolean validMobile = e.getKey().equals(Field.MOBILE.key())
           && MobileNumbers.normalise(v.asText()).isPresent();
-      if (v.isValueNode() && !v.isNull() && !validMobile) {
+      boolean token = e.getKey().equals(Field.AADHAAR_TOKEN.key()) && v.isTextual()
+          && TOKEN.matcher(v.asText()).matches();
+      if (v.isValueNode() && !v.isNull() && !validMobile && !token) {
         String text = v.asText();
         String scrubbed = AadhaarScrubber.scrub(text);
         if (!scrubbed.equals(text)) {

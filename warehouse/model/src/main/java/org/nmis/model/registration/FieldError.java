@@ -1,5 +1,7 @@
 package org.nmis.model.registration;
 
+import org.nmis.model.privacy.AadhaarScrubber;
+
 /**
  * One failed rule: its stable code, the field (JSON key / CSV header) and the offending value as received
  * (Aadhaar numbers masked), and a message a person at a state data desk can act on.
@@ -10,7 +12,10 @@ public record FieldError(ErrorCode code, String field, String value, String mess
     return of(code, field.key(), value);
   }
 
-  static FieldError of(ErrorCode code, String field, String value) {
+  static FieldError of(ErrorCode code, String field, String rawValue) {
+    // A value is echoed back to the state and stored with the reject: an Aadhaar number typed into the wrong
+    // field (a name, a mobile) must not travel with it.
+    String value = AadhaarScrubber.scrub(rawValue);
     String shown = value == null ? "" : " (got '" + abbreviate(value) + "')";
     return new FieldError(code, field, value, field + " " + code.rule() + shown);
   }

@@ -1,10 +1,13 @@
 package org.nmis.model.testing;
 
 import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.ingest.MessageProcessor;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.Verhoeff;
+import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
+import org.nmis.model.registration.RegistrationValidator;
 
 /**
  * Named canonical registrations for tests. Each returns a builder, so a test states only what it changes:
@@ -24,8 +27,17 @@ public final class RegistrationFixtures {
   public static final int BIHAR = 10;
   public static final int PATNA = 212;
 
+  /** LGD codes: Delhi (7); Mumbai (482), another district of Maharashtra. */
+  public static final int DELHI = 7;
+  public static final int MUMBAI = 482;
+
   /** A valid Aadhaar number (Verhoeff-correct, made up). */
   public static final String AADHAAR = withCheckDigit("49901234567");
+  /** {@link #AADHAAR} as printed on the card, grouped 4-4-4. */
+  public static final String AADHAAR_PRINTED =
+      AADHAAR.substring(0, 4) + " " + AADHAAR.substring(4, 8) + " " + AADHAAR.substring(8);
+  /** Ram's mobile number as the model normalises it. */
+  public static final String RAM_MOBILE = "+919876543210";
 
   private RegistrationFixtures() {}
 
@@ -68,6 +80,23 @@ public final class RegistrationFixtures {
         .set(Field.CATEGORY, "STUDENT");
   }
 
+  /**
+   * Ram's registration as the warehouse's own API republishes it: Aadhaar already replaced by its token (under
+   * {@link #TEST_AADHAAR_KEY}) and last four digits.
+   */
+  public static RegistrationInput.Builder ramWithTokenisedAadhaar() {
+    return ramFromPuneToGorakhpur()
+        .set(Field.AADHAAR, null)
+        .set(Field.AADHAAR_TOKEN, tokenizer().token(AADHAAR))
+        .set(Field.AADHAAR_LAST4, AADHAAR.substring(8));
+  }
+
+  /** A Verhoeff-correct Aadhaar number with one digit mistyped (the check digit no longer fits). */
+  public static String aadhaarWithWrongCheckDigit() {
+    char last = AADHAAR.charAt(11);
+    return AADHAAR.substring(0, 11) + (char) ('0' + (last - '0' + 1) % 10);
+  }
+
   public static String withCheckDigit(String elevenDigits) {
     return elevenDigits + Verhoeff.checkDigit(elevenDigits);
   }
@@ -78,5 +107,15 @@ public final class RegistrationFixtures {
 
   public static PersonIdScheme idScheme() {
     return new PersonIdScheme(TEST_ID_KEY, 0);
+  }
+
+  /** The validator every test shares: the project's reference data and the test Aadhaar key. */
+  public static RegistrationValidator validator() {
+    return new RegistrationValidator(ReferenceData.get(), tokenizer());
+  }
+
+  /** The message processor under the test keys. */
+  public static MessageProcessor messageProcessor() {
+    return new MessageProcessor(ReferenceData.get(), tokenizer(), idScheme());
   }
 }
