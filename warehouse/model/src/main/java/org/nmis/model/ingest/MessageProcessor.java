@@ -38,16 +38,22 @@ public final class MessageProcessor {
     String sourceRecordId = in.get(Field.SOURCE_RECORD_ID) == null ? null : in.get(Field.SOURCE_RECORD_ID).strip();
     ValidationResult result = validator.validate(in);
     if (result instanceof ValidationResult.Valid v) {
-      return new ProcessedMessage(sanitized, sourceState, sourceRecordId, v.registration(),
-          ids.forLogPosition(partition, offset), List.of());
+      return new ProcessedMessage(sanitized, v.registration().sourceStateCode(), v.registration().sourceRecordId(),
+          v.registration(), ids.forLogPosition(partition, offset), List.of());
     }
     return new ProcessedMessage(sanitized, sourceState, sourceRecordId, null, null,
         ((ValidationResult.Invalid) result).errors());
   }
 
+  // Whole numbers as sheets and JSON encoders write them ("27", " 27 ", "27.0"), as the validator reads them.
   private static Integer parseCode(String v) {
+    if (v == null) {
+      return null;
+    }
+    String s = v.strip();
+    s = s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     try {
-      return v == null ? null : Integer.valueOf(v.strip());
+      return Integer.valueOf(s);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -107,6 +107,28 @@ class MessageProcessorTest {
     assertEquals("age", m.errors().get(0).field());
   }
 
+  /** Sheets and JSON encoders write whole numbers as 27.0; the validator accepts that, so the source key must too. */
+  @Test
+  void aValidRowWithTheStateCodeWrittenAsADecimalCarriesItsSourceKey() {
+    String json = new String(RegistrationJson.write(ramFromPuneToGorakhpur().build()), StandardCharsets.UTF_8)
+        .replace("\"source_state_code\":\"27\"", "\"source_state_code\":27.0");
+    assertTrue(json.contains("27.0"), json);
+    ProcessedMessage m = PROCESSOR.process(json.getBytes(StandardCharsets.UTF_8), 0, 0);
+    assertTrue(m.valid(), m.errors()::toString);
+    assertEquals(MAHARASHTRA, m.registration().sourceStateCode());
+    assertEquals(MAHARASHTRA, m.sourceStateCode());
+    assertEquals("MH-PUNE-000001", m.sourceRecordId());
+  }
+
+  @Test
+  void anInvalidRowWithTheStateCodeWrittenAsADecimalCarriesItsSourceKey() {
+    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, "27.0")
+        .set(Field.AGE, "150").build());
+    ProcessedMessage m = PROCESSOR.process(message, 0, 0);
+    assertFalse(m.valid());
+    assertEquals(MAHARASHTRA, m.sourceStateCode());
+  }
+
   @Test
   void anInvalidRowWithAnUnreadableSourceKey() {
     byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, "MH")

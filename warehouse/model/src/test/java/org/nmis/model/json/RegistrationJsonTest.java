@@ -123,14 +123,9 @@ class RegistrationJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[1, 2]", "\"text\"", "42", "null", "true", "", "not json", "{\"name\": ", "{}{"})
+  @ValueSource(strings = {"[1, 2]", "\"text\"", "42", "null", "true", "", "not json", "{\"name\": "})
   void readOfAnythingButAJsonObjectIsEmpty(String text) {
-    Optional<RegistrationInput> in = RegistrationJson.read(bytes(text));
-    if (text.equals("{}{")) {
-      // a leading object followed by junk: Jackson reads the first value; what matters is that it does not throw
-      return;
-    }
-    assertEquals(Optional.empty(), in);
+    assertEquals(Optional.empty(), RegistrationJson.read(bytes(text)));
   }
 
   @Test

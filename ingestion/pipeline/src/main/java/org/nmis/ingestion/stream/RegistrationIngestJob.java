@@ -1,0 +1,134 @@
+package org.nmis.ingestion.stream;
+
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.nmis.ingestion.kafka.RegistrationTopic;
+import org.nmis.warehouse.registrations.IngestSettings;
+import org.nmis.warehouse.registrations.RegistrationBatchWriter;
+import org.nmis.warehouse.spark.SparkSessions;
+import org.nmis.warehouse.spark.SparkSettings;
+import org.nmis.warehouse.tables.DeltaTables;
+import org.nmis.warehouse.tables.WarehouseLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming job Kafka -> Delta: reads the registrations topic and hands each micro-batch to the
+ * {@link RegistrationBatchWriter}. Kafka offsets are checkpointed before a batch runs and Delta commits are
+ * idempotent per batch, so a crash at any point (kill -9 included) followed by a restart loses nothing and writes
+ * nothing twice.
+ */
+public final class RegistrationIngestJob implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationIngestJob.class);
+
+  private final StreamingQuery query;
+  private final Totals totals;
+
+  private RegistrationIngestJob(StreamingQuery query, Totals totals) {
+    this.query = query;
+    this.totals = totals;
+  }
+
+  /** Running totals since this job started (for status pages and benchmarks). */
+  public static final class Totals {
+    public final AtomicLong batches = new AtomicLong();
+    public final AtomicLong messages = new AtomicLong();
+    public final AtomicLong valid = new AtomicLong();
+    public final AtomicLong rejected = new AtomicLong();
+  }
+
+  public static RegistrationIngestJob start(SparkSession spark, IngestJobSettings settings) {
+    DeltaTables.ensureAll(spark, settings.warehouse());
+    RegistrationBatchWriter writer = new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
+    Totals totals = new Totals();
+    Dataset<Row> records = spark.readStream().format("kafka")
+        .option("kafka.bootstrap.servers", settings.bootstrapServers())
+        .option("subscribe", settings.topic())
+        .option("startingOffsets", "earliest")
+        .option("includeHeaders", "true")
+        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+        .load();
+    try {
+      StreamingQuery query = records.writeStream()
+          .queryName("registrations-ingest")
+          .option("checkpointLocation", settings.checkpointLocation())
+          .trigger(Trigger.ProcessingTime(settings.triggerMillis()))
+          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> {
+            RegistrationBatchWriter.BatchResult r = writer.write(batch, batchId);
+            totals.batches.incrementAndGet();
+            totals.messages.addAndGet(r.messages());
+            totals.valid.addAndGet(r.valid());
+            totals.rejected.addAndGet(r.rejected());
+            if (r.messages() > 0) {
+              LOG.info("batch {}: {} messages, {} valid, {} rejected", batchId, r.messages(), r.valid(),
+                  r.rejected());
+            }
+          })
+          .start();
+      return new RegistrationIngestJob(query, totals);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("NMIS-ING-001: the ingestion job did not start", e);
+    }
+  }
+
+  public StreamingQuery query() {
+    return query;
+  }
+
+  public Totals totals() {
+    return totals;
+  }
+
+  /** Blocks until every message published so far is in the tables (tests, demo, benchmarks). */
+  public void awaitCaughtUp() {
+    query.processAllAvailable();
+  }
+
+  @Override
+  public void close() {
+    try {
+      query.stop();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("NMIS-ING-002: the ingestion job did not stop in time", e);
+    }
+  }
+
+  /**
+   * Runs the job on its own, for spark-submit on a cluster or as a separate process. Settings come from
+   * environment variables (see docs/ARCHITECTURE.md): NMIS_KAFKA_BOOTSTRAP, NMIS_WAREHOUSE_LOCATION,
+   * NMIS_CHECKPOINT_LOCATION, NMIS_AADHAAR_KEY, NMIS_IDS_KEY, NMIS_IDS_EPOCH, NMIS_MAX_OFFSETS_PER_TRIGGER.
+   */
+  public static void main(String[] args) throws Exception {
+    IngestJobSettings settings = new IngestJobSettings(
+        env("NMIS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        env("NMIS_TOPIC", RegistrationTopic.NAME),
+        new WarehouseLocation(env("NMIS_WAREHOUSE_LOCATION", null)),
+        env("NMIS_CHECKPOINT_LOCATION", null),
+        Long.parseLong(env("NMIS_MAX_OFFSETS_PER_TRIGGER", "200000")),
+        Long.parseLong(env("NMIS_TRIGGER_MILLIS", "500")),
+        new IngestSettings(env("NMIS_AADHAAR_KEY", null), env("NMIS_IDS_KEY", null),
+            Integer.parseInt(env("NMIS_IDS_EPOCH", "0")), env("NMIS_WRITER_ID", "nmis-registrations-ingest")));
+    SparkSession spark = SparkSessions.getOrCreate(new SparkSettings("nmis-ingest",
+        System.getProperty("spark.master", "local[2]"), 4, java.util.Map.of()));
+    try (RegistrationIngestJob job = start(spark, settings)) {
+      job.query().awaitTermination();
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    if (v == null || v.isBlank()) {
+      if (fallback == null) {
+        throw new IllegalArgumentException("NMIS-ING-003: environment variable " + name + " is required");
+      }
+      return fallback;
+    }
+    return v;
+  }
+}
