@@ -83,6 +83,8 @@ class RegistrationIngestIT {
         i++;
       }
       send(publisher, sitaFromPuneToPatna().build());
+      publisher.flush();
+      job.awaitCaughtUp();
       send(publisher, sitaFromPuneToPatna().build()); // identical re-send
       send(publisher, sitaFromPuneToPatna().set(Field.PERSONS_ACCOMPANYING, "3").build()); // correction
       publisher.flush();
@@ -133,10 +135,10 @@ class RegistrationIngestIT {
       publisher.flush();
     }
     long total = people + corrections + resends;
-    IngestJobSettings settings = settings(topic, warehouse, 500);
+    IngestJobSettings settings = settings(topic, warehouse, 1_500);
 
     Process first = startJobProcess(settings, dir.resolve("job-1.log"));
-    waitFor(() -> commits(warehouse) >= 3, Duration.ofMinutes(3), "the job's first commits");
+    waitFor(() -> commits(warehouse) >= 1, Duration.ofMinutes(3), "the job's first commits");
     first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop
     first.waitFor();
     long rawBeforeRestart = count(warehouse, RegistrationsRawTable.DEFINITION);
