@@ -13,31 +13,38 @@ import org.nmis.model.registration.RegistrationInput;
 /**
  * Draws the rows of one run: new registrations as state portals sent them in 2020, the same rows broken by
  * {@link Defect}s, and corrections of earlier rows. Holds the run's mutable state (its random source, each
- * state's record numbering, the household being registered), so it belongs to one run and one thread.
+ * state's record numbering, the group being registered), so it belongs to one run and one thread.
  */
 final class Rows {
-  /** Share of new rows that carry a household's group_ref. */
+  /** Share of new rows that carry a group_ref: a family, or workers of one site travelling together. */
   static final double GROUPED_SHARE = 0.30;
-  // Household sizes 2..5, mostly couples and small families.
-  private static final AliasSampler HOUSEHOLD_SIZES = AliasSampler.of(40, 30, 20, 10);
-  private static final double MEAN_HOUSEHOLD = 2 * 0.40 + 3 * 0.30 + 4 * 0.20 + 5 * 0.10;
-  // A lone row starts a household with this chance; solving share = q*m / (q*m + 1 - q) for q.
-  private static final double HOUSEHOLD_START =
-      GROUPED_SHARE / (MEAN_HOUSEHOLD * (1 - GROUPED_SHARE) + GROUPED_SHARE);
+  private static final int SMALLEST_GROUP = 2;
+  // Weights of group sizes 2, 3, 4, 5: mostly couples and small families.
+  private static final double[] GROUP_SIZE_WEIGHTS = {40, 30, 20, 10};
+  private static final AliasSampler GROUP_SIZES = new AliasSampler(GROUP_SIZE_WEIGHTS);
+  private static final double GROUP_START = groupStart();
+  /** Share of groups that are families; the others are co-workers, men, as most labour groups were. */
+  private static final double FAMILY_GROUPS = 0.6;
 
   static final double SOURCE_IS_ORIGIN = 0.70;
   static final double DEVANAGARI_SHARE = 0.25;
   /** Share of Latin-script names typed in capitals, as many district sheets were. */
   private static final double CAPITALS_SHARE = 0.15;
-  // Labour migration was mostly men; T and U are rare but must appear.
-  private static final AliasSampler GENDERS = AliasSampler.of(79, 20, 0.5, 0.5);
+  // Labour migration was mostly men: with the families' women and girls about four in five rows are men.
+  // T and U are rare but must appear.
+  private static final AliasSampler GENDERS = AliasSampler.of(84, 15, 0.5, 0.5);
+  private static final int MALE = 0;
+  private static final int FEMALE = 1;
   private static final String[] GENDER_LETTERS = {"M", "F", "T", "U"};
   private static final String[] GENDER_WORDS = {"Male", "Female", "Transgender", "Undisclosed"};
   private static final AliasSampler MODES = AliasSampler.of(80, 18, 2);
   private static final String[] MODE_TEXTS = {"TRAIN", "BUS", "OTHER"};
+  private static final int TRAIN = 0;
+  private static final int BUS = 1;
   private static final String[] MODE_TITLES = {"Train", "Bus", "Other"};
   private static final AliasSampler CATEGORIES = AliasSampler.of(85, 5, 3, 3, 2, 2);
   private static final String[] CATEGORY_TEXTS = {"LABOUR", "STUDENT", "TOURIST", "PILGRIM", "OTHER", null};
+  private static final int LABOUR = 0;
   private static final int STUDENT = 1;
   // Companions of someone registering alone: mostly none, rarely more than four.
   private static final AliasSampler ACCOMPANYING = AliasSampler.of(55, 15, 12, 8, 5, 2, 1, 1, 1);
@@ -64,9 +71,9 @@ final class Rows {
   /** Share of invalid rows that break a second rule as well. */
   private static final double SECOND_DEFECT = 0.20;
 
-  /** Values the members of one household share. */
-  private record Household(Trip trip, String groupRef, int surname, int script, int size, String mobile,
-      String category) {}
+  /** Values the members of one group share; co-workers have no family surname (-1) and each their own phone. */
+  private record Group(Trip trip, String groupRef, boolean family, int surname, int script, int size,
+      String mobile, String category) {}
 
   /** Where and how a row travels. */
   private record Trip(int source, int origin, String originDistrict, int destination, String destinationDistrict,
@@ -77,9 +84,9 @@ final class Rows {
   private final TravelDates dates;
   private final double aadhaarRate;
   private final long[] sequences;
-  private long households;
-  private Household household;
-  private int householdMember;
+  private long groups;
+  private Group group;
+  private int groupMember;
 
   Rows(SplittableRandom random, double aadhaarRate, Geography geography, TravelDates dates) {
     this.random = random;
@@ -91,50 +98,69 @@ final class Rows {
 
   // ---- new rows ----
 
-  /** A new valid row: someone travelling alone, or the next member of the household being registered. */
+  /** A new valid row: someone travelling alone, or the next member of the group being registered. */
   RegistrationInput next() {
-    if (household != null && householdMember < household.size()) {
-      return member(household, householdMember++);
+    if (group != null && groupMember < group.size()) {
+      return member(group, groupMember++);
     }
-    household = null;
-    if (random.nextDouble() < HOUSEHOLD_START) {
-      Trip trip = trip();
-      household = new Household(trip, "FAM-" + geography.prefix(trip.source()) + "-" + (++households),
-          Names.familySurname(random), script(), 2 + HOUSEHOLD_SIZES.next(random), mobile(),
-          category());
-      householdMember = 1;
-      return member(household, 0);
+    group = null;
+    if (random.nextDouble() < GROUP_START) {
+      group = newGroup();
+      groupMember = 1;
+      return member(group, 0);
     }
     String category = category();
     boolean student = category != null && category.equals(CATEGORY_TEXTS[STUDENT]);
     int gender = GENDERS.next(random);
     int age = student ? 17 + random.nextInt(9) : age();
     int accompanying = ACCOMPANYING.next(random);
-    return row(trip(), name(gender == 1, -1, script()), gender, age, mobile(), category,
-        accompanying, null);
+    return row(trip(), name(gender == FEMALE, -1, script()), gender, age, mobile(), category, accompanying, null);
   }
 
-  // The first member is an adult of either sex, the second the spouse, the rest children or an elderly parent.
-  private RegistrationInput member(Household h, int index) {
+  private Group newGroup() {
+    Trip trip = trip();
+    boolean family = random.nextDouble() < FAMILY_GROUPS;
+    String ref = (family ? "FAM-" : "GRP-") + geography.prefix(trip.source()) + "-" + (++groups);
+    return new Group(trip, ref, family, family ? Names.familySurname(random) : -1, script(),
+        SMALLEST_GROUP + GROUP_SIZES.next(random), family ? mobile() : null,
+        family ? category() : CATEGORY_TEXTS[LABOUR]);
+  }
+
+  // The chance q that a row not in a group starts one, so that grouped rows make GROUPED_SHARE of all rows:
+  // with mean group size m, share = q*m / (q*m + 1 - q), solved for q.
+  private static double groupStart() {
+    double total = 0;
+    double sizes = 0;
+    for (int i = 0; i < GROUP_SIZE_WEIGHTS.length; i++) {
+      total += GROUP_SIZE_WEIGHTS[i];
+      sizes += GROUP_SIZE_WEIGHTS[i] * (SMALLEST_GROUP + i);
+    }
+    double mean = sizes / total;
+    return GROUPED_SHARE / (mean * (1 - GROUPED_SHARE) + GROUPED_SHARE);
+  }
+
+  // A family is registered by its head, mostly the man, then the spouse, then children or an elderly parent.
+  private RegistrationInput member(Group g, int index) {
+    if (!g.family()) {
+      return row(g.trip(), name(false, -1, g.script()), MALE, 18 + random.nextInt(28), mobile(), g.category(),
+          g.size() - 1, g.groupRef());
+    }
     int gender;
     int age;
-    String mobile = h.mobile();
     if (index == 0) {
-      gender = random.nextInt(5) == 0 ? 1 : 0;
+      gender = random.nextInt(10) == 0 ? FEMALE : MALE;
       age = 20 + random.nextInt(31);
     } else if (index == 1) {
-      gender = random.nextInt(5) == 0 ? 0 : 1;
+      gender = random.nextInt(7) == 0 ? MALE : FEMALE;
       age = 18 + random.nextInt(33);
     } else {
       gender = random.nextInt(2);
       age = random.nextInt(5) == 0 ? 55 + random.nextInt(26) : random.nextInt(18);
     }
     // A family usually gave the head's number; adults sometimes their own.
-    if (age >= 18 && random.nextInt(3) == 0) {
-      mobile = mobile();
-    }
-    return row(h.trip(), name(gender == 1, h.surname(), h.script()), gender, age, mobile,
-        h.category(), h.size() - 1, h.groupRef());
+    String mobile = age >= 18 && random.nextInt(3) == 0 ? mobile() : g.mobile();
+    return row(g.trip(), name(gender == FEMALE, g.surname(), g.script()), gender, age, mobile, g.category(),
+        g.size() - 1, g.groupRef());
   }
 
   private RegistrationInput row(Trip trip, String name, int gender, int age, String mobile, String category,
@@ -168,11 +194,11 @@ final class Rows {
     int mode = MODES.next(random);
     String vehicle = null;
     // Shramik Special trains ran under five-digit numbers starting 0; buses are known by their plates.
-    if (mode == 0 && random.nextInt(4) == 0) {
+    if (mode == TRAIN && random.nextInt(4) == 0) {
       vehicle = "0" + (1000 + random.nextInt(9000));
-    } else if (mode == 1 && random.nextInt(10) == 0) {
-      vehicle = geography.prefix(origin) + " " + (10 + random.nextInt(90)) + " "
-          + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + " " + (1000 + random.nextInt(9000));
+    } else if (mode == BUS && random.nextInt(10) == 0) {
+      vehicle = geography.prefix(origin) + " " + (10 + random.nextInt(90)) + " " + (char) ('A' + random.nextInt(26))
+          + (char) ('A' + random.nextInt(26)) + " " + (1000 + random.nextInt(9000));
     }
     return new Trip(source, origin, geography.randomDistrict(random, origin), destination,
         geography.randomDistrict(random, destination), dates.draw(random), mode, vehicle);
@@ -191,11 +217,11 @@ final class Rows {
     return CATEGORY_TEXTS[CATEGORIES.next(random)];
   }
 
-  // Working age for nine in ten, peaking in the mid twenties; a few children and elderly people alone.
+  // Working age for nine in ten, peaking in the mid twenties; a few teenage workers and elderly people alone.
   private int age() {
     int kind = random.nextInt(100);
     if (kind < 3) {
-      return 8 + random.nextInt(10);
+      return 14 + random.nextInt(4);
     }
     if (kind < 8) {
       return 61 + random.nextInt(25);
@@ -223,14 +249,14 @@ final class Rows {
   /** A valid mobile number written one of the ways state sheets wrote them. */
   private String mobile() {
     String d = mobileDigits();
-    switch (MOBILE_FORMATS.next(random)) {
-      case 0: return d;
-      case 1: return "+91" + d;
-      case 2: return "0" + d;
-      case 3: return "91" + d;
-      case 4: return "+91 " + d.substring(0, 5) + " " + d.substring(5);
-      default: return "+91-" + d;
-    }
+    return switch (MOBILE_FORMATS.next(random)) {
+      case 0 -> d;
+      case 1 -> "+91" + d;
+      case 2 -> "0" + d;
+      case 3 -> "91" + d;
+      case 4 -> "+91 " + d.substring(0, 5) + " " + d.substring(5);
+      default -> "+91-" + d;
+    };
   }
 
   private String mobileDigits() {
@@ -260,11 +286,11 @@ final class Rows {
   }
 
   private String aadhaarText(String digits) {
-    switch (AADHAAR_FORMATS.next(random)) {
-      case 0: return digits;
-      case 1: return digits.substring(0, 4) + " " + digits.substring(4, 8) + " " + digits.substring(8);
-      default: return digits.substring(0, 4) + "-" + digits.substring(4, 8) + "-" + digits.substring(8);
-    }
+    return switch (AADHAAR_FORMATS.next(random)) {
+      case 0 -> digits;
+      case 1 -> digits.substring(0, 4) + " " + digits.substring(4, 8) + " " + digits.substring(8);
+      default -> digits.substring(0, 4) + "-" + digits.substring(4, 8) + "-" + digits.substring(8);
+    };
   }
 
   // ---- invalid rows ----
@@ -342,35 +368,38 @@ final class Rows {
   }
 
   private String notAName(String name, String mobile) {
-    switch (random.nextInt(4)) {
-      case 0: return name + " " + (1 + random.nextInt(9));
-      case 1: return name + " S/O " + Names.name(random, false, -1, Names.LATIN);
-      case 2: return mobile;
-      default: return "???";
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> name + " " + (1 + random.nextInt(9));
+      case 1 -> name + " S/O " + Names.name(random, false, -1, Names.LATIN);
+      case 2 -> mobile;
+      default -> "???";
+    };
   }
 
   private String notANumber(String age) {
-    switch (random.nextInt(3)) {
-      case 0: return age + " yrs";
-      case 1: return age + ".5";
-      default: return "approx " + age;
-    }
+    return switch (random.nextInt(3)) {
+      case 0 -> age + " yrs";
+      case 1 -> age + ".5";
+      default -> "approx " + age;
+    };
   }
 
   private String malformedMobile() {
     String d = mobileDigits();
-    switch (random.nextInt(5)) {
-      case 0: return d.substring(0, 9);
-      case 1: return (char) ('1' + random.nextInt(5)) + d.substring(1);
-      case 2: return d + random.nextInt(10);
-      case 3: return d.substring(0, 5) + "O" + d.substring(6);
-      // A landline, eleven digits with the trunk 0: without it the number starts 1-5, as no mobile number does.
-      default:
-        String code = pick(LANDLINE_CODES);
-        int local = 11 - (code.length() - 1);
-        return code + (2 + random.nextInt(8)) + d.substring(10 - (local - 1));
-    }
+    return switch (random.nextInt(5)) {
+      case 0 -> d.substring(0, 9);
+      case 1 -> (char) ('1' + random.nextInt(5)) + d.substring(1);
+      case 2 -> d + random.nextInt(10);
+      case 3 -> d.substring(0, 5) + "O" + d.substring(6);
+      default -> landline(d);
+    };
+  }
+
+  // STD code and local number make eleven digits with the trunk 0; without it the number starts 1-5, as no
+  // mobile number does.
+  private String landline(String randomDigits) {
+    String code = pick(LANDLINE_CODES);
+    return code + (2 + random.nextInt(8)) + randomDigits.substring(code.length() - 1);
   }
 
   // One digit changed or two neighbours swapped, the typing errors Verhoeff catches; never the first digit, so
@@ -390,12 +419,12 @@ final class Rows {
 
   private String malformedAadhaar() {
     String d = validAadhaar();
-    switch (random.nextInt(4)) {
-      case 0: return "XXXX XXXX " + d.substring(8);
-      case 1: return d.substring(0, 11);
-      case 2: return d + random.nextInt(10);
-      default: return (char) ('0' + random.nextInt(2)) + d.substring(1);
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> "XXXX XXXX " + d.substring(8);
+      case 1 -> d.substring(0, 11);
+      case 2 -> d + random.nextInt(10);
+      default -> (char) ('0' + random.nextInt(2)) + d.substring(1);
+    };
   }
 
   private String districtName(int state) {

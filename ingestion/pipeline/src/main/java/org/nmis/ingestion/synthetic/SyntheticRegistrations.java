@@ -25,7 +25,7 @@ import org.nmis.model.registration.RegistrationInput;
  */
 public final class SyntheticRegistrations {
   /** How many of the latest valid registrations a re-send or correction chooses from. */
-  static final int RECENT = 10_000;
+  private static final int RECENT = 10_000;
 
   private final SyntheticSettings settings;
   private final Geography geography;
@@ -35,10 +35,6 @@ public final class SyntheticRegistrations {
     this.settings = settings;
     this.geography = new Geography(ReferenceData.get());
     this.dates = new TravelDates();
-  }
-
-  public SyntheticSettings settings() {
-    return settings;
   }
 
   /** The first {@code count} messages of this generator's sequence. */

@@ -15,7 +15,7 @@ final class TravelDates {
   static final LocalDate FIRST = LocalDate.of(2020, 5, 1);
   static final LocalDate LAST = LocalDate.of(2020, 8, 31);
   /** The busiest day: Shramik Special trains peaked in the last week of May 2020. */
-  static final LocalDate PEAK = LocalDate.of(2020, 5, 25);
+  private static final LocalDate PEAK = LocalDate.of(2020, 5, 25);
 
   /** A date as written in a row: which day of the season, in which of the three formats. */
   record Written(int day, int format) {}

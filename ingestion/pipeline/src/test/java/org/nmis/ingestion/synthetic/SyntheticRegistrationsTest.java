@@ -3,10 +3,10 @@ package org.nmis.ingestion.synthetic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +30,8 @@ import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.reference.StateFlow;
 import org.nmis.model.registration.ErrorCode;
-import org.nmis.model.registration.FieldError;
 import org.nmis.model.registration.Field;
+import org.nmis.model.registration.FieldError;
 import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.registration.RegistrationValidator;
@@ -158,7 +160,7 @@ class SyntheticRegistrationsTest {
     assertShare(Rows.SOURCE_IS_ORIGIN,
         countNew(r -> r.sourceStateCode() == r.originStateCode()), "uploaded by the origin state");
     assertShare(SyntheticSettings.DEFAULT_AADHAAR_RATE, countNew(r -> r.aadhaarToken() != null), "with Aadhaar");
-    assertShare(Rows.GROUPED_SHARE, countNew(r -> r.groupRef() != null), "in a household");
+    assertShare(Rows.GROUPED_SHARE, countNew(r -> r.groupRef() != null), "in a group");
     assertShare(Rows.DEVANAGARI_SHARE, countNew(r -> r.name().codePoints().anyMatch(
         c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.DEVANAGARI)), "names in Devanagari");
     assertBetween(0.75, 0.85, countNew(r -> r.gender().name().equals("M")), "men");
@@ -170,7 +172,7 @@ class SyntheticRegistrationsTest {
     assertBetween(0.95, 1.0, countNew(r -> r.personsAccompanying() <= 4), "with at most 4 companions");
     assertBetween(0.80, 0.90, countNew(r -> r.category() != null && r.category().name().equals("LABOUR")),
         "labourers");
-    assertBetween(0.04, 0.08, countNew(r -> r.vehicleRef() != null && r.vehicleRef().matches("0\\d{4}")),
+    assertBetween(0.17, 0.23, countNew(r -> r.vehicleRef() != null && r.vehicleRef().matches("0\\d{4}")),
         "with a train number");
     assertTrue(newRegistrations.stream().allMatch(r -> !r.travelDate().isBefore(TravelDates.FIRST)
         && !r.travelDate().isAfter(TravelDates.LAST)));
@@ -182,11 +184,13 @@ class SyntheticRegistrationsTest {
   }
 
   @Test
-  void householdsTravelTogether() {
-    Map<String, List<Registration>> households = newRegistrations.stream().filter(r -> r.groupRef() != null)
+  void groupsTravelTogether() {
+    Map<String, List<Registration>> groups = newRegistrations.stream().filter(r -> r.groupRef() != null)
         .collect(Collectors.groupingBy(Registration::groupRef));
-    assertTrue(households.size() > 1000);
-    for (List<Registration> members : households.values()) {
+    assertTrue(groups.size() > 1000);
+    assertTrue(groups.keySet().stream().anyMatch(g -> g.startsWith("FAM-")));
+    assertTrue(groups.keySet().stream().anyMatch(g -> g.startsWith("GRP-")));
+    for (List<Registration> members : groups.values()) {
       Registration head = members.get(0);
       for (Registration r : members) {
         assertEquals(head.originDistrictCode(), r.originDistrictCode());
@@ -226,8 +230,9 @@ class SyntheticRegistrationsTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("synthetic registrations: %.0f messages/s, %.0f bytes/message%n", n / seconds,
         (double) bytes / n);
-    // A loose floor, far below what the generator does, so that only an accidental slow path fails it.
-    assertTrue(n / seconds > 50_000, "messages/s: " + n / seconds);
+    // A loose floor, far below the 500k/s a warmed-up C2 JVM reaches (tests run C1-only), so that only an
+    // accidental slow path fails it.
+    assertTrue(n / seconds > 20_000, "messages/s: " + n / seconds);
   }
 
   /**
@@ -235,7 +240,7 @@ class SyntheticRegistrationsTest {
    * {@code newValid}.
    */
   private static void replay(List<SyntheticMessage> stream,
-      java.util.function.BiConsumer<RegistrationInput, Registration> newValid) {
+      BiConsumer<RegistrationInput, Registration> newValid) {
     Map<String, byte[]> latestValue = new HashMap<>();
     Map<String, Registration> latest = new HashMap<>();
     for (SyntheticMessage m : stream) {
@@ -243,19 +248,13 @@ class SyntheticRegistrationsTest {
       assertTrue(input.unknownFields().isEmpty() && input.nonTextFields().isEmpty(), m::toString);
       ValidationResult result = VALIDATOR.validate(input);
       if (m.kind() == Kind.NEW_INVALID) {
-        if (!(result instanceof ValidationResult.Invalid invalid)) {
-          fail("accepted although invalid: " + m);
-          return;
-        }
+        ValidationResult.Invalid invalid = assertInstanceOf(ValidationResult.Invalid.class, result, m::toString);
         List<ErrorCode> reported = invalid.errors().stream().map(FieldError::code).sorted().toList();
         assertEquals(m.expectedErrors().stream().sorted().toList(), reported, m::toString);
         continue;
       }
-      if (!(result instanceof ValidationResult.Valid valid)) {
-        fail("rejected although valid: " + m + " " + result);
-        return;
-      }
-      Registration registration = valid.registration();
+      Registration registration =
+          assertInstanceOf(ValidationResult.Valid.class, result, () -> m + " " + result).registration();
       switch (m.kind()) {
         case NEW_VALID -> newValid.accept(input, registration);
         case RESEND -> assertArrayEquals(latestValue.get(m.key()), m.value(), m::toString);
@@ -265,11 +264,10 @@ class SyntheticRegistrationsTest {
           assertNotEquals(latest.get(m.key()), registration, m::toString);
           RegistrationInput before = RegistrationJson.read(latestValue.get(m.key())).orElseThrow();
           Set<Field> changed = Arrays.stream(Field.values())
-              .filter(f -> !java.util.Objects.equals(before.get(f), input.get(f))).collect(Collectors.toSet());
+              .filter(f -> !Objects.equals(before.get(f), input.get(f))).collect(Collectors.toSet());
           assertTrue(!changed.isEmpty() && changed.size() <= 2 && CORRECTABLE.containsAll(changed),
               () -> "changed " + changed + ": " + m);
         }
-        default -> fail("unexpected kind " + m);
       }
       latestValue.put(m.key(), m.value());
       latest.put(m.key(), registration);

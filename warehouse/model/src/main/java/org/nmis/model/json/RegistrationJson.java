@@ -36,6 +36,27 @@ public final class RegistrationJson {
     }
   }
 
+  /**
+   * Reads an API request body: a JSON array whose elements are registrations. An element that is not an object
+   * comes back empty (and is reported for its position); a body that is not an array at all is refused.
+   */
+  public static java.util.List<Optional<RegistrationInput>> readArray(byte[] json) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() + " at line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) : e.getMessage()));
+    }
+    if (node == null || !node.isArray()) {
+      throw new IllegalArgumentException("the body must be a JSON array of registrations");
+    }
+    java.util.List<Optional<RegistrationInput>> out = new java.util.ArrayList<>(node.size());
+    for (JsonNode element : node) {
+      out.add(element instanceof ObjectNode o ? Optional.of(read(o)) : Optional.empty());
+    }
+    return out;
+  }
+
   /** Reads one element of an API request body (a JSON object). */
   public static RegistrationInput read(ObjectNode node) {
     RegistrationInput.Builder b = RegistrationInput.builder();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.nmis.model.privacy.AadhaarScrubber;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.MobileNumbers;
 import org.nmis.model.privacy.Verhoeff;
@@ -121,6 +122,11 @@ public final class RegistrationValidator {
     }
     if (v.codePoints().anyMatch(Character::isISOControl)) {
       errors.add(FieldError.of(ErrorCode.INVALID_CHARACTERS, field, v));
+      ok = false;
+    }
+    // Free-text IDs are stored in clear, so an Aadhaar number typed into one would leak into the tables.
+    if (!AadhaarScrubber.scrub(v).equals(v)) {
+      errors.add(FieldError.of(ErrorCode.CONTAINS_AADHAAR_NUMBER, field, v));
       ok = false;
     }
     return ok ? v : null;

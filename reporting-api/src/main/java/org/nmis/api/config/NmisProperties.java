@@ -1,0 +1,96 @@
+package org.nmis.api.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.nmis.api.security.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the service, prefix {@code nmis}. Defaults run the whole system embedded on one machine with
+ * all state under {@code nmis.data-dir}; README.md lists how to point it at a real cluster.
+ */
+@Validated
+@ConfigurationProperties("nmis")
+public record NmisProperties(
+    /** Root of all local state: broker logs, Delta tables, checkpoints, audit trail, generated keys. */
+    @NotNull @DefaultValue(".nmis-data") Path dataDir,
+    @Valid @NotNull @DefaultValue Kafka kafka,
+    @Valid @NotNull @DefaultValue Spark spark,
+    @Valid @NotNull @DefaultValue Warehouse warehouse,
+    @Valid @NotNull @DefaultValue Ingestion ingestion,
+    @Valid @NotNull @DefaultValue Ids ids,
+    @Valid @NotNull @DefaultValue Privacy privacy,
+    @Valid @NotNull @DefaultValue Api api,
+    @Valid @NotNull @DefaultValue Demo demo,
+    @Valid @NotNull @DefaultValue Security security) {
+
+  /**
+   * @param bootstrapServers an existing Kafka cluster; empty = start the embedded broker
+   * @param embeddedPort port of the embedded broker (0 = any free port)
+   * @param partitions partitions of the registrations topic when this service creates it (at most 64)
+   * @param retention retention of the registrations topic when this service creates it
+   */
+  public record Kafka(
+      @DefaultValue("") String bootstrapServers,
+      @DefaultValue("9092") @Min(0) int embeddedPort,
+      @DefaultValue("nmis.registrations.v1") @NotBlank String topic,
+      @DefaultValue("8") @Min(1) @Max(64) int partitions,
+      @DefaultValue("3d") Duration retention) {
+    public boolean embedded() {
+      return bootstrapServers.isBlank();
+    }
+  }
+
+  /** @param master local[2] embedded, or a cluster URL (spark://, yarn, k8s://) */
+  public record Spark(
+      @DefaultValue("local[2]") @NotBlank String master,
+      @DefaultValue("4") @Min(1) int shufflePartitions) {}
+
+  /** @param location Delta tables root (file, hdfs://, s3a://); empty = {data-dir}/warehouse */
+  public record Warehouse(@DefaultValue("") String location, @DefaultValue("") String checkpointLocation) {}
+
+  /**
+   * @param enabled run the streaming ingestion job inside this service (embedded default); false when the job
+   *     runs on a cluster of its own (spark-submit RegistrationIngestJob)
+   */
+  public record Ingestion(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("200000") @Min(1) long maxOffsetsPerTrigger,
+      @DefaultValue("500ms") Duration trigger,
+      @DefaultValue("1s") Duration indexTrigger,
+      @DefaultValue("nmis-registrations-ingest") @NotBlank String writerId) {}
+
+  /**
+   * @param key secret of the person-ID permutation; empty = generated once into {data-dir}/keys (embedded only)
+   * @param epoch bump when the registrations topic is re-created (0-3)
+   */
+  public record Ids(@DefaultValue("") String key, @DefaultValue("0") @Min(0) @Max(3) int epoch) {}
+
+  /** @param aadhaarKey HMAC key of Aadhaar tokens; empty = generated once into {data-dir}/keys (embedded only) */
+  public record Privacy(@DefaultValue("") String aadhaarKey) {}
+
+  /** @param maxBatchSize most registrations one POST may carry */
+  public record Api(@DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize) {}
+
+  /** @param generate synthetic registrations to publish at start-up (0 = none) */
+  public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}
+
+  /** Users of the service; production deployments use their identity provider instead. */
+  public record Security(@DefaultValue List<@Valid User> users) {}
+
+  /**
+   * @param role MINISTRY, STATE, DISTRICT, RAILWAYS, HEALTH or AUDITOR
+   * @param stateCode jurisdiction of STATE and DISTRICT users
+   * @param districtCode jurisdiction of DISTRICT users
+   */
+  public record User(@NotBlank String username, @NotBlank String password, @NotNull Role role,
+      Integer stateCode, Integer districtCode) {}
+}

@@ -1,0 +1,58 @@
+package org.nmis.api.demo;
+
+import org.nmis.api.config.NmisProperties;
+import org.nmis.ingestion.kafka.RegistrationPublisher;
+import org.nmis.ingestion.synthetic.SyntheticMessage;
+import org.nmis.ingestion.synthetic.SyntheticRegistrations;
+import org.nmis.ingestion.synthetic.SyntheticSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays the state systems in the demo: publishes {@code nmis.demo.generate} synthetic registrations (with a few
+ * percent invalid rows, re-sends and corrections) to the registrations topic, as states would, in the background.
+ */
+@Component
+public class DemoDataPublisher implements ApplicationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoDataPublisher.class);
+  private final RegistrationPublisher publisher;
+  private final NmisProperties.Demo demo;
+
+  public DemoDataPublisher(RegistrationPublisher publisher, NmisProperties properties) {
+    this.publisher = publisher;
+    this.demo = properties.demo();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (demo.generate() <= 0) {
+      return;
+    }
+    Thread t = new Thread(this::publish, "demo-publisher");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void publish() {
+    SyntheticRegistrations.Run run = new SyntheticRegistrations(SyntheticSettings.withSeed(demo.seed()))
+        .stream(demo.generate());
+    long t0 = System.nanoTime();
+    String example = null;
+    while (run.hasNext()) {
+      SyntheticMessage m = run.next();
+      publisher.publish(m.key(), m.value(), "demo:state-system");
+      if (example == null && m.kind() == SyntheticMessage.Kind.NEW_VALID) {
+        example = m.key();
+      }
+    }
+    publisher.flush();
+    SyntheticRegistrations.Counts c = run.counts();
+    LOG.info("demo: published {} synthetic registrations in {} ms ({} new valid, {} invalid, {} re-sends, {}"
+        + " corrections); try GET /api/v1/persons?mobile=... with a mobile from the table, e.g. via"
+        + " GET /api/v1/status", c.total(), (System.nanoTime() - t0) / 1_000_000, c.newValid(), c.newInvalid(),
+        c.resends(), c.corrections());
+  }
+}

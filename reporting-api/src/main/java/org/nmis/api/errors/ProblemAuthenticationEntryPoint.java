@@ -1,0 +1,43 @@
+package org.nmis.api.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 401 and 403 as problem bodies, like every other error of the API. */
+@Component
+public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"nmis\"");
+    write(response, ProblemHandler.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+        "sign in with HTTP Basic (a user of nmis.security.users; demo users are listed in README.md)",
+        request.getRequestURI()));
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    write(response, ProblemHandler.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+        "your role may not use this endpoint", request.getRequestURI()));
+  }
+
+  private static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
+    response.setStatus(p.getStatus());
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"type\":\"" + p.getType() + "\",\"title\":\"" + p.getTitle() + "\",\"status\":"
+        + p.getStatus() + ",\"detail\":\"" + p.getDetail() + "\",\"instance\":\"" + p.getInstance()
+        + "\",\"code\":\"" + p.getProperties().get("code") + "\"}");
+  }
+}

@@ -1,0 +1,86 @@
+package org.nmis.api.persons;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.nmis.api.audit.AuditEvent;
+import org.nmis.api.audit.AuditLog;
+import org.nmis.api.errors.ApiException;
+import org.nmis.api.security.Jurisdiction;
+import org.nmis.api.security.NmisUser;
+import org.nmis.model.ids.PersonId;
+import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.serving.RegistrationIndex;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lookups of registered persons, answered from the in-memory serving index (never a Spark job per request).
+ * People outside the caller's jurisdiction are answered as not found, so a lookup cannot confirm that a number
+ * is registered elsewhere. Every lookup is audited, found or not.
+ */
+@RestController
+@RequestMapping("/api/v1/persons")
+public class PersonController {
+  private final RegistrationIndex index;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+
+  public PersonController(RegistrationIndex index, ReferenceData reference, AuditLog audit) {
+    this.index = index;
+    this.reference = reference;
+    this.audit = audit;
+  }
+
+  public record MobileLookup(String mobile, int count, List<PersonView> persons) {}
+
+  @GetMapping("/{personId}")
+  public PersonView byId(@PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
+    long t0 = System.nanoTime();
+    PersonId id = PersonId.parse(personId).orElseThrow(() -> {
+      record(user, "persons.by-id", Map.of("person_id", personId), 0, "INVALID_PERSON_ID", t0);
+      return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PERSON_ID", "'" + personId
+          + "' is not a person ID: IDs have 10 characters (XXXXX-XXXXX) and the last one is a check character;"
+          + " one character is probably mistyped or two are swapped");
+    });
+    StoredRegistration found = index.byPersonId(id).filter(s -> Jurisdiction.covers(user, s.registration()))
+        .orElse(null);
+    record(user, "persons.by-id", Map.of("person_id", id.value()), found == null ? 0 : 1,
+        found == null ? "NOT_FOUND" : "OK", t0);
+    if (found == null) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", "no person " + id.value()
+          + " in your jurisdiction; a registration published in the last few seconds may still be on its way");
+    }
+    return PersonView.of(found, user, reference);
+  }
+
+  @GetMapping
+  public MobileLookup byMobile(@RequestParam("mobile") String mobile, @AuthenticationPrincipal NmisUser user) {
+    long t0 = System.nanoTime();
+    String normalised = MobileNumbers.normalise(mobile).orElseThrow(() -> {
+      record(user, "persons.by-mobile", Map.of("mobile", MobileNumbers.mask(mobile)), 0, "INVALID_MOBILE", t0);
+      return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_MOBILE", "'" + mobile
+          + "' is not an Indian mobile number: 10 digits starting 6-9, optionally prefixed +91, 91 or 0");
+    });
+    List<PersonView> persons = index.byMobile(normalised).stream()
+        .filter(s -> Jurisdiction.covers(user, s.registration()))
+        .map(s -> PersonView.of(s, user, reference))
+        .toList();
+    record(user, "persons.by-mobile", Map.of("mobile", MobileNumbers.mask(normalised)), persons.size(), "OK", t0);
+    String shown = Jurisdiction.seesFullMobile(user) ? normalised : MobileNumbers.mask(normalised);
+    return new MobileLookup(shown, persons.size(), persons);
+  }
+
+  private void record(NmisUser user, String action, Map<String, String> parameters, long rows, String outcome,
+      long t0) {
+    audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(), action,
+        parameters, rows, outcome, (System.nanoTime() - t0) / 1_000_000));
+  }
+}

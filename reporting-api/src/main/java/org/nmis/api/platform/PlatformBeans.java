@@ -1,0 +1,41 @@
+package org.nmis.api.platform;
+
+import org.nmis.api.config.NmisProperties;
+import org.nmis.ingestion.kafka.RegistrationPublisher;
+import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.privacy.AadhaarTokenizer;
+import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.registration.RegistrationValidator;
+import org.nmis.model.serving.RegistrationIndex;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The platform's parts as beans for the web layer: all pure model or Kafka client objects. */
+@Configuration
+public class PlatformBeans {
+
+  @Bean
+  RegistrationIndex registrationIndex(WarehousePlatform platform) {
+    return platform.index();
+  }
+
+  @Bean
+  ReferenceData referenceData() {
+    return ReferenceData.get();
+  }
+
+  @Bean
+  RegistrationValidator registrationValidator(ReferenceData reference, WarehousePlatform platform) {
+    return new RegistrationValidator(reference, new AadhaarTokenizer(platform.ingestSettings().aadhaarKey()));
+  }
+
+  @Bean
+  PersonIdScheme personIdScheme(WarehousePlatform platform) {
+    return new PersonIdScheme(platform.ingestSettings().personIdKey(), platform.ingestSettings().personIdEpoch());
+  }
+
+  @Bean(destroyMethod = "close")
+  RegistrationPublisher registrationPublisher(WarehousePlatform platform, NmisProperties properties) {
+    return new RegistrationPublisher(platform.bootstrapServers(), properties.kafka().topic());
+  }
+}

@@ -1,0 +1,137 @@
+package org.nmis.api.platform;
+
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.nmis.api.config.NmisProperties;
+import org.nmis.api.status.WarehouseStatus;
+import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
+import org.nmis.ingestion.kafka.RegistrationTopic;
+import org.nmis.ingestion.stream.IngestJobSettings;
+import org.nmis.ingestion.stream.RegistrationIngestJob;
+import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.serving.RegistrationIndex;
+import org.nmis.warehouse.reference.ReferenceTables;
+import org.nmis.warehouse.registrations.IngestSettings;
+import org.nmis.warehouse.serving.RegistrationChangeFeed;
+import org.nmis.warehouse.spark.SparkSessions;
+import org.nmis.warehouse.spark.SparkSettings;
+import org.nmis.warehouse.tables.DeltaTables;
+import org.nmis.warehouse.tables.WarehouseLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only place where the web service meets Spark, Delta and the broker. It starts, in order: the embedded broker
+ * (unless a cluster is configured), the SparkSession, the tables, the streaming ingestion job (when enabled) and
+ * the change feed that keeps the serving index fresh; it stops them in reverse order. The web layer sees only the
+ * pure {@link RegistrationIndex}, the Kafka connection details and {@link WarehouseStatus}.
+ */
+@Component
+public class WarehousePlatform implements WarehouseStatus {
+  private static final Logger LOG = LoggerFactory.getLogger(WarehousePlatform.class);
+
+  private final EmbeddedKafkaBroker broker;
+  private final String bootstrapServers;
+  private final SparkSession spark;
+  private final RegistrationIngestJob ingestJob;
+  private final RegistrationChangeFeed indexFeed;
+  private final RegistrationIndex index = new RegistrationIndex();
+  private final IngestSettings ingestSettings;
+
+  public WarehousePlatform(NmisProperties p) {
+    Path dataDir = p.dataDir().toAbsolutePath();
+    boolean embedded = p.kafka().embedded();
+    this.ingestSettings = new IngestSettings(
+        Secrets.resolve(p.privacy().aadhaarKey(), dataDir, "aadhaar", embedded, "nmis.privacy.aadhaar-key"),
+        Secrets.resolve(p.ids().key(), dataDir, "person-ids", embedded, "nmis.ids.key"),
+        p.ids().epoch(), p.ingestion().writerId());
+
+    long t0 = System.nanoTime();
+    if (embedded) {
+      broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), p.kafka().embeddedPort());
+      bootstrapServers = broker.bootstrapServers();
+      broker.createTopic(p.kafka().topic(), p.kafka().partitions(), RegistrationTopic.config(p.kafka().retention()));
+      LOG.info("embedded Kafka broker at {} ({} ms)", bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
+    } else {
+      broker = null;
+      bootstrapServers = p.kafka().bootstrapServers();
+    }
+
+    WarehouseLocation warehouse = new WarehouseLocation(p.warehouse().location().isBlank()
+        ? dataDir.resolve("warehouse").toUri().toString() : p.warehouse().location());
+    String checkpoints = p.warehouse().checkpointLocation().isBlank()
+        ? dataDir.resolve("checkpoints").toUri().toString() : p.warehouse().checkpointLocation();
+    spark = SparkSessions.getOrCreate(new SparkSettings("nmis-warehouse", p.spark().master(),
+        p.spark().shufflePartitions(), Map.of()));
+    DeltaTables.ensureAll(spark, warehouse);
+    ReferenceTables.write(spark, warehouse, ReferenceData.get());
+    DeltaTables.registerNames(spark, warehouse);
+
+    ingestJob = p.ingestion().enabled()
+        ? RegistrationIngestJob.start(spark, new IngestJobSettings(bootstrapServers, p.kafka().topic(), warehouse,
+            checkpoints + "/registrations-ingest", p.ingestion().maxOffsetsPerTrigger(),
+            p.ingestion().trigger().toMillis(), ingestSettings))
+        : null;
+    indexFeed = RegistrationChangeFeed.start(spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
+    LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  public RegistrationIndex index() {
+    return index;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public IngestSettings ingestSettings() {
+    return ingestSettings;
+  }
+
+  /** Blocks until everything published so far is ingested and indexed (tests and benchmarks). */
+  public void awaitCaughtUp() {
+    if (ingestJob != null) {
+      ingestJob.awaitCaughtUp();
+    }
+    indexFeed.awaitCaughtUp();
+  }
+
+  @Override
+  public Map<String, Object> snapshot() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("kafka", bootstrapServers);
+    s.put("indexed_persons", index.size());
+    s.put("registrations_table_version", index.appliedTableVersion());
+    if (ingestJob != null) {
+      RegistrationIngestJob.Totals t = ingestJob.totals();
+      s.put("ingested_messages", t.messages.get());
+      s.put("ingested_valid", t.valid.get());
+      s.put("ingested_rejected", t.rejected.get());
+      s.put("ingest_batches", t.batches.get());
+      s.put("ingest_active", ingestJob.query().isActive());
+    }
+    return s;
+  }
+
+  @PreDestroy
+  public void stop() {
+    closeQuietly(indexFeed);
+    closeQuietly(ingestJob);
+    closeQuietly(broker);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+    }
+  }
+}
