@@ -1,0 +1,166 @@
+package org.nmis.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmis.api.platform.WarehousePlatform;
+import org.nmis.model.json.RegistrationJson;
+import org.nmis.model.registration.Field;
+import org.nmis.model.testing.RegistrationFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on its embedded default (real broker, Spark, Delta files): a state posts registrations, the
+ * ingestion job takes them into the tables, and lookups find them through the serving index.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportingApiIT {
+  @TempDir static Path dataDir;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired WarehousePlatform platform;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry r) {
+    r.add("nmis.data-dir", () -> dataDir.toString());
+    r.add("nmis.kafka.embedded-port", () -> "0");
+    r.add("nmis.kafka.partitions", () -> "4");
+    r.add("nmis.privacy.aadhaar-key", () -> RegistrationFixtures.TEST_AADHAAR_KEY);
+    r.add("nmis.ids.key", () -> RegistrationFixtures.TEST_ID_KEY);
+  }
+
+  @Test
+  void aStatePostsRegistrationsAndTheyAreFoundByMobileAndIdWithinSeconds() throws Exception {
+    byte[] body = ("[" + new String(RegistrationJson.write(RegistrationFixtures.ramFromPuneToGorakhpur()
+        .set(Field.SOURCE_STATE_CODE, (String) null).set(Field.MOBILE, "09812345678").build()),
+        StandardCharsets.UTF_8) + ", {\"source_record_id\": \"BAD\", \"age\": 150}, 7]")
+        .getBytes(StandardCharsets.UTF_8);
+    Instant posted = Instant.now();
+    HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/v1/registrations"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), "mh-state",
+        "mh-demo");
+    assertEquals(200, post.statusCode(), post.body());
+    JsonNode answer = JSON.readTree(post.body());
+    assertEquals(1, answer.get("accepted").asInt());
+    assertEquals(2, answer.get("rejected").asInt());
+    String personId = answer.get("results").get(0).get("personId").asText();
+    assertTrue(personId.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"), personId);
+    JsonNode badErrors = answer.get("results").get(1).get("errors");
+    assertTrue(badErrors.toString().contains("AGE_OUT_OF_RANGE") && badErrors.toString().contains("REQUIRED"));
+    assertEquals("MALFORMED_MESSAGE", answer.get("results").get(2).get("errors").get(0).get("code").asText());
+
+    JsonNode found = null;
+    while (found == null && Duration.between(posted, Instant.now()).toSeconds() < 120) {
+      JsonNode r = JSON.readTree(get("/api/v1/persons?mobile=9812345678", "health", "health-demo").body());
+      if (r.get("count").asInt() > 0) {
+        found = r.get("persons").get(0);
+      } else {
+        Thread.sleep(200);
+      }
+    }
+    long freshnessMillis = Duration.between(posted, Instant.now()).toMillis();
+    System.out.println("freshness: registration findable " + freshnessMillis + " ms after the POST");
+    assertTrue(found != null, "not findable within 120 s");
+    assertEquals(personId, found.get("personId").asText(), "the API's ID is the one the warehouse kept");
+    assertEquals("+919812345678", found.get("mobile").asText());
+    assertEquals(RegistrationFixtures.AADHAAR.substring(8), found.get("aadhaarLast4").asText());
+    assertFalse(found.has("aadhaarToken"));
+
+    // Re-sending the same record keeps its ID.
+    HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/api/v1/registrations"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), "mh-state",
+        "mh-demo");
+    assertEquals(personId, JSON.readTree(again.body()).get("results").get(0).get("personId").asText());
+
+    JsonNode byId = JSON.readTree(get("/api/v1/persons/" + personId.toLowerCase().replace("-", ""), "up-state",
+        "up-demo").body());
+    assertEquals("Ram Kumar", byId.get("name").asText());
+    JsonNode ministry = JSON.readTree(get("/api/v1/persons/" + personId, "ministry", "ministry-demo").body());
+    assertEquals("+91XXXXXX5678", ministry.get("mobile").asText());
+    HttpResponse<String> outside = get("/api/v1/persons/" + personId, "br-state", "br-demo");
+    assertEquals(404, outside.statusCode());
+    assertEquals("PERSON_NOT_FOUND", JSON.readTree(outside.body()).get("code").asText());
+
+    String audit;
+    try (var files = Files.list(dataDir.resolve("audit"))) {
+      audit = files.map(ReportingApiIT::read).collect(Collectors.joining());
+    }
+    assertTrue(audit.contains("\"user\":\"br-state\"") && audit.contains("\"outcome\":\"NOT_FOUND\""), audit);
+    assertFalse(audit.contains("9812345678"), "the audit trail masks mobile numbers");
+  }
+
+  @Test
+  void errorsAreProblemBodiesWithACode() throws Exception {
+    HttpResponse<String> anonymous = get("/api/v1/persons?mobile=9812345678", null, null);
+    assertEquals(401, anonymous.statusCode());
+    assertEquals("UNAUTHENTICATED", JSON.readTree(anonymous.body()).get("code").asText());
+
+    HttpResponse<String> badMobile = get("/api/v1/persons?mobile=12345", "health", "health-demo");
+    assertEquals(400, badMobile.statusCode());
+    assertEquals("INVALID_MOBILE", JSON.readTree(badMobile.body()).get("code").asText());
+
+    HttpResponse<String> notAnArray = send(HttpRequest.newBuilder(uri("/api/v1/registrations"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":")),
+        "mh-state", "mh-demo");
+    assertEquals(400, notAnArray.statusCode());
+    assertEquals("INVALID_BODY", JSON.readTree(notAnArray.body()).get("code").asText());
+
+    HttpResponse<String> wrongRole = send(HttpRequest.newBuilder(uri("/api/v1/registrations"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[]")), "health",
+        "health-demo");
+    assertEquals(403, wrongRole.statusCode());
+
+    HttpResponse<String> districts = get("/api/v1/reference/districts?state=27", null, null);
+    assertEquals(200, districts.statusCode());
+    assertTrue(districts.body().contains("\"Pune\""));
+    assertEquals(404, get("/api/v1/reference/districts?state=99", null, null).statusCode());
+    assertEquals(36, JSON.readTree(get("/api/v1/reference/states", null, null).body()).size());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private HttpResponse<String> get(String path, String user, String password) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b, String user, String password) throws Exception {
+    if (user != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.nmis.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Spark, Delta and the broker stay behind org.nmis.api.platform; the web layer sees only the pure model. */
+class WebLayerHasNoSparkTest {
+  private final JavaClasses classes = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.nmis.api");
+
+  @Test
+  void onlyThePlatformPackageTouchesSparkOrDelta() {
+    noClasses().that().resideOutsideOfPackage("org.nmis.api.platform..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "io.delta..", "scala..",
+            "org.nmis.warehouse..", "org.nmis.ingestion.stream..", "org.nmis.ingestion.broker..")
+        .check(classes);
+  }
+}
