@@ -41,6 +41,7 @@ public class WarehousePlatform implements WarehouseStatus {
   private final RegistrationChangeFeed indexFeed;
   private final RegistrationIndex index = new RegistrationIndex();
   private final IngestSettings ingestSettings;
+  private final WarehouseLocation warehouse;
 
   public WarehousePlatform(NmisProperties p) {
     Path dataDir = p.dataDir().toAbsolutePath();
@@ -61,7 +62,7 @@ public class WarehousePlatform implements WarehouseStatus {
       bootstrapServers = p.kafka().bootstrapServers();
     }
 
-    WarehouseLocation warehouse = new WarehouseLocation(p.warehouse().location().isBlank()
+    warehouse = new WarehouseLocation(p.warehouse().location().isBlank()
         ? dataDir.resolve("warehouse").toUri().toString() : p.warehouse().location());
     String checkpoints = p.warehouse().checkpointLocation().isBlank()
         ? dataDir.resolve("checkpoints").toUri().toString() : p.warehouse().checkpointLocation();
@@ -94,10 +95,24 @@ public class WarehousePlatform implements WarehouseStatus {
 
   /** Blocks until everything published so far is ingested and indexed (tests and benchmarks). */
   public void awaitCaughtUp() {
+    awaitIngested();
+    indexFeed.awaitCaughtUp();
+  }
+
+  /** Blocks until everything published so far is in the Delta tables (benchmarks). */
+  public void awaitIngested() {
     if (ingestJob != null) {
       ingestJob.awaitCaughtUp();
     }
-    indexFeed.awaitCaughtUp();
+  }
+
+  /** For the benchmark's plain-append baseline only; the web layer never sees Spark. */
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public WarehouseLocation warehouse() {
+    return warehouse;
   }
 
   @Override
