@@ -30,6 +30,8 @@ public final class RegistrationPublisher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+    // One registration is well under 4 KiB; anything near this limit is not a registration.
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(1024 * 1024));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "20000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");

@@ -26,7 +26,6 @@ public final class RegistrationTopic {
   public static Map<String, String> config(Duration retention) {
     return Map.of(
         "retention.ms", String.valueOf(retention.toMillis()),
-        "cleanup.policy", "delete",
-        "max.message.bytes", String.valueOf(64 * 1024));
+        "cleanup.policy", "delete");
   }
 }

@@ -12,6 +12,7 @@ import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.registrations.RegistrationBatchWriter;
 import org.nmis.warehouse.spark.SparkSessions;
+import org.nmis.warehouse.spark.StreamingQueries;
 import org.nmis.warehouse.spark.SparkSettings;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
@@ -92,28 +93,24 @@ public final class RegistrationIngestJob implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      query.stop();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("NMIS-ING-002: the ingestion job did not stop in time", e);
-    }
+    StreamingQueries.stop(query, "NMIS-ING-002");
   }
 
   /**
    * Runs the job on its own, for spark-submit on a cluster or as a separate process. Settings come from
-   * environment variables (see docs/ARCHITECTURE.md): NMIS_KAFKA_BOOTSTRAP, NMIS_WAREHOUSE_LOCATION,
-   * NMIS_CHECKPOINT_LOCATION, NMIS_AADHAAR_KEY, NMIS_IDS_KEY, NMIS_IDS_EPOCH, NMIS_MAX_OFFSETS_PER_TRIGGER.
+   * environment variables (see docs/ARCHITECTURE.md): NMIS_KAFKA_BOOTSTRAP_SERVERS, NMIS_WAREHOUSE_LOCATION,
+   * NMIS_WAREHOUSE_CHECKPOINT_LOCATION, NMIS_PRIVACY_AADHAAR_KEY, NMIS_IDS_KEY, NMIS_IDS_EPOCH, NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER.
    */
   public static void main(String[] args) throws Exception {
     IngestJobSettings settings = new IngestJobSettings(
-        env("NMIS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-        env("NMIS_TOPIC", RegistrationTopic.NAME),
+        env("NMIS_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        env("NMIS_KAFKA_TOPIC", RegistrationTopic.NAME),
         new WarehouseLocation(env("NMIS_WAREHOUSE_LOCATION", null)),
-        env("NMIS_CHECKPOINT_LOCATION", null),
-        Long.parseLong(env("NMIS_MAX_OFFSETS_PER_TRIGGER", "200000")),
-        Long.parseLong(env("NMIS_TRIGGER_MILLIS", "500")),
-        new IngestSettings(env("NMIS_AADHAAR_KEY", null), env("NMIS_IDS_KEY", null),
-            Integer.parseInt(env("NMIS_IDS_EPOCH", "0")), env("NMIS_WRITER_ID", "nmis-registrations-ingest")));
+        env("NMIS_WAREHOUSE_CHECKPOINT_LOCATION", null),
+        Long.parseLong(env("NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER", "200000")),
+        Long.parseLong(env("NMIS_INGESTION_TRIGGER_MILLIS", "500")),
+        new IngestSettings(env("NMIS_PRIVACY_AADHAAR_KEY", null), env("NMIS_IDS_KEY", null),
+            Integer.parseInt(env("NMIS_IDS_EPOCH", "0")), env("NMIS_INGESTION_WRITER_ID", "nmis-registrations-ingest")));
     SparkSession spark = SparkSessions.getOrCreate(new SparkSettings("nmis-ingest",
         System.getProperty("spark.master", "local[2]"), 4, java.util.Map.of()));
     try (RegistrationIngestJob job = start(spark, settings)) {

@@ -196,15 +196,15 @@ class RegistrationIngestIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    env.put("NMIS_KAFKA_BOOTSTRAP", s.bootstrapServers());
-    env.put("NMIS_TOPIC", s.topic());
+    env.put("NMIS_KAFKA_BOOTSTRAP_SERVERS", s.bootstrapServers());
+    env.put("NMIS_KAFKA_TOPIC", s.topic());
     env.put("NMIS_WAREHOUSE_LOCATION", s.warehouse().root());
-    env.put("NMIS_CHECKPOINT_LOCATION", s.checkpointLocation());
-    env.put("NMIS_MAX_OFFSETS_PER_TRIGGER", String.valueOf(s.maxOffsetsPerTrigger()));
-    env.put("NMIS_TRIGGER_MILLIS", "100");
-    env.put("NMIS_AADHAAR_KEY", s.ingest().aadhaarKey());
+    env.put("NMIS_WAREHOUSE_CHECKPOINT_LOCATION", s.checkpointLocation());
+    env.put("NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER", String.valueOf(s.maxOffsetsPerTrigger()));
+    env.put("NMIS_INGESTION_TRIGGER_MILLIS", "100");
+    env.put("NMIS_PRIVACY_AADHAAR_KEY", s.ingest().aadhaarKey());
     env.put("NMIS_IDS_KEY", s.ingest().personIdKey());
-    env.put("NMIS_WRITER_ID", s.ingest().writerId());
+    env.put("NMIS_INGESTION_WRITER_ID", s.ingest().writerId());
     return pb.start();
   }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.warehouse.registrations.RegistrationRows;
+import org.nmis.warehouse.spark.StreamingQueries;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
@@ -87,9 +88,7 @@ public final class RegistrationChangeFeed implements AutoCloseable {
   @Override
   public void close() {
     try {
-      query.stop();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("NMIS-IDX-003: the index feed did not stop in time", e);
+      StreamingQueries.stop(query, "NMIS-IDX-003");
     } finally {
       deleteRecursively(checkpoint);
     }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A person's unique ID as people see it: ten Crockford base-32 symbols, nine carrying 45 bits and one Damm check
- * symbol, written {@code XXXXX-XXXXX} (for example {@code 7K2QM-X9F3B}). Parsing forgives what people do when they
+ * symbol, written {@code XXXXX-XXXXX} (for example {@code 7K2QM-X9F3A}). Parsing forgives what people do when they
  * type an ID heard on the phone: lower case, spaces or no hyphen, I or L for 1, O for 0.
  */
 public record PersonId(String value) {

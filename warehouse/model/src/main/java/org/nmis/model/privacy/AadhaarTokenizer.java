@@ -20,7 +20,7 @@ public final class AadhaarTokenizer {
   public AadhaarTokenizer(String secret) {
     if (secret == null || secret.length() < 16) {
       throw new IllegalArgumentException("NMIS-PRIV-001: the Aadhaar tokenisation key must have at least 16"
-          + " characters; set nmis.privacy.aadhaar-key (env NMIS_AADHAAR_KEY)");
+          + " characters; set nmis.privacy.aadhaar-key (env NMIS_PRIVACY_AADHAAR_KEY)");
     }
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     this.mac = ThreadLocal.withInitial(this::newMac);
