@@ -5,6 +5,9 @@ import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.ingestion.synthetic.SyntheticMessage;
 import org.nmis.ingestion.synthetic.SyntheticRegistrations;
 import org.nmis.ingestion.synthetic.SyntheticSettings;
+import org.nmis.model.json.RegistrationJson;
+import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.model.registration.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,14 +48,15 @@ public class DemoDataPublisher implements ApplicationRunner {
       SyntheticMessage m = run.next();
       publisher.publish(m.key(), m.value(), "demo:state-system");
       if (example == null && m.kind() == SyntheticMessage.Kind.NEW_VALID) {
-        example = m.key();
+        example = RegistrationJson.read(m.value()).map(in -> in.get(Field.MOBILE))
+            .flatMap(MobileNumbers::normalise).map(x -> x.substring(3)).orElse(null);
       }
     }
     publisher.flush();
     SyntheticRegistrations.Counts c = run.counts();
     LOG.info("demo: published {} synthetic registrations in {} ms ({} new valid, {} invalid, {} re-sends, {}"
-        + " corrections); try GET /api/v1/persons?mobile=... with a mobile from the table, e.g. via"
-        + " GET /api/v1/status", c.total(), (System.nanoTime() - t0) / 1_000_000, c.newValid(), c.newInvalid(),
-        c.resends(), c.corrections());
+        + " corrections); once ingested, try: curl -u health:health-demo"
+        + " 'http://localhost:8080/api/v1/persons?mobile={}'", c.total(), (System.nanoTime() - t0) / 1_000_000,
+        c.newValid(), c.newInvalid(), c.resends(), c.corrections(), example);
   }
 }
