@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
-import org.nmis.api.security.Role;
+import org.nmis.model.access.Role;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.PersonIdScheme;

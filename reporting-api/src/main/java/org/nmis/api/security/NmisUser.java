@@ -2,6 +2,8 @@ package org.nmis.api.security;
 
 import java.util.Collection;
 import java.util.List;
+import org.nmis.model.access.AccessScope;
+import org.nmis.model.access.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,14 +13,12 @@ public record NmisUser(String username, String password, Role role, Integer stat
     implements UserDetails {
 
   public NmisUser {
-    if ((role == Role.STATE || role == Role.DISTRICT) && stateCode == null) {
-      throw new IllegalArgumentException("NMIS-SEC-001: user " + username + " has role " + role
-          + " but no state-code; set nmis.security.users[].state-code");
-    }
-    if (role == Role.DISTRICT && districtCode == null) {
-      throw new IllegalArgumentException("NMIS-SEC-002: DISTRICT user " + username
-          + " has no district-code; set nmis.security.users[].district-code");
-    }
+    new AccessScope(username, role, stateCode, districtCode); // validates the jurisdiction
+  }
+
+  /** The caller as the pure modules see it. */
+  public AccessScope scope() {
+    return new AccessScope(username, role, stateCode, districtCode);
   }
 
   @Override
@@ -38,8 +38,7 @@ public record NmisUser(String username, String password, Role role, Integer stat
 
   /** Readable in audit records and created_by columns: user:role:jurisdiction. */
   public String principalLabel() {
-    return username + ":" + role + (stateCode == null ? "" : ":" + stateCode)
-        + (districtCode == null ? "" : "/" + districtCode);
+    return scope().label();
   }
 
   @Override
