@@ -1,13 +1,8 @@
 package org.nmis.ingestion.stream;
 
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.registrations.RegistrationBatchWriter;
@@ -48,34 +43,21 @@ public final class RegistrationIngestJob implements AutoCloseable {
     DeltaTables.ensureAll(spark, settings.warehouse());
     RegistrationBatchWriter writer = new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
     Totals totals = new Totals();
-    Dataset<Row> records = spark.readStream().format("kafka")
-        .option("kafka.bootstrap.servers", settings.bootstrapServers())
-        .option("subscribe", settings.topic())
-        .option("startingOffsets", "earliest")
-        .option("includeHeaders", "true")
-        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-        .load();
-    try {
-      StreamingQuery query = records.writeStream()
-          .queryName("registrations-ingest")
-          .option("checkpointLocation", settings.checkpointLocation())
-          .trigger(Trigger.ProcessingTime(settings.triggerMillis()))
-          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> {
-            RegistrationBatchWriter.BatchResult r = writer.write(batch, batchId);
-            totals.batches.incrementAndGet();
-            totals.messages.addAndGet(r.messages());
-            totals.valid.addAndGet(r.valid());
-            totals.rejected.addAndGet(r.rejected());
-            if (r.messages() > 0) {
-              LOG.info("batch {}: {} messages, {} valid, {} rejected", batchId, r.messages(), r.valid(),
-                  r.rejected());
-            }
-          })
-          .start();
-      return new RegistrationIngestJob(query, totals);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("NMIS-ING-001: the ingestion job did not start", e);
-    }
+    StreamingQuery query = KafkaToDelta.start(spark, "registrations-ingest",
+        new KafkaToDelta.Source(settings.bootstrapServers(), settings.topic(), settings.checkpointLocation(),
+            settings.maxOffsetsPerTrigger(), settings.triggerMillis()),
+        (batch, batchId) -> {
+          RegistrationBatchWriter.BatchResult r = writer.write(batch, batchId);
+          totals.batches.incrementAndGet();
+          totals.messages.addAndGet(r.messages());
+          totals.valid.addAndGet(r.valid());
+          totals.rejected.addAndGet(r.rejected());
+          if (r.messages() > 0) {
+            LOG.info("batch {}: {} messages, {} valid, {} rejected", batchId, r.messages(), r.valid(),
+                r.rejected());
+          }
+        }, "NMIS-ING-001");
+    return new RegistrationIngestJob(query, totals);
   }
 
   public StreamingQuery query() {

@@ -9,7 +9,8 @@ public final class DeltaTables {
   /** Every table this module owns, in creation order. */
   public static final List<TableDefinition> ALL = List.of(RegistrationsRawTable.DEFINITION,
       RegistrationsTable.DEFINITION, RegistrationRejectsTable.DEFINITION, StatesTable.DEFINITION,
-      DistrictsTable.DEFINITION);
+      DistrictsTable.DEFINITION, MovementRequestsTable.DEFINITION, RequestEventsTable.DEFINITION,
+      TrainsTable.DEFINITION, ManifestsTable.DEFINITION, EPassesTable.DEFINITION);
 
   private DeltaTables() {}
 
