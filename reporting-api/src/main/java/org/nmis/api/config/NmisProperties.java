@@ -29,6 +29,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Ids ids,
     @Valid @NotNull @DefaultValue Privacy privacy,
     @Valid @NotNull @DefaultValue Api api,
+    @Valid @NotNull @DefaultValue Movement movement,
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Security security) {
 
@@ -79,6 +80,21 @@ public record NmisProperties(
 
   /** @param maxBatchSize most registrations one POST may carry */
   public record Api(@DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize) {}
+
+  /**
+   * @param topic the movement log (one partition, kept forever; created by the service when embedded)
+   * @param landingTrigger pause between landings of the movement log into the movement tables
+   * @param escalateAfter a SUBMITTED request without a decision for longer appears on the MINISTRY escalation list
+   * @param epassPrivateKey Ed25519 private key of e-passes, PKCS#8 in base64; empty = generated once into
+   *     {data-dir}/keys (embedded only). The public key is published at /api/v1/epasses/public-key
+   * @param epassValidityAfterTravel how long after the travel date a pass stays valid
+   */
+  public record Movement(
+      @DefaultValue("nmis.movement.v1") @NotBlank String topic,
+      @DefaultValue("2s") Duration landingTrigger,
+      @DefaultValue("24h") Duration escalateAfter,
+      @DefaultValue("") String epassPrivateKey,
+      @DefaultValue("2d") Duration epassValidityAfterTravel) {}
 
   /** @param generate synthetic registrations to publish at start-up (0 = none) */
   public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}

@@ -8,13 +8,16 @@ import org.apache.spark.sql.SparkSession;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
 import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
+import org.nmis.ingestion.kafka.MovementTopic;
 import org.nmis.ingestion.kafka.RegistrationTopic;
+import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
 import org.nmis.ingestion.stream.RegistrationIngestJob;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.warehouse.reference.ReferenceTables;
 import org.nmis.warehouse.registrations.IngestSettings;
+import org.nmis.warehouse.serving.ChangeFeed;
 import org.nmis.warehouse.serving.RegistrationChangeFeed;
 import org.nmis.warehouse.spark.SparkSessions;
 import org.nmis.warehouse.spark.SparkSettings;
@@ -38,7 +41,8 @@ public class WarehousePlatform implements WarehouseStatus {
   private final String bootstrapServers;
   private final SparkSession spark;
   private final RegistrationIngestJob ingestJob;
-  private final RegistrationChangeFeed indexFeed;
+  private final ChangeFeed indexFeed;
+  private final MovementLandingJob movementLanding;
   private final RegistrationIndex index = new RegistrationIndex();
   private final IngestSettings ingestSettings;
   private final WarehouseLocation warehouse;
@@ -56,6 +60,7 @@ public class WarehousePlatform implements WarehouseStatus {
       broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), p.kafka().embeddedPort());
       bootstrapServers = broker.bootstrapServers();
       broker.createTopic(p.kafka().topic(), p.kafka().partitions(), RegistrationTopic.config(p.kafka().retention()));
+      broker.createTopic(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config());
       LOG.info("embedded Kafka broker at {} ({} ms)", bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
     } else {
       broker = null;
@@ -77,6 +82,8 @@ public class WarehousePlatform implements WarehouseStatus {
             checkpoints + "/registrations-ingest", p.ingestion().maxOffsetsPerTrigger(),
             p.ingestion().trigger().toMillis(), ingestSettings))
         : null;
+    movementLanding = MovementLandingJob.start(spark, warehouse, bootstrapServers, p.movement().topic(),
+        checkpoints + "/movement-landing", p.movement().landingTrigger().toMillis());
     indexFeed = RegistrationChangeFeed.start(spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
     LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
   }
@@ -97,6 +104,11 @@ public class WarehousePlatform implements WarehouseStatus {
   public void awaitCaughtUp() {
     awaitIngested();
     indexFeed.awaitCaughtUp();
+  }
+
+  /** Blocks until every movement transition logged so far is in the movement tables (tests). */
+  public void awaitMovementLanded() {
+    movementLanding.awaitCaughtUp();
   }
 
   /** Blocks until everything published so far is in the Delta tables (benchmarks). */
@@ -135,6 +147,7 @@ public class WarehousePlatform implements WarehouseStatus {
   @PreDestroy
   public void stop() {
     closeQuietly(indexFeed);
+    closeQuietly(movementLanding);
     closeQuietly(ingestJob);
     closeQuietly(broker);
   }

@@ -2,7 +2,9 @@ package org.nmis.movement;
 
 /**
  * Stable codes of every error the movement workflow raises, each with the kind the web layer maps to an HTTP
- * status. Clients build on these codes: never renumber one, add new codes instead.
+ * status. Clients build on these codes: never renumber one, add new codes instead. Codes from NMIS-MOV-101 on are
+ * not the caller's fault (missing tables, broken event logs, bad key configuration) and are raised as
+ * IllegalStateException or IllegalArgumentException.
  */
 public enum MovementError {
   ROLE_NOT_PERMITTED(1, Kind.FORBIDDEN),

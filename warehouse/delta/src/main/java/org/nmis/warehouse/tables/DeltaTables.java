@@ -10,7 +10,8 @@ public final class DeltaTables {
   public static final List<TableDefinition> ALL = List.of(RegistrationsRawTable.DEFINITION,
       RegistrationsTable.DEFINITION, RegistrationRejectsTable.DEFINITION, StatesTable.DEFINITION,
       DistrictsTable.DEFINITION, MovementRequestsTable.DEFINITION, RequestEventsTable.DEFINITION,
-      TrainsTable.DEFINITION, ManifestsTable.DEFINITION, EPassesTable.DEFINITION);
+      TrainsTable.DEFINITION, ManifestsTable.DEFINITION, EPassesTable.DEFINITION, OdFlowsTable.DEFINITION,
+      StateDailyTable.DEFINITION);
 
   private DeltaTables() {}
 

@@ -9,6 +9,7 @@ import static org.nmis.warehouse.tables.Columns.required;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -33,6 +34,8 @@ public final class MovementRequestsTable {
       .add(required("persons", INT, "registrants plus persons accompanying them"))
       .add(optional("accepted_passengers", INT, "registrants the destination accepted"))
       .add(optional("accepted_persons", INT, "persons the destination accepted, with those accompanying"))
+      .add(required("passenger_ids", new ArrayType(STRING, true), "person IDs of the registrants on the request"))
+      .add(optional("accepted_ids", new ArrayType(STRING, true), "person IDs the destination accepted"))
       .add(optional("noc_number", STRING, "the destination's no-objection certificate number"))
       .add(optional("quarantine_capacity", INT, "quarantine places the destination reported"))
       .add(optional("facility_notes", STRING, "the destination's notes on facilities"))

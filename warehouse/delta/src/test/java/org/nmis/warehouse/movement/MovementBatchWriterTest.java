@@ -59,7 +59,8 @@ class MovementBatchWriterTest {
     StringBuilder json = new StringBuilder("{\"request\": {\"request_id\": \"" + ID + "\", \"status\": \"" + status
         + "\", \"version\": " + version + ", \"origin_state_code\": 27, \"origin_district_code\": 490,"
         + " \"destination_state_code\": 9, \"proposed_date\": \"2020-05-28\", \"mode\": \"TRAIN\","
-        + " \"origin_station\": \"PUNE\", \"passengers\": 3, \"persons\": 3, \"created_by\": \"mh:STATE:27\","
+        + " \"origin_station\": \"PUNE\", \"passengers\": 3, \"persons\": 3,"
+        + " \"passenger_ids\": [\"AAAAA-AAAAA\", \"BBBBB-BBBBB\", \"CCCCC-CCCCC\"], \"created_by\": \"mh:STATE:27\","
         + " \"created_at\": \"2020-05-21T10:00:00.000Z\", \"updated_by\": \"mh:STATE:27\", \"updated_at\": \"" + at
         + "\"}, \"event\": {\"request_id\": \"" + ID + "\", \"seq\": " + version + ", \"action\": \"" + action
         + "\", \"to_status\": \"" + status + "\", \"actor\": \"mh:STATE:27\", \"actor_role\": \"STATE\","

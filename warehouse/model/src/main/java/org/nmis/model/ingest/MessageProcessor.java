@@ -25,8 +25,9 @@ public final class MessageProcessor {
   }
 
   public ProcessedMessage process(byte[] value, int partition, long offset) {
-    String sanitized = RegistrationJson.sanitized(value, tokenizer);
-    var input = RegistrationJson.read(value);
+    RegistrationJson.Received received = RegistrationJson.received(value, tokenizer);
+    String sanitized = received.sanitized();
+    var input = received.input();
     if (input.isEmpty()) {
       return new ProcessedMessage(sanitized, null, null, null, null,
           List.of(new FieldError(ErrorCode.MALFORMED_MESSAGE, "message", null,

@@ -116,12 +116,21 @@ public final class RegistrationJson {
    * digits; text that is not JSON has every 12-digit run masked.
    */
   public static String sanitized(byte[] json, AadhaarTokenizer tokenizer) {
+    return received(json, tokenizer).sanitized();
+  }
+
+  /** A message as received: its registration (empty when it is not a JSON object) and its sanitised text. */
+  public record Received(Optional<RegistrationInput> input, String sanitized) {}
+
+  /** Reads a message once for both uses: validation and the sanitised copy kept in the raw table. */
+  public static Received received(byte[] json, AadhaarTokenizer tokenizer) {
     if (json == null) {
-      return null;
+      return new Received(Optional.empty(), null);
     }
     try {
       JsonNode node = MAPPER.readTree(json);
       if (node instanceof ObjectNode o) {
+        RegistrationInput input = read(o);
         JsonNode aadhaar = o.remove(Field.AADHAAR.key());
         if (aadhaar != null && !aadhaar.isNull()) {
           String digits = aadhaar.asText().replace(" ", "").replace("-", "");
@@ -133,17 +142,16 @@ public final class RegistrationJson {
           }
         }
         scrubValues(o);
-        return MAPPER.writeValueAsString(o);
+        return new Received(Optional.of(input), MAPPER.writeValueAsString(o));
       }
-      return AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+      return new Received(Optional.empty(),
+          AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      return AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+      return new Received(Optional.empty(),
+          AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
   }
 
-  // An Aadhaar number can hide in any field (a misspelt "aadhar" key, a note in the name); a valid mobile
-  // number is left alone, since +91 and ten digits would look like twelve digits too, and so is a token (64 hex
-  // characters: about one in forty has a run of exactly twelve decimal digits, which must not be masked).
   private static void scrubValues(ObjectNode o) {
     Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
     while (fields.hasNext()) {

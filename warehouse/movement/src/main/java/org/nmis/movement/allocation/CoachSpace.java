@@ -1,6 +1,7 @@
 package org.nmis.movement.allocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.nmis.movement.layout.Berth;
@@ -30,6 +31,7 @@ final class CoachSpace {
   private final int[] freeInBay;
   private final int[] freeLowerInBay;
   private final int capacity;
+  private final int largestBay;
   private int free;
 
   CoachSpace(int index, Coach coach, MiddleBerthPolicy policy) {
@@ -49,6 +51,7 @@ final class CoachSpace {
       }
     }
     this.capacity = free;
+    this.largestBay = Arrays.stream(freeInBay).max().orElse(0);
   }
 
   int free() {
@@ -59,12 +62,13 @@ final class CoachSpace {
     return capacity;
   }
 
-  int bays() {
-    return freeInBay.length - 1;
+  /** Sellable berths of the coach's largest bay. */
+  int largestBay() {
+    return largestBay;
   }
 
-  int freeInBay(int bay) {
-    return freeInBay[bay];
+  int bays() {
+    return freeInBay.length - 1;
   }
 
   /** True when the berth exists, may be sold and is free. */

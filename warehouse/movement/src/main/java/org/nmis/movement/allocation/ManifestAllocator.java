@@ -72,6 +72,8 @@ public final class ManifestAllocator {
     private final Map<String, Integer> ranks = new HashMap<>();
     private final Map<String, Seat> seats = new HashMap<>();
     private final List<Overflow> overflow = new ArrayList<>();
+    /** Sellable berths of the rake's largest bay: n travellers need at least (n - 1) / largestBay + 1 bays. */
+    private final int largestBay;
 
     Run(Rake rake, MiddleBerthPolicy policy, Collection<Passenger> passengers) {
       for (Coach c : rake.coaches()) {
@@ -79,6 +81,7 @@ public final class ManifestAllocator {
         spaces.add(s);
         spacesByName.put(c.name(), s);
       }
+      largestBay = spaces.stream().mapToInt(CoachSpace::largestBay).max().orElse(1);
       Map<String, List<Passenger>> members = new TreeMap<>();
       for (Passenger p : passengers.stream().sorted(Comparator.comparing(p -> p.personId().value())).toList()) {
         String key = p.groupRef() == null ? "P:" + p.personId().value() : "G:" + p.groupRef();
@@ -219,12 +222,17 @@ public final class ManifestAllocator {
 
     /** The best window over all coaches: fewest bays, then enough lower berths, then the first coach. */
     private Window bestAnywhere(List<Traveller> travellers) {
+      int size = travellers.size();
+      int lowerWanted = lowerWanted(travellers);
       Window best = null;
       for (CoachSpace s : spaces) {
-        Window w = s.bestWindow(travellers.size(), lowerWanted(travellers), 0);
+        Window w = s.bestWindow(size, lowerWanted, 0);
         if (w != null && (best == null || w.span() < best.span()
             || w.span() == best.span() && w.lowerShort() < best.lowerShort())) {
           best = w;
+          if (w.lowerShort() == 0 && w.span() <= (size - 1) / largestBay) {
+            break; // no later coach can do better, and ties go to the first
+          }
         }
       }
       return best;
@@ -260,21 +268,21 @@ public final class ManifestAllocator {
       int free = spaces.stream().mapToInt(CoachSpace::free).sum();
       int largestCoach = spaces.stream().mapToInt(CoachSpace::capacity).max().orElse(0);
       int mostFree = spaces.stream().mapToInt(CoachSpace::free).max().orElse(0);
-      Traveller registrant = party.get(0);
-      String who = "the party of " + registrant.registrant() + " (" + size + " travellers)";
+      String who = "party of " + party.get(0).registrant() + " (" + size + (size == 1 ? " berth" : " berths")
+          + " needed): ";
       OverflowReason reason;
       String detail;
       if (size > largestCoach) {
         reason = OverflowReason.PARTY_LARGER_THAN_COACH;
-        detail = who + " is larger than a coach (" + largestCoach + " berths); book them on a larger rake or"
-            + " split the registration";
+        detail = who + "larger than any coach (" + largestCoach + " berths); book larger coaches or split the"
+            + " registration";
       } else if (free < size) {
         reason = OverflowReason.TRAIN_FULL;
-        detail = who + " needs " + size + " berths but the train has " + free + " free; seat them on another train";
+        detail = who + "the train has only " + free + " free; seat them on another train";
       } else {
         reason = OverflowReason.NO_COACH_WITH_ROOM;
-        detail = who + " needs " + size + " berths in one coach but no coach has more than " + mostFree
-            + " free; seat them on another train or split the party by hand";
+        detail = who + "no coach has more than " + mostFree + " free, and a party travels in one coach; seat them"
+            + " on another train or split the party by hand";
       }
       for (Traveller t : party) {
         overflow.add(new Overflow(t, reason, detail));

@@ -51,7 +51,7 @@ public final class ManifestCsv {
     sb.append("\r\n");
   }
 
-  /** Quotes a cell that holds a comma, quote or line break; a leading =, +, - or @ is kept from spreadsheets as text. */
+  /** Quotes a cell holding a comma, quote or line break; a leading =, +, - or @ is made text for spreadsheets. */
   static String quote(String cell) {
     String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {

@@ -21,8 +21,4 @@ public record Traveller(String id, PersonId registrant, int companion, String na
     return new Traveller(p.personId().value() + suffix, p.personId(), n, p.name() + " " + suffix, null, null,
         p.groupRef(), p.destinationDistrictCode());
   }
-
-  public boolean isCompanion() {
-    return companion > 0;
-  }
 }

@@ -3,7 +3,6 @@ package org.nmis.movement.booking;
 import java.time.LocalDate;
 import java.util.Collection;
 import org.nmis.model.reference.ReferenceData;
-import org.nmis.model.reference.Station;
 import org.nmis.movement.MovementError;
 import org.nmis.movement.MovementException;
 import org.nmis.movement.allocation.Passenger;
@@ -11,10 +10,10 @@ import org.nmis.movement.layout.Rake;
 
 /** Whether a train booking fits its request: real stations in the right states, a date after acceptance, room. */
 public final class BookingRules {
-  private final ReferenceData reference;
+  private final StationCheck stations;
 
   public BookingRules(ReferenceData reference) {
-    this.reference = reference;
+    this.stations = new StationCheck(reference);
   }
 
   /**
@@ -25,8 +24,8 @@ public final class BookingRules {
    */
   public void check(TrainBooking booking, int originStateCode, int destinationStateCode, LocalDate acceptedOn,
       Collection<Passenger> travelling) {
-    station(booking.originStationCode(), originStateCode, "origin");
-    station(booking.destinationStationCode(), destinationStateCode, "destination");
+    stations.require(booking.originStationCode(), originStateCode, "origin");
+    stations.require(booking.destinationStationCode(), destinationStateCode, "destination");
     if (booking.date().isBefore(acceptedOn)) {
       throw new MovementException(MovementError.TRAIN_BEFORE_ACCEPTANCE, "train " + booking.trainNumber()
           + " runs on " + booking.date() + ", before the request was accepted on " + acceptedOn
@@ -42,21 +41,6 @@ public final class BookingRules {
           + booking.middleBerths().name().toLowerCase().replace('_', ' ') + "); add coaches, sell middle berths"
           + " or book a second train");
     }
-  }
-
-  private void station(String code, int stateCode, String end) {
-    Station station = reference.station(code).orElseThrow(() -> new MovementException(
-        MovementError.UNKNOWN_STATION, end + " station '" + code + "' is not an Indian Railways station code of"
-            + " the reference data; use the station's code, for example PUNE or GKP"));
-    if (station.stateCode() != stateCode) {
-      throw new MovementException(MovementError.STATION_IN_WRONG_STATE, end + " station " + code + " ("
-          + station.name() + ") is in " + stateName(station.stateCode()) + ", not in the request's " + end
-          + " state " + stateName(stateCode) + "; choose a station in " + stateName(stateCode));
-    }
-  }
-
-  private String stateName(int code) {
-    return reference.state(code).map(s -> s.name() + " (" + code + ")").orElse("state " + code);
   }
 
   private static String describe(Rake rake) {

@@ -44,8 +44,8 @@ public final class DoubleBookingCheck {
           .collect(Collectors.joining(", "));
       throw new MovementException(MovementError.PERSON_ALREADY_BOOKED, clashes.size() + " accepted person(s) are"
           + " already booked on another train on " + date + ": " + named
-          + (clashes.size() > NAMED_IN_MESSAGE ? " and more" : "") + "; cancel their other booking or remove"
-          + " them from this request first");
+          + (clashes.size() > NAMED_IN_MESSAGE ? " and more" : "") + "; cancel the other request or book this"
+          + " one on another day");
     }
   }
 }

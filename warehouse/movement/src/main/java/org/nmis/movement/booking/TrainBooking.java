@@ -9,8 +9,9 @@ import org.nmis.movement.layout.MiddleBerthPolicy;
 import org.nmis.movement.layout.Rake;
 
 /**
- * A train the railways booked for a request: number, date, stations, the rake and whether middle berths are sold.
- * Checks its own shape; {@link BookingRules} checks it against the request and the reference data.
+ * A train the railways booked for a request: number, date, stations, the rake (the Shramik rake when null) and
+ * whether middle berths are sold. Checks its own shape; {@link BookingRules} checks it against the request and the
+ * reference data.
  */
 public record TrainBooking(String trainNumber, LocalDate date, String originStationCode,
     String destinationStationCode, Rake rake, MiddleBerthPolicy middleBerths) {
@@ -25,8 +26,8 @@ public record TrainBooking(String trainNumber, LocalDate date, String originStat
     require(date, "date");
     originStationCode = require(originStationCode, "originStationCode").strip().toUpperCase(Locale.ROOT);
     destinationStationCode = require(destinationStationCode, "destinationStationCode").strip().toUpperCase(Locale.ROOT);
-    require(rake, "rake");
-    require(middleBerths, "middleBerths");
+    rake = rake == null ? Rake.shramik() : rake;
+    require(middleBerths, "middleBerths (OCCUPIED or LEFT_EMPTY)");
   }
 
   /** The Shramik default: 24 SL coaches of 72 berths. */

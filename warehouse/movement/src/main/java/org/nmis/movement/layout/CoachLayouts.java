@@ -18,7 +18,7 @@ import java.util.Optional;
  * Immutable; {@link #get()} loads them once per JVM.
  */
 public final class CoachLayouts {
-  static final String RESOURCE = "/org/nmis/movement/layout/coach_layouts.tsv";
+  private static final String RESOURCE = "/org/nmis/movement/layout/coach_layouts.tsv";
 
   private final Map<String, CoachLayout> byId;
 

@@ -1,0 +1,2 @@
+/** E-passes: compact Ed25519-signed tokens for QR codes, their keys, issuing and offline verification. */
+package org.nmis.movement.epass;
