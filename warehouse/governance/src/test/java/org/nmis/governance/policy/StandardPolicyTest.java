@@ -1,0 +1,105 @@
+package org.nmis.governance.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nmis.governance.testing.WarehouseFixtures.AUDITOR;
+import static org.nmis.governance.testing.WarehouseFixtures.HEALTH;
+import static org.nmis.governance.testing.WarehouseFixtures.MH_STATE;
+import static org.nmis.governance.testing.WarehouseFixtures.MINISTRY;
+import static org.nmis.governance.testing.WarehouseFixtures.PUNE_DISTRICT;
+import static org.nmis.governance.testing.WarehouseFixtures.RAILWAYS;
+import static org.nmis.governance.testing.WarehouseFixtures.UP_STATE;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.nmis.governance.testing.FixtureRows;
+import org.nmis.governance.testing.WarehouseFixtures;
+import org.nmis.model.access.AccessScope;
+import org.nmis.model.access.Role;
+
+/**
+ * The standard policy, written out by hand on the fixture rows. GovernedSqlOnSparkTest shows that governed SQL
+ * returns exactly what this Java form returns, for every role and table.
+ */
+class StandardPolicyTest {
+  private static final AccessPolicy POLICY = AccessPolicies.standard();
+
+  @Test
+  void itFitsTheWarehouseCatalog() {
+    POLICY.verify(WarehouseFixtures.CATALOG);
+  }
+
+  @Test
+  void statesAndDistrictsSeeTheJourneysThatLeaveOrReachThem() {
+    assertEquals("[P1, P2, P3, P4, P5, P6]", visible("registrations", "person_id", MINISTRY));
+    assertEquals("[P1, P2, P3, P4]", visible("registrations", "person_id", MH_STATE));
+    assertEquals("[P1, P3, P4, P5, P6]", visible("registrations", "person_id", UP_STATE));
+    assertEquals("[P1, P2]", visible("registrations", "person_id", PUNE_DISTRICT));
+    for (AccessScope national : List.of(RAILWAYS, HEALTH, AUDITOR)) {
+      assertEquals("[P1, P2, P3, P4, P5, P6]", visible("registrations", "person_id", national));
+    }
+  }
+
+  @Test
+  void namesAndMobileNumbersGoToTheRolesThatContactPeople() {
+    String counting = "[null, +91XXXXXX0001, null, null, null, null, null, null]";
+    String contact = "[Ram Kumar, +919876500001, 1214, null, 27-REC-P1, kafka:state-27, null, null]";
+    assertEquals(counting, p1(MINISTRY));
+    assertEquals(contact, p1(MH_STATE));
+    assertEquals(contact, p1(PUNE_DISTRICT));
+    assertEquals(counting, p1(RAILWAYS));
+    assertEquals("[Ram Kumar, +919876500001, 1214, null, null, null, null, null]", p1(HEALTH));
+    assertEquals("[null, +91XXXXXX0001, null, null, 27-REC-P1, kafka:state-27, 149, null]", p1(AUDITOR));
+  }
+
+  @Test
+  void theAadhaarTokenNeverLeaves() {
+    for (Role role : Role.values()) {
+      POLICY.rule("registrations", role).ifPresent(rule -> assertEquals(Mask.HIDDEN, rule.maskOf("aadhaar_token")));
+    }
+  }
+
+  @Test
+  void rejectsGoToTheUploadingStateWithTheirPayload() {
+    assertEquals("[MH-BAD-1]", visible("registration_rejects", "source_record_id", MH_STATE));
+    assertEquals("[{\"name\":\"Reject Canary MH\"}]", visible("registration_rejects", "payload", MH_STATE));
+    assertEquals("[null, null, null]", visible("registration_rejects", "payload", MINISTRY));
+    assertEquals("[null, null, null]", visible("registration_rejects", "errors", AUDITOR));
+    assertEquals("[MH-BAD-1, UP-BAD-1, null]", visible("registration_rejects", "source_record_id", AUDITOR));
+    for (AccessScope none : List.of(PUNE_DISTRICT, RAILWAYS, HEALTH)) {
+      assertTrue(POLICY.rule("registration_rejects", none.role()).isEmpty(), none.label());
+    }
+  }
+
+  @Test
+  void aggregatesFollowTheJurisdiction() {
+    assertEquals("[27, 27, 9]", visible("od_flows", "origin_state_code", MH_STATE));
+    assertEquals("[490]", visible("od_flows", "origin_district_code", PUNE_DISTRICT));
+    assertEquals("[27, 27, 10, 9]", visible("od_flows", "origin_state_code", RAILWAYS));
+    assertEquals("[27]", visible("state_daily", "state_code", PUNE_DISTRICT));
+    assertEquals("[27, 9, 10]", visible("state_daily", "state_code", HEALTH));
+  }
+
+  @Test
+  void referenceDataIsPublicAndTheAuditLogIsTheAuditors() {
+    for (Role role : Role.values()) {
+      assertTrue(POLICY.rule("states", role).isPresent());
+      assertTrue(POLICY.rule("districts", role).isPresent());
+      assertEquals(role == Role.AUDITOR, POLICY.rule("audit_log", role).isPresent(), role.toString());
+      assertTrue(POLICY.rule("registrations_raw", role).isEmpty());
+    }
+  }
+
+  private static String visible(String table, String column, AccessScope caller) {
+    return FixtureRows.BY_TABLE.get(table).stream().map(row -> POLICY.read(table, caller, row))
+        .flatMap(Optional::stream).map(row -> String.valueOf(row.get(column))).toList().toString();
+  }
+
+  private static String p1(AccessScope caller) {
+    Map<String, Object> shown = POLICY.read("registrations", caller, FixtureRows.REGISTRATIONS.get(0)).orElseThrow();
+    return List.of("name", "mobile", "aadhaar_last4", "aadhaar_token", "source_record_id", "created_by",
+        "kafka_offset", "content_hash").stream().map(shown::get).toList().toString();
+  }
+}
