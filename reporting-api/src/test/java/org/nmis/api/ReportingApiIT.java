@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,41 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.model.json.RegistrationJson;
 import org.nmis.model.registration.Field;
 import org.nmis.model.testing.RegistrationFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on its embedded default (real broker, Spark, Delta files): a state posts registrations, the
  * ingestion job takes them into the tables, and lookups find them through the serving index.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportingApiIT {
-  @TempDir static Path dataDir;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  @LocalServerPort int port;
-  @Autowired WarehousePlatform platform;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry r) {
-    r.add("nmis.data-dir", () -> dataDir.toString());
-    r.add("nmis.kafka.embedded-port", () -> "0");
-    r.add("nmis.kafka.partitions", () -> "4");
-    r.add("nmis.privacy.aadhaar-key", () -> RegistrationFixtures.TEST_AADHAAR_KEY);
-    r.add("nmis.ids.key", () -> RegistrationFixtures.TEST_ID_KEY);
-  }
+class ReportingApiIT extends ApiTestBase {
 
   @Test
   void aStatePostsRegistrationsAndTheyAreFoundByMobileAndIdWithinSeconds() throws Exception {
@@ -105,7 +77,7 @@ class ReportingApiIT {
     assertEquals("PERSON_NOT_FOUND", JSON.readTree(outside.body()).get("code").asText());
 
     String audit;
-    try (var files = Files.list(dataDir.resolve("audit"))) {
+    try (var files = Files.list(DATA_DIR.resolve("audit"))) {
       audit = files.map(ReportingApiIT::read).collect(Collectors.joining());
     }
     assertTrue(audit.contains("\"user\":\"br-state\"") && audit.contains("\"outcome\":\"NOT_FOUND\""), audit);
@@ -138,29 +110,5 @@ class ReportingApiIT {
     assertTrue(districts.body().contains("\"Pune\""));
     assertEquals(404, get("/api/v1/reference/districts?state=99", null, null).statusCode());
     assertEquals(36, JSON.readTree(get("/api/v1/reference/states", null, null).body()).size());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private HttpResponse<String> get(String path, String user, String password) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder b, String user, String password) throws Exception {
-    if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

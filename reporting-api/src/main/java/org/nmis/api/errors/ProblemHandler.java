@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.nmis.api.movement.MovementService;
+import org.nmis.movement.MovementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -36,6 +38,21 @@ public class ProblemHandler {
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
     return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage(),
         request.getRequestURI()));
+  }
+
+  /** The movement workflow's refusals: 403 role or jurisdiction, 409 state or version, 400 input. */
+  @ExceptionHandler(MovementException.class)
+  ResponseEntity<ProblemDetail> movement(MovementException e, HttpServletRequest request) {
+    HttpStatus status = HttpStatus.valueOf(e.error().kind().httpStatus());
+    return ResponseEntity.status(status).body(problem(status, e.error().code(), e.detail(),
+        request.getRequestURI()));
+  }
+
+  @ExceptionHandler(MovementService.RequestNotFoundException.class)
+  ResponseEntity<ProblemDetail> noRequest(MovementService.RequestNotFoundException e,
+      HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND",
+        e.getMessage(), request.getRequestURI()));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -17,6 +17,16 @@ final class Secrets {
   private Secrets() {}
 
   static String resolve(String configured, Path dataDir, String name, boolean mayGenerate, String property) {
+    return resolve(configured, dataDir, name, mayGenerate, property, () -> {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    });
+  }
+
+  /** As above, with the generator of a new key (for keys that are not random strings, such as Ed25519). */
+  static String resolve(String configured, Path dataDir, String name, boolean mayGenerate, String property,
+      java.util.function.Supplier<String> generate) {
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
@@ -30,9 +40,7 @@ final class Secrets {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
       }
       Files.createDirectories(file.getParent());
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      String key = generate.get();
       Files.writeString(file, key, StandardCharsets.UTF_8);
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -13,7 +13,10 @@ import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
 import org.nmis.ingestion.stream.RegistrationIngestJob;
+import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
+import org.nmis.movement.epass.EPassKeys;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.warehouse.reference.ReferenceTables;
 import org.nmis.warehouse.registrations.IngestSettings;
@@ -46,6 +49,7 @@ public class WarehousePlatform implements WarehouseStatus {
   private final RegistrationIndex index = new RegistrationIndex();
   private final IngestSettings ingestSettings;
   private final WarehouseLocation warehouse;
+  private final String epassPrivateKey;
 
   public WarehousePlatform(NmisProperties p) {
     Path dataDir = p.dataDir().toAbsolutePath();
@@ -54,6 +58,8 @@ public class WarehousePlatform implements WarehouseStatus {
         Secrets.resolve(p.privacy().aadhaarKey(), dataDir, "aadhaar", embedded, "nmis.privacy.aadhaar-key"),
         Secrets.resolve(p.ids().key(), dataDir, "person-ids", embedded, "nmis.ids.key"),
         p.ids().epoch(), p.ingestion().writerId());
+    this.epassPrivateKey = Secrets.resolve(p.movement().epassPrivateKey(), dataDir, "epass-ed25519", embedded,
+        "nmis.movement.epass-private-key", () -> EPassKeys.encode(EPassKeys.generate().getPrivate()));
 
     long t0 = System.nanoTime();
     if (embedded) {
@@ -90,6 +96,16 @@ public class WarehousePlatform implements WarehouseStatus {
 
   public RegistrationIndex index() {
     return index;
+  }
+
+  /** The scheme of movement request IDs, keyed apart from person IDs. */
+  public PersonIdScheme requestIdScheme() {
+    return RequestId.scheme(ingestSettings.personIdKey(), ingestSettings.personIdEpoch());
+  }
+
+  /** The e-pass signing key (PKCS#8, base64), from configuration or generated once when embedded. */
+  public String epassPrivateKey() {
+    return epassPrivateKey;
   }
 
   public String bootstrapServers() {

@@ -29,6 +29,8 @@ public class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
         .authorizeHttpRequests(a -> a
             .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/epasses/public-key").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/epasses/verify").permitAll()
             .requestMatchers("/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasAnyRole("STATE", "DISTRICT")
             .requestMatchers("/api/**").authenticated()

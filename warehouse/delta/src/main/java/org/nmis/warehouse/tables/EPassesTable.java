@@ -17,7 +17,8 @@ public final class EPassesTable {
 
   public static final StructType SCHEMA = new StructType()
       .add(required("pass_id", STRING, "unique pass ID, carried in the signed token"))
-      .add(required("person_id", STRING, "the passenger"))
+      .add(required("traveller_id", STRING, "the traveller: a person ID, or person ID +n for one accompanying them"))
+      .add(required("person_id", STRING, "the registrant the traveller belongs to"))
       .add(required("request_id", STRING, "the request"))
       .add(required("train_number", STRING, "train number"))
       .add(required("train_date", DATE, "date of departure"))

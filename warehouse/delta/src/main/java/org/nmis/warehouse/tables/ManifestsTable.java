@@ -33,6 +33,7 @@ public final class ManifestsTable {
       .add(optional("bay", INT, "bay (compartment) number in the coach"))
       .add(optional("age", INT, "age in years, when known"))
       .add(optional("gender", STRING, "M, F, T or U, when known"))
+      .add(optional("group_ref", STRING, "shared by people travelling together"))
       .add(required("destination_district_code", INT, "LGD district code of destination"))
       .add(optional("reason", STRING, "why a NOT_SEATED traveller has no berth"))
       .add(required("generated_at", TIMESTAMP, "when this manifest version was generated"));

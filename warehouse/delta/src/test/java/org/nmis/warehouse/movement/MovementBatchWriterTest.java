@@ -82,7 +82,7 @@ class MovementBatchWriterTest {
   }
 
   private static String pass(String id, String status) {
-    return "{\"pass_id\": \"" + id + "\", \"person_id\": \"AAAAA-AAAAA\", \"request_id\": \"" + ID + "\","
+    return "{\"pass_id\": \"" + id + "\", \"traveller_id\": \"AAAAA-AAAAA\", \"person_id\": \"AAAAA-AAAAA\", \"request_id\": \"" + ID + "\","
         + " \"train_number\": \"01001\", \"train_date\": \"2020-05-28\", \"coach\": \"S1\", \"berth\": 1,"
         + " \"status\": \"" + status + "\", \"issued_at\": \"2020-05-27T10:00:00.000Z\","
         + " \"valid_from\": \"2020-05-27T10:00:00.000Z\", \"valid_until\": \"2020-05-30T10:00:00.000Z\"}";

@@ -83,6 +83,11 @@ public final class RegistrationIndex {
     return Optional.ofNullable(bySourceKey.get(sourceKey));
   }
 
+  /** Every person whose registration matches (a scan: for selections of a few thousand, not for lookups). */
+  public List<StoredRegistration> matching(java.util.function.Predicate<org.nmis.model.registration.Registration> test) {
+    return byPersonId.values().stream().filter(s -> test.test(s.registration())).toList();
+  }
+
   public int size() {
     return byPersonId.size();
   }

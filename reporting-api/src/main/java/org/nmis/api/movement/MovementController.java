@@ -1,0 +1,379 @@
+package org.nmis.api.movement;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nmis.api.audit.AuditEvent;
+import org.nmis.api.audit.AuditLog;
+import org.nmis.api.errors.ApiException;
+import org.nmis.api.security.NmisUser;
+import org.nmis.model.access.AccessScope;
+import org.nmis.model.ids.PersonId;
+import org.nmis.model.ids.RequestId;
+import org.nmis.model.registration.Registration;
+import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.registration.TravelMode;
+import org.nmis.model.serving.RegistrationIndex;
+import org.nmis.movement.allocation.CoachManifest;
+import org.nmis.movement.allocation.Manifest;
+import org.nmis.movement.allocation.ManifestLine;
+import org.nmis.movement.allocation.Overflow;
+import org.nmis.movement.booking.TrainBooking;
+import org.nmis.movement.layout.MiddleBerthPolicy;
+import org.nmis.movement.layout.Rake;
+import org.nmis.movement.request.Escalation;
+import org.nmis.movement.request.MovementRequest;
+import org.nmis.movement.request.Proposal;
+import org.nmis.movement.request.RequestCommand;
+import org.nmis.movement.request.RequestEvent;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inter-state movement requests: create, submit, decide, book, manifest, depart, arrive, cancel (see
+ * docs/ARCHITECTURE.md for the state machine). Every answer is the request as it now stands; errors are problems
+ * with the workflow's code (403 role or jurisdiction, 409 state or version, 400 input).
+ */
+@RestController
+@RequestMapping("/api/v1/movement")
+public class MovementController {
+  private final MovementService service;
+  private final RegistrationIndex index;
+  private final AuditLog audit;
+
+  public MovementController(MovementService service, RegistrationIndex index, AuditLog audit) {
+    this.service = service;
+    this.index = index;
+    this.audit = audit;
+  }
+
+  /** Passengers by person ID, or a selection of registrations the service resolves to person IDs. */
+  public record Selection(@JsonProperty("origin_district_code") Integer originDistrictCode,
+      @JsonProperty("destination_district_code") Integer destinationDistrictCode,
+      @JsonProperty("travel_date") LocalDate travelDate) {}
+
+  public record CreateBody(@JsonProperty("destination_state_code") Integer destinationStateCode,
+      List<String> passengers, Selection selection, @JsonProperty("proposed_date") LocalDate proposedDate,
+      String mode, @JsonProperty("origin_station") String originStation, String reason) {}
+
+  public record CommandBody(String reason, @JsonProperty("expected_version") Long expectedVersion,
+      @JsonProperty("quarantine_capacity") Integer quarantineCapacity,
+      @JsonProperty("facility_notes") String facilityNotes, @JsonProperty("noc_number") String nocNumber,
+      @JsonProperty("accepted_persons") List<String> acceptedPersons) {}
+
+  public record BookBody(@JsonProperty("train_number") String trainNumber, LocalDate date,
+      @JsonProperty("origin_station") String originStation,
+      @JsonProperty("destination_station") String destinationStation, Map<String, Integer> rake,
+      @JsonProperty("middle_berths_empty") Boolean middleBerthsEmpty, String reason,
+      @JsonProperty("expected_version") Long expectedVersion) {}
+
+  @PostMapping("/requests")
+  public ResponseEntity<RequestView> create(@RequestBody CreateBody body, @AuthenticationPrincipal NmisUser user) {
+    AccessScope actor = user.scope();
+    if (body.destinationStateCode() == null) {
+      throw bad("destination_state_code", "the destination state's LGD code");
+    }
+    List<PersonId> passengers = body.passengers() != null ? personIds(body.passengers())
+        : select(actor, body.destinationStateCode(), body.selection());
+    TravelMode mode;
+    try {
+      mode = TravelMode.valueOf(body.mode() == null ? "TRAIN" : body.mode().strip().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw bad("mode", "TRAIN, BUS or OTHER");
+    }
+    MovementRequest r = service.create(actor,
+        new Proposal(body.destinationStateCode(), passengers, body.proposedDate(), mode, body.originStation()),
+        body.reason());
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(r, user));
+  }
+
+  @GetMapping("/requests")
+  public List<RequestView> list(@RequestParam(value = "status", required = false) String status,
+      @AuthenticationPrincipal NmisUser user) {
+    return service.all().stream()
+        .filter(r -> MovementAccess.sees(user.scope(), r))
+        .filter(r -> status == null || r.status().name().equalsIgnoreCase(status))
+        .sorted(java.util.Comparator.comparing(MovementRequest::createdAt))
+        .map(r -> view(r, user)).toList();
+  }
+
+  @GetMapping("/requests/{id}")
+  public RequestView get(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+    return view(visible(id, user), user);
+  }
+
+  @PostMapping("/requests/{id}/{action}")
+  public RequestView act(@PathVariable String id, @PathVariable String action,
+      @RequestBody(required = false) CommandBody body, @AuthenticationPrincipal NmisUser user) {
+    RequestId rid = visible(id, user).id();
+    CommandBody b = body == null ? new CommandBody(null, null, null, null, null, null) : body;
+    AccessScope a = user.scope();
+    RequestCommand command = switch (action) {
+      case "submit" -> new RequestCommand.Submit(a, b.reason(), b.expectedVersion());
+      case "accept" -> new RequestCommand.Accept(a, capacity(b), b.facilityNotes(), b.nocNumber(), b.reason(),
+          b.expectedVersion());
+      case "partially-accept" -> {
+        List<PersonId> accepted = personIds(b.acceptedPersons() == null ? List.of() : b.acceptedPersons());
+        yield new RequestCommand.PartiallyAccept(a, accepted.size(), accepted, capacity(b), b.facilityNotes(),
+            b.nocNumber(), b.reason(), b.expectedVersion());
+      }
+      case "reject" -> new RequestCommand.Reject(a, b.quarantineCapacity(), b.facilityNotes(), b.reason(),
+          b.expectedVersion());
+      case "depart" -> new RequestCommand.Depart(a, b.reason(), b.expectedVersion());
+      case "arrive" -> new RequestCommand.Arrive(a, b.reason(), b.expectedVersion());
+      case "cancel" -> new RequestCommand.Cancel(a, b.reason(), b.expectedVersion());
+      case "manifest" -> null;
+      default -> throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_ACTION", "no action '" + action
+          + "' on movement requests; use submit, accept, partially-accept, reject, book, manifest, depart,"
+          + " arrive or cancel");
+    };
+    MovementRequest r = command == null ? service.manifest(rid, a, b.reason(), b.expectedVersion())
+        : service.apply(rid, command);
+    return view(r, user);
+  }
+
+  @PostMapping("/requests/{id}/book")
+  public RequestView book(@PathVariable String id, @RequestBody BookBody b, @AuthenticationPrincipal NmisUser user) {
+    RequestId rid = visible(id, user).id();
+    Rake rake = null;
+    if (b.rake() != null && !b.rake().isEmpty()) {
+      rake = new Rake(b.rake().entrySet().stream().map(e -> new Rake.Section(e.getKey(), e.getValue())).toList());
+    }
+    TrainBooking booking = new TrainBooking(b.trainNumber(), b.date(), b.originStation(), b.destinationStation(),
+        rake, Boolean.FALSE.equals(b.middleBerthsEmpty()) ? MiddleBerthPolicy.OCCUPIED
+            : MiddleBerthPolicy.LEFT_EMPTY);
+    return view(service.book(rid, user.scope(), booking, b.reason(), b.expectedVersion()), user);
+  }
+
+  @GetMapping("/requests/{id}/events")
+  public List<RequestEvent> events(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+    return service.events(visible(id, user).id());
+  }
+
+  @GetMapping("/escalations")
+  public List<EscalationView> escalations(@AuthenticationPrincipal NmisUser user) {
+    if (user.role() != org.nmis.model.access.Role.MINISTRY) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "NMIS-MOV-001", "the escalation list is for MINISTRY users");
+    }
+    return service.escalations().stream().map(o -> new EscalationView(o.request().id().value(),
+        o.request().originStateCode(), o.request().destinationStateCode(), o.request().submittedAt(),
+        o.waiting().toHours())).toList();
+  }
+
+  public record EscalationView(@JsonProperty("request_id") String requestId,
+      @JsonProperty("origin_state_code") int originStateCode,
+      @JsonProperty("destination_state_code") int destinationStateCode,
+      @JsonProperty("submitted_at") Instant submittedAt, @JsonProperty("waiting_hours") long waitingHours) {}
+
+  /** The manifest of a request, coach by coach, as JSON, or as CSV with {@code format=csv}. */
+  @GetMapping("/requests/{id}/manifest")
+  public ResponseEntity<?> manifest(@PathVariable String id,
+      @RequestParam(value = "format", defaultValue = "json") String format, @AuthenticationPrincipal NmisUser user) {
+    long t0 = System.nanoTime();
+    MovementRequest r = visible(id, user);
+    Manifest m = service.manifestOf(r.id()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        "NO_MANIFEST", "request " + r.id() + " has no manifest yet; Railways or the origin state generates it"
+            + " after the train is booked (POST .../manifest)"));
+    boolean names = MovementAccess.seesNames(user.scope(), r);
+    ManifestView view = ManifestView.of(r, m, names, this::nameOf);
+    audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(),
+        "movement.manifest", Map.of("request_id", r.id().value(), "format", format, "names", String.valueOf(names)),
+        m.lines().size(), "OK", (System.nanoTime() - t0) / 1_000_000));
+    if (format.equalsIgnoreCase("csv")) {
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header("Content-Disposition", "attachment; filename=\"manifest-" + r.id() + ".csv\"")
+          .body(view.csv());
+    }
+    return ResponseEntity.ok(view);
+  }
+
+  private String nameOf(PersonId id) {
+    return index.byPersonId(id).map(s -> s.registration().name()).orElse("");
+  }
+
+  private MovementRequest visible(String id, NmisUser user) {
+    RequestId rid = RequestId.parse(id).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST_ID", "'" + id + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
+            + " others); a character is probably mistyped"));
+    return service.get(rid).filter(r -> MovementAccess.sees(user.scope(), r))
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no movement request "
+            + rid + " that you may see"));
+  }
+
+  private List<PersonId> select(AccessScope actor, int destinationState, Selection s) {
+    if (s == null) {
+      throw bad("passengers", "a list of person IDs, or a selection {origin_district_code, destination_district_code,"
+          + " travel_date}");
+    }
+    Integer originDistrict = actor.districtCode() != null ? actor.districtCode() : s.originDistrictCode();
+    List<PersonId> ids = new ArrayList<>();
+    for (StoredRegistration st : index.matching(r -> r.originStateCode() == actor.stateCode()
+        && r.destinationStateCode() == destinationState
+        && (originDistrict == null || r.originDistrictCode() == originDistrict)
+        && (s.destinationDistrictCode() == null || r.destinationDistrictCode() == s.destinationDistrictCode())
+        && (s.travelDate() == null || r.travelDate().equals(s.travelDate())))) {
+      ids.add(st.personId());
+    }
+    ids.sort(java.util.Comparator.comparing(PersonId::value));
+    return ids;
+  }
+
+  private static int capacity(CommandBody b) {
+    if (b.quarantineCapacity() == null) {
+      throw bad("quarantine_capacity", "the quarantine places ready for these people");
+    }
+    return b.quarantineCapacity();
+  }
+
+  private static List<PersonId> personIds(List<String> values) {
+    List<PersonId> ids = new ArrayList<>(values.size());
+    for (String v : values) {
+      ids.add(PersonId.parse(v).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PERSON_ID",
+          "'" + v + "' is not a person ID (XXXXX-XXXXX with a check character)")));
+    }
+    return ids;
+  }
+
+  private static ApiException bad(String field, String expected) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "MISSING_OR_INVALID_FIELD", "field '" + field
+        + "' is missing or invalid; send " + expected);
+  }
+
+  private RequestView view(MovementRequest r, NmisUser user) {
+    return RequestView.of(r, service.reachedAt(r.id()), service.manifestOf(r.id()).orElse(null));
+  }
+
+  /** A request as the API shows it (person IDs, no names). */
+  public record RequestView(@JsonProperty("request_id") String requestId, String status, long version,
+      @JsonProperty("origin_state_code") int originStateCode,
+      @JsonProperty("origin_district_code") Integer originDistrictCode,
+      @JsonProperty("destination_state_code") int destinationStateCode,
+      @JsonProperty("proposed_date") LocalDate proposedDate, String mode,
+      @JsonProperty("origin_station") String originStation, List<String> passengers,
+      Map<String, Object> decision, Map<String, Object> train, Map<String, Object> manifest,
+      @JsonProperty("created_by") String createdBy, Map<String, Instant> timeline) {
+    static RequestView of(MovementRequest r, Map<org.nmis.movement.request.RequestStatus, Instant> reached,
+        Manifest m) {
+      Map<String, Object> decision = null;
+      if (r.decision() != null) {
+        decision = new LinkedHashMap<>();
+        decision.put("accepted_count", r.decision().acceptedCount());
+        decision.put("accepted_persons", r.acceptedPersons().stream().map(PersonId::value).toList());
+        decision.put("quarantine_capacity", r.decision().quarantineCapacity());
+        decision.put("facility_notes", r.decision().facilityNotes());
+        decision.put("noc_number", r.decision().nocNumber());
+      }
+      Map<String, Object> train = null;
+      if (r.booking() != null) {
+        TrainBooking b = r.booking();
+        train = new LinkedHashMap<>();
+        train.put("train_number", b.trainNumber());
+        train.put("date", b.date());
+        train.put("origin_station", b.originStationCode());
+        train.put("destination_station", b.destinationStationCode());
+        train.put("rake", Manifests.describe(b.rake()));
+        train.put("middle_berths_empty", b.middleBerths() == MiddleBerthPolicy.LEFT_EMPTY);
+        train.put("capacity", b.capacity());
+      }
+      Map<String, Object> manifest = m == null ? null
+          : Map.of("placed", m.placed(), "not_seated", m.overflow().size());
+      Map<String, Instant> timeline = new LinkedHashMap<>();
+      timeline.put("CREATED", r.createdAt());
+      reached.forEach((k, v) -> timeline.put(k.name(), v));
+      return new RequestView(r.id().value(), r.status().name(), r.version(), r.originStateCode(),
+          r.originDistrictCode(), r.destinationStateCode(), r.proposal().proposedDate(), r.proposal().mode().name(),
+          r.proposal().originStationCode(), r.proposal().passengers().stream().map(PersonId::value).toList(),
+          decision, train, manifest, r.createdBy(), timeline);
+    }
+  }
+
+  /** A manifest coach by coach; names only for those who may see them. */
+  public record ManifestView(@JsonProperty("request_id") String requestId,
+      @JsonProperty("train_number") String trainNumber, LocalDate date, List<CoachView> coaches,
+      @JsonProperty("not_seated") List<Map<String, Object>> notSeated,
+      @JsonProperty("counts_by_destination_district") Map<Integer, Integer> countsByDistrict) {
+    public record CoachView(String coach, int capacity, int occupied,
+        @JsonProperty("counts_by_destination_district") Map<Integer, Integer> countsByDistrict,
+        List<Map<String, Object>> berths) {}
+
+    static ManifestView of(MovementRequest r, Manifest m, boolean names,
+        java.util.function.Function<PersonId, String> nameOf) {
+      List<CoachView> coaches = new ArrayList<>();
+      for (CoachManifest c : m.coaches()) {
+        List<Map<String, Object>> berths = new ArrayList<>();
+        for (ManifestLine l : c.lines()) {
+          Map<String, Object> row = traveller(l.traveller(), names, nameOf);
+          row.put("berth", l.berth());
+          row.put("berth_type", l.berthType().name());
+          berths.add(row);
+        }
+        coaches.add(new CoachView(c.coach(), c.capacity(), c.occupied(), c.countsByDistrict(), berths));
+      }
+      List<Map<String, Object>> notSeated = new ArrayList<>();
+      for (Overflow o : m.overflow()) {
+        Map<String, Object> row = traveller(o.traveller(), names, nameOf);
+        row.put("reason", o.reason().name());
+        row.put("detail", o.detail());
+        notSeated.add(row);
+      }
+      return new ManifestView(r.id().value(), r.booking().trainNumber(), r.booking().date(), coaches, notSeated,
+          m.countsByDistrict());
+    }
+
+    private static Map<String, Object> traveller(org.nmis.movement.allocation.Traveller t, boolean names,
+        java.util.function.Function<PersonId, String> nameOf) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("traveller", t.id());
+      row.put("person_id", t.registrant().value());
+      if (names) {
+        String name = nameOf.apply(t.registrant());
+        row.put("name", t.companion() == 0 ? name : name + " +" + t.companion());
+      }
+      row.put("age", t.age());
+      row.put("gender", t.gender() == null ? null : t.gender().name());
+      row.put("destination_district_code", t.destinationDistrictCode());
+      return row;
+    }
+
+    String csv() {
+      StringBuilder sb = new StringBuilder("coach,berth,berth_type,traveller,person_id,name,age,gender,"
+          + "destination_district_code\n");
+      for (CoachView c : coaches) {
+        for (Map<String, Object> b : c.berths()) {
+          sb.append(c.coach()).append(',').append(b.get("berth")).append(',').append(b.get("berth_type"))
+              .append(',').append(b.get("traveller")).append(',').append(b.get("person_id")).append(',')
+              .append(csvText(b.get("name"))).append(',').append(b.get("age") == null ? "" : b.get("age"))
+              .append(',').append(b.get("gender") == null ? "" : b.get("gender")).append(',')
+              .append(b.get("destination_district_code")).append('\n');
+        }
+      }
+      return sb.toString();
+    }
+
+    private static String csvText(Object v) {
+      if (v == null) {
+        return "";
+      }
+      String s = v.toString();
+      return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+  }
+
+  static Registration registrationOf(StoredRegistration s) {
+    return s.registration();
+  }
+}
