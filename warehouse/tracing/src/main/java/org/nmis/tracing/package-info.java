@@ -1,0 +1,2 @@
+/** Package root. */
+package org.nmis.tracing;
