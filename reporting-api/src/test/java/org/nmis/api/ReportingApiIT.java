@@ -76,12 +76,27 @@ class ReportingApiIT extends ApiTestBase {
     assertEquals(404, outside.statusCode());
     assertEquals("PERSON_NOT_FOUND", JSON.readTree(outside.body()).get("code").asText());
 
+    // The flows count the registration, and only for those whose jurisdiction it touches.
+    platform.awaitFlowsCaughtUp();
+    JsonNode flows = json(get("/api/v1/flows?level=district&origin_state=27", "mh-state", "mh-demo"));
+    assertTrue(flows.get("flows").toString().contains("\"originDistrictCode\":490,\"destinationStateCode\":9,"
+        + "\"destinationDistrictCode\":148"), flows.toString());
+    JsonNode bihar = json(get("/api/v1/flows?level=state&origin_state=27&destination_state=9", "br-state",
+        "br-demo"));
+    assertEquals(0, bihar.get("registrations").asLong(), "Bihar sees no Maharashtra-UP flow");
+    assertEquals(400, get("/api/v1/flows?level=block", "ministry", "ministry-demo").statusCode());
+
     String audit;
     try (var files = Files.list(DATA_DIR.resolve("audit"))) {
       audit = files.map(ReportingApiIT::read).collect(Collectors.joining());
     }
-    assertTrue(audit.contains("\"user\":\"br-state\"") && audit.contains("\"outcome\":\"NOT_FOUND\""), audit);
+    assertTrue(audit.contains("\"username\":\"br-state\"") && audit.contains("\"outcome\":\"NOT_FOUND\""),
+        audit);
     assertFalse(audit.contains("9812345678"), "the audit trail masks mobile numbers");
+    platform.awaitAuditLanded();
+    long landed = platform.spark().sql("SELECT * FROM delta.`" + platform.warehouse().root() + "/audit_log`"
+        + " WHERE username = 'br-state' AND endpoint = 'persons.by-id' AND outcome = 'NOT_FOUND'").count();
+    assertEquals(1, landed, "the audit event reached the audit_log table once");
   }
 
   @Test

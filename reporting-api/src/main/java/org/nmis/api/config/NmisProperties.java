@@ -30,6 +30,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Privacy privacy,
     @Valid @NotNull @DefaultValue Api api,
     @Valid @NotNull @DefaultValue Movement movement,
+    @Valid @NotNull @DefaultValue Audit audit,
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Security security) {
 
@@ -95,6 +96,14 @@ public record NmisProperties(
       @DefaultValue("24h") Duration escalateAfter,
       @DefaultValue("") String epassPrivateKey,
       @DefaultValue("2d") Duration epassValidityAfterTravel) {}
+
+  /**
+   * @param topic audit events on their way into the audit_log table (created by the service when embedded)
+   * @param landingTrigger pause between landings of the audit topic into audit_log
+   */
+  public record Audit(
+      @DefaultValue("nmis.audit.v1") @NotBlank String topic,
+      @DefaultValue("2s") Duration landingTrigger) {}
 
   /** @param generate synthetic registrations to publish at start-up (0 = none) */
   public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}

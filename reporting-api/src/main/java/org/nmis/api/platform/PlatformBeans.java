@@ -6,6 +6,9 @@ import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.RegistrationValidator;
+import org.nmis.governance.policy.AccessPolicies;
+import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,16 @@ public class PlatformBeans {
   @Bean
   RegistrationIndex registrationIndex(WarehousePlatform platform) {
     return platform.index();
+  }
+
+  @Bean
+  FlowIndex flowIndex(WarehousePlatform platform) {
+    return platform.flows();
+  }
+
+  @Bean
+  AccessPolicy accessPolicy() {
+    return AccessPolicies.standard();
   }
 
   @Bean

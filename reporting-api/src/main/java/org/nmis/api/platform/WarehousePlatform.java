@@ -8,8 +8,11 @@ import org.apache.spark.sql.SparkSession;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
 import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
+import org.nmis.ingestion.kafka.AuditTopic;
 import org.nmis.ingestion.kafka.MovementTopic;
 import org.nmis.ingestion.kafka.RegistrationTopic;
+import org.nmis.ingestion.stream.AuditLandingJob;
+import org.nmis.ingestion.stream.FlowsJob;
 import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
 import org.nmis.ingestion.stream.RegistrationIngestJob;
@@ -17,10 +20,12 @@ import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.movement.epass.EPassKeys;
+import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.warehouse.reference.ReferenceTables;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.serving.ChangeFeed;
+import org.nmis.warehouse.serving.FlowsChangeFeed;
 import org.nmis.warehouse.serving.RegistrationChangeFeed;
 import org.nmis.warehouse.spark.SparkSessions;
 import org.nmis.warehouse.spark.SparkSettings;
@@ -46,6 +51,10 @@ public class WarehousePlatform implements WarehouseStatus {
   private final RegistrationIngestJob ingestJob;
   private final ChangeFeed indexFeed;
   private final MovementLandingJob movementLanding;
+  private final FlowsJob flowsJob;
+  private final AuditLandingJob auditLanding;
+  private final ChangeFeed flowsFeed;
+  private final FlowIndex flows = new FlowIndex();
   private final RegistrationIndex index = new RegistrationIndex();
   private final IngestSettings ingestSettings;
   private final WarehouseLocation warehouse;
@@ -67,6 +76,7 @@ public class WarehousePlatform implements WarehouseStatus {
       bootstrapServers = broker.bootstrapServers();
       broker.createTopic(p.kafka().topic(), p.kafka().partitions(), RegistrationTopic.config(p.kafka().retention()));
       broker.createTopic(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config());
+      broker.createTopic(p.audit().topic(), AuditTopic.PARTITIONS, AuditTopic.config());
       LOG.info("embedded Kafka broker at {} ({} ms)", bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
     } else {
       broker = null;
@@ -90,8 +100,25 @@ public class WarehousePlatform implements WarehouseStatus {
         : null;
     movementLanding = MovementLandingJob.start(spark, warehouse, bootstrapServers, p.movement().topic(),
         checkpoints + "/movement-landing", p.movement().landingTrigger().toMillis());
+    auditLanding = AuditLandingJob.start(spark, warehouse, bootstrapServers, p.audit().topic(),
+        checkpoints + "/audit-landing", p.audit().landingTrigger().toMillis(), p.ingestion().writerId() + "-audit");
+    flowsJob = FlowsJob.start(spark, warehouse, checkpoints + "/flows", p.ingestion().trigger().toMillis(),
+        p.ingestion().writerId() + "-flows");
+    flowsFeed = FlowsChangeFeed.start(spark, warehouse, flows, p.ingestion().indexTrigger().toMillis());
     indexFeed = RegistrationChangeFeed.start(spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
     LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The serving copy of od_flows. */
+  public FlowIndex flows() {
+    return flows;
+  }
+
+  /** Blocks until every registration so far is counted in the flows and their serving copy (tests). */
+  public void awaitFlowsCaughtUp() {
+    awaitCaughtUp();
+    flowsJob.awaitCaughtUp();
+    flowsFeed.awaitCaughtUp();
   }
 
   public RegistrationIndex index() {
@@ -122,6 +149,11 @@ public class WarehousePlatform implements WarehouseStatus {
     indexFeed.awaitCaughtUp();
   }
 
+  /** Blocks until every audit event published so far is in audit_log (tests). */
+  public void awaitAuditLanded() {
+    auditLanding.awaitCaughtUp();
+  }
+
   /** Blocks until every movement transition logged so far is in the movement tables (tests). */
   public void awaitMovementLanded() {
     movementLanding.awaitCaughtUp();
@@ -148,6 +180,7 @@ public class WarehousePlatform implements WarehouseStatus {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("kafka", bootstrapServers);
     s.put("indexed_persons", index.size());
+    s.put("flow_keys", flows.size());
     s.put("registrations_table_version", index.appliedTableVersion());
     if (ingestJob != null) {
       RegistrationIngestJob.Totals t = ingestJob.totals();
@@ -163,7 +196,10 @@ public class WarehousePlatform implements WarehouseStatus {
   @PreDestroy
   public void stop() {
     closeQuietly(indexFeed);
+    closeQuietly(flowsFeed);
+    closeQuietly(flowsJob);
     closeQuietly(movementLanding);
+    closeQuietly(auditLanding);
     closeQuietly(ingestJob);
     closeQuietly(broker);
   }

@@ -11,7 +11,7 @@ public final class DeltaTables {
       RegistrationsTable.DEFINITION, RegistrationRejectsTable.DEFINITION, StatesTable.DEFINITION,
       DistrictsTable.DEFINITION, MovementRequestsTable.DEFINITION, RequestEventsTable.DEFINITION,
       TrainsTable.DEFINITION, ManifestsTable.DEFINITION, EPassesTable.DEFINITION, OdFlowsTable.DEFINITION,
-      StateDailyTable.DEFINITION);
+      StateDailyTable.DEFINITION, AuditLogTable.DEFINITION);
 
   private DeltaTables() {}
 

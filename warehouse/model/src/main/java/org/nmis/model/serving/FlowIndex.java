@@ -49,11 +49,16 @@ public final class FlowIndex {
     return flows.size();
   }
 
-  /** Totals per pair, largest flows first. */
+  /** Totals per pair over every flow, largest flows first. */
   public List<Total> query(Query q) {
+    return query(q, f -> true);
+  }
+
+  /** Totals per pair over the flows the caller may see, largest flows first. */
+  public List<Total> query(Query q, java.util.function.Predicate<Flow> visible) {
     Map<List<Integer>, long[]> sums = new HashMap<>();
     for (Flow f : flows.values()) {
-      if ((q.from() != null && f.travelDate().isBefore(q.from()))
+      if (!visible.test(f) || (q.from() != null && f.travelDate().isBefore(q.from()))
           || (q.to() != null && f.travelDate().isAfter(q.to()))
           || (q.originState() != null && f.originStateCode() != q.originState())
           || (q.destinationState() != null && f.destinationStateCode() != q.destinationState())

@@ -1,0 +1,90 @@
+package org.nmis.api.flows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.nmis.api.errors.ApiException;
+import org.nmis.api.security.NmisUser;
+import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.governance.policy.RowFilter;
+import org.nmis.model.serving.FlowIndex;
+import org.nmis.model.serving.FlowIndex.Flow;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Origin-destination flows for dashboards, from the in-memory serving copy of {@code od_flows} (never a Spark job
+ * per request), filtered by the same access policy as SQL: a STATE user sees the flows leaving or reaching their
+ * state, a DISTRICT user their district's.
+ */
+@RestController
+@RequestMapping("/api/v1/flows")
+public class FlowsController {
+  private final FlowIndex flows;
+  private final AccessPolicy policy;
+
+  public FlowsController(FlowIndex flows, AccessPolicy policy) {
+    this.flows = flows;
+    this.policy = policy;
+  }
+
+  public record FlowsAnswer(String level, LocalDate from, LocalDate to, long registrations, long persons,
+      List<FlowIndex.Total> flows) {}
+
+  @GetMapping
+  public ResponseEntity<?> flows(@RequestParam(value = "level", defaultValue = "state") String level,
+      @RequestParam(value = "from", required = false) LocalDate from,
+      @RequestParam(value = "to", required = false) LocalDate to,
+      @RequestParam(value = "origin_state", required = false) Integer originState,
+      @RequestParam(value = "destination_state", required = false) Integer destinationState,
+      @RequestParam(value = "mode", required = false) String mode,
+      @RequestParam(value = "format", defaultValue = "json") String format,
+      @AuthenticationPrincipal NmisUser user) {
+    FlowIndex.Level l = switch (level.toLowerCase(Locale.ROOT)) {
+      case "state" -> FlowIndex.Level.STATE;
+      case "district" -> FlowIndex.Level.DISTRICT;
+      default -> throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_LEVEL", "level '" + level
+          + "' is not one of state, district");
+    };
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_DATE_RANGE", "to (" + to + ") is before from ("
+          + from + ")");
+    }
+    RowFilter rows = policy.rule("od_flows", user.role()).map(r -> r.rows()).orElseThrow(() ->
+        new ApiException(HttpStatus.FORBIDDEN, "NMIS-SQL-004", "role " + user.role() + " may not read flows"));
+    var scope = user.scope();
+    List<FlowIndex.Total> totals = flows.query(new FlowIndex.Query(l, from, to, originState, destinationState,
+        mode == null ? null : mode.toUpperCase(Locale.ROOT)), f -> rows.test(column -> value(f, column), scope));
+    if (format.equalsIgnoreCase("csv")) {
+      StringBuilder csv = new StringBuilder("origin_state_code,origin_district_code,destination_state_code,"
+          + "destination_district_code,registrations,persons\n");
+      for (FlowIndex.Total t : totals) {
+        csv.append(t.originStateCode()).append(',').append(t.originDistrictCode()).append(',')
+            .append(t.destinationStateCode()).append(',').append(t.destinationDistrictCode()).append(',')
+            .append(t.registrations()).append(',').append(t.persons()).append('\n');
+      }
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .body(csv.toString());
+    }
+    return ResponseEntity.ok(new FlowsAnswer(l.name(), from, to,
+        totals.stream().mapToLong(FlowIndex.Total::registrations).sum(),
+        totals.stream().mapToLong(FlowIndex.Total::persons).sum(), totals));
+  }
+
+  private static Object value(Flow f, String column) {
+    return switch (column) {
+      case "origin_state_code" -> f.originStateCode();
+      case "origin_district_code" -> f.originDistrictCode();
+      case "destination_state_code" -> f.destinationStateCode();
+      case "destination_district_code" -> f.destinationDistrictCode();
+      default -> null;
+    };
+  }
+}
