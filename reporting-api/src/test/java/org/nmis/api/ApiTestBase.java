@@ -66,11 +66,16 @@ abstract class ApiTestBase {
   }
 
   HttpResponse<String> send(HttpRequest.Builder b, String user, String password) throws Exception {
+    return send(b, user, password, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  <T> HttpResponse<T> send(HttpRequest.Builder b, String user, String password, HttpResponse.BodyHandler<T> body)
+      throws Exception {
     if (user != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http.send(b.build(), body);
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

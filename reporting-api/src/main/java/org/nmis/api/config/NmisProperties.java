@@ -31,6 +31,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Api api,
     @Valid @NotNull @DefaultValue Movement movement,
     @Valid @NotNull @DefaultValue Audit audit,
+    @Valid @NotNull @DefaultValue Sql sql,
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Security security) {
 
@@ -104,6 +105,18 @@ public record NmisProperties(
   public record Audit(
       @DefaultValue("nmis.audit.v1") @NotBlank String topic,
       @DefaultValue("2s") Duration landingTrigger) {}
+
+  /**
+   * @param rowLimit most rows a JSON answer of /api/v1/sql carries; a bigger result is refused, never truncated
+   * @param exportRowLimit most rows of a CSV export (XLSX stops at Excel's 1,048,575 data rows)
+   * @param timeout a query running longer is cancelled (its Spark jobs too)
+   * @param maxConcurrentPerUser queries one user may run at once; more answer 429
+   */
+  public record Sql(
+      @DefaultValue("10000") @Min(1) long rowLimit,
+      @DefaultValue("5000000") @Min(1) long exportRowLimit,
+      @DefaultValue("120s") Duration timeout,
+      @DefaultValue("2") @Min(1) int maxConcurrentPerUser) {}
 
   /** @param generate synthetic registrations to publish at start-up (0 = none) */
   public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.nmis.api.movement.MovementService;
+import org.nmis.api.sql.SqlController;
 import org.nmis.movement.MovementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,8 +37,14 @@ public class ProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-    return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage(),
-        request.getRequestURI()));
+    ProblemDetail p = problem(e.status(), e.code(), e.getMessage(), request.getRequestURI());
+    if (e instanceof SqlController.SqlProblem sql) {
+      sql.rejected().position().ifPresent(pos -> {
+        p.setProperty("line", pos.line());
+        p.setProperty("column", pos.column());
+      });
+    }
+    return ResponseEntity.status(e.status()).body(p);
   }
 
   /** The movement workflow's refusals: 403 role or jurisdiction, 409 state or version, 400 input. */

@@ -8,6 +8,8 @@ import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.RegistrationValidator;
 import org.nmis.governance.policy.AccessPolicies;
 import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.governance.sql.GovernedSql;
+import org.nmis.governance.sql.TableLocator;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,17 @@ public class PlatformBeans {
   @Bean
   AccessPolicy accessPolicy() {
     return AccessPolicies.standard();
+  }
+
+  @Bean
+  GovernedSql governedSql(AccessPolicy policy) {
+    // Tables are named in the session catalog by DeltaTables.registerNames.
+    return GovernedSql.create(GovernedCatalog.warehouse(), policy, TableLocator.inCatalog("spark_catalog", "default"));
+  }
+
+  @Bean(destroyMethod = "close")
+  SparkQueryRunner queryRunner(WarehousePlatform platform) {
+    return new SparkQueryRunner(platform.spark());
   }
 
   @Bean

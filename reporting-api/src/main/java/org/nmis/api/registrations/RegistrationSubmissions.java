@@ -81,23 +81,14 @@ public class RegistrationSubmissions {
             "element " + i + " is not a JSON object of registration fields"))));
         continue;
       }
-      List<FieldError> callerErrors = new ArrayList<>();
-      RegistrationInput in = withSourceState(input.get(), user, callerErrors);
-      ValidationResult result = validator.validate(in);
-      if (result instanceof ValidationResult.Valid v && callerErrors.isEmpty()
-          && outsideDistrict(user, v.registration()).isEmpty()) {
-        sends.add(publisher.publish(v.registration(), submittedBy));
-        sent.add(v.registration());
+      Checked checked = check(user, input.get());
+      if (checked.registration() != null) {
+        sends.add(publisher.publish(checked.registration(), submittedBy));
+        sent.add(checked.registration());
         sentAt.add(items.size());
         items.add(null); // filled in once the broker has acknowledged it
       } else {
-        List<FieldError> errors = new ArrayList<>(callerErrors);
-        if (result instanceof ValidationResult.Invalid invalid) {
-          errors.addAll(invalid.errors());
-        } else {
-          outsideDistrict(user, ((ValidationResult.Valid) result).registration()).ifPresent(errors::add);
-        }
-        items.add(rejected(i, in.get(Field.SOURCE_RECORD_ID), errors));
+        items.add(rejected(i, checked.sourceRecordId(), checked.errors()));
       }
     }
 
@@ -113,6 +104,35 @@ public class RegistrationSubmissions {
     }
     int accepted = sends.size();
     return new SubmissionResult(inputs.size(), accepted, inputs.size() - accepted, items);
+  }
+
+  /** One record as the caller sent it: the registration to publish, or every error it has. */
+  public record Checked(Registration registration, String sourceRecordId, List<FieldError> errors) {}
+
+  /**
+   * Validates one record as the caller's (API batches and uploaded files alike): the caller's state is the
+   * uploading state, and a DISTRICT user may register only people leaving or reaching their district.
+   */
+  public Checked check(NmisUser user, RegistrationInput input) {
+    List<FieldError> callerErrors = new ArrayList<>();
+    RegistrationInput in = withSourceState(input, user, callerErrors);
+    ValidationResult result = validator.validate(in);
+    if (result instanceof ValidationResult.Valid v && callerErrors.isEmpty()
+        && outsideDistrict(user, v.registration()).isEmpty()) {
+      return new Checked(v.registration(), v.registration().sourceRecordId(), List.of());
+    }
+    List<FieldError> errors = new ArrayList<>(callerErrors);
+    if (result instanceof ValidationResult.Invalid invalid) {
+      errors.addAll(invalid.errors());
+    } else {
+      outsideDistrict(user, ((ValidationResult.Valid) result).registration()).ifPresent(errors::add);
+    }
+    return new Checked(null, in.get(Field.SOURCE_RECORD_ID), errors);
+  }
+
+  /** The publisher the batches use, for uploads that publish row by row. */
+  public RegistrationPublisher publisher() {
+    return publisher;
   }
 
   /** The uploading state is the caller's; a record that names another one is refused rather than re-labelled. */

@@ -33,6 +33,7 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/v1/epasses/verify").permitAll()
             .requestMatchers("/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasAnyRole("STATE", "DISTRICT")
+            .requestMatchers("/api/v1/uploads/**").hasAnyRole("STATE", "DISTRICT")
             .requestMatchers("/api/**").authenticated()
             .anyRequest().denyAll());
     return http.build();

@@ -20,7 +20,9 @@ public final class SparkSessions {
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.adaptive.enabled", "true")
-        .config("spark.sql.streaming.stopTimeout", "30s");
+        .config("spark.sql.streaming.stopTimeout", "30s")
+        // ${...} in SQL text would read Spark and JVM settings; governed SQL must never expand anything.
+        .config("spark.sql.variable.substitute", "false");
     if (settings.master().startsWith("local")) {
       b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }

@@ -1,0 +1,126 @@
+package org.nmis.api.platform;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nmis.governance.sql.GovernedQuery;
+
+/**
+ * Runs governed queries on the warehouse's SparkSession, each in a worker thread under an operation tag and job
+ * group of its own, so that a timeout interrupts exactly this query's Spark jobs (and their tasks) while the caller
+ * gets its answer on time; rows stream with {@code toLocalIterator} so a large export never sits in memory.
+ * Spark cancels cooperatively: a task notices between batches of rows, so a pathological query (a cartesian
+ * product of large inputs) may keep a core busy a while after its caller was told it timed out.
+ */
+final class SparkQueryRunner implements QueryRunner, AutoCloseable {
+  private final SparkSession spark;
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
+
+  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "nmis-sql-query");
+    t.setDaemon(true);
+    return t;
+  });
+
+  SparkQueryRunner(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  @Override
+  public void run(GovernedQuery query, Duration timeout, RowSink sink) {
+    String tag = "nmis-sql-" + UUID.randomUUID();
+    SparkContext sc = spark.sparkContext();
+    CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
+      // Tag and job group belong to this worker thread: cancelling them stops this query's jobs only.
+      spark.addTag(tag);
+      sc.setJobGroup(tag, "governed SQL", true);
+      try {
+        Dataset<Row> result = spark.sql(query.sparkSql());
+        sink.columns(Arrays.asList(result.columns()));
+        Iterator<Row> rows = result.toLocalIterator();
+        while (rows.hasNext()) {
+          Row r = rows.next();
+          Object[] values = new Object[r.length()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = plain(r.get(i));
+          }
+          if (!sink.row(values)) {
+            cancel(tag);
+            break;
+          }
+        }
+      } finally {
+        sc.clearJobGroup();
+        spark.removeTag(tag);
+      }
+    }, workers);
+    try {
+      work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      cancel(tag);
+      try {
+        work.get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS); // let Spark unwind before the slot is freed
+      } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
+        // the answer is a timeout either way
+      }
+      throw new QueryTimeoutException(timeout);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re && !(cause instanceof org.apache.spark.SparkException)
+          && re.getClass().getName().startsWith("org.nmis")) {
+        throw re;
+      }
+      throw new QueryFailedException(firstLine(cause.getMessage()), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel(tag);
+      throw new QueryFailedException("interrupted", e);
+    }
+  }
+
+  private void cancel(String tag) {
+    spark.interruptTag(tag);
+    spark.sparkContext().cancelJobGroup(tag);
+  }
+
+  /** Spark's arrays and structs as Java lists and maps, so nothing Spark-typed leaves the platform. */
+  static Object plain(Object v) {
+    if (v instanceof scala.collection.Seq<?> seq) {
+      java.util.List<Object> out = new java.util.ArrayList<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(seq).forEach(e -> out.add(plain(e)));
+      return out;
+    }
+    if (v instanceof Row row && row.schema() != null) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < row.length(); i++) {
+        out.put(row.schema().fieldNames()[i], plain(row.get(i)));
+      }
+      return out;
+    }
+    return v;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "the query failed";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,111 @@
+package org.nmis.api.uploads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.nmis.api.errors.ApiException;
+import org.nmis.api.security.NmisUser;
+import org.nmis.uploads.UploadRejectedException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * File uploads of registrations (CSV or XLSX, the standard columns): 202 with an upload ID at once, progress and
+ * counts at {@code /api/v1/uploads/{id}}, every rejected row with its line number at {@code .../errors}.
+ */
+@RestController
+@RequestMapping("/api/v1/uploads")
+public class UploadController {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final UploadJobs jobs;
+
+  public UploadController(UploadJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  @PostMapping
+  public ResponseEntity<UploadStatus> upload(@RequestParam("file") MultipartFile file,
+      @AuthenticationPrincipal NmisUser user) throws IOException {
+    if (file.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-UPL-005", "the file is empty; upload a CSV or XLSX file"
+          + " with a header row and one registration per row");
+    }
+    try {
+      UploadStatus started = jobs.start(user, file.getOriginalFilename(), file.getInputStream());
+      return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/uploads/" + started.uploadId())
+          .body(started);
+    } catch (UploadRejectedException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+  }
+
+  @GetMapping("/{id}")
+  public UploadStatus status(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+    return mine(id, user).status();
+  }
+
+  /** Every failed rule of every rejected row: CSV (default) or JSON. */
+  @GetMapping("/{id}/errors")
+  public void errors(@PathVariable String id, @RequestParam(value = "format", defaultValue = "csv") String format,
+      @AuthenticationPrincipal NmisUser user, HttpServletResponse response) throws IOException {
+    UploadJobs.Job job = mine(id, user);
+    boolean csv = !format.equalsIgnoreCase("json");
+    response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8");
+    response.setHeader("X-NMIS-Upload-State", job.status().state());
+    try (OutputStream os = response.getOutputStream();
+        Writer out = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+        BufferedReader in = Files.exists(jobs.errorsOf(job))
+            ? Files.newBufferedReader(jobs.errorsOf(job), StandardCharsets.UTF_8)
+            : new BufferedReader(new java.io.StringReader(""))) {
+      out.write(csv ? "line,source_record_id,field,code,value,message\r\n" : "[");
+      boolean first = true;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (csv) {
+          JsonNode e = JSON.readTree(line);
+          out.write(e.get("line").asText() + "," + cell(e.get("source_record_id")) + "," + cell(e.get("field")) + ","
+              + cell(e.get("code")) + "," + cell(e.get("value")) + "," + cell(e.get("message")) + "\r\n");
+        } else {
+          out.write(first ? line : "," + line);
+          first = false;
+        }
+      }
+      if (!csv) {
+        out.write("]");
+      }
+    }
+  }
+
+  private UploadJobs.Job mine(String id, NmisUser user) {
+    return jobs.job(id).filter(j -> j.user.username().equals(user.username())
+            || (j.user.stateCode() != null && j.user.stateCode().equals(user.stateCode())
+                && user.role() == org.nmis.model.access.Role.STATE))
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UPLOAD_NOT_FOUND", "no upload " + id
+            + " of yours; upload IDs look like UP-XXXXXXXXXXXX"));
+  }
+
+  private static String cell(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    String s = v.asText();
+    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s; // a spreadsheet must not run it as a formula
+    }
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

@@ -1,0 +1,202 @@
+package org.nmis.api.uploads;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nmis.api.config.NmisProperties;
+import org.nmis.api.registrations.RegistrationSubmissions;
+import org.nmis.api.security.NmisUser;
+import org.nmis.model.registration.FieldError;
+import org.nmis.uploads.Limits;
+import org.nmis.uploads.UploadFile;
+import org.nmis.uploads.UploadRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Upload jobs: the file is saved under {data-dir}/uploads/ID, checked as a whole (file-level problems refuse it at
+ * once), then read as a stream in the background: each row is validated like an API record, valid rows are
+ * published to the registrations topic, and every failed rule goes to the job's error report with the row's line
+ * number. A re-upload of a corrected file publishes the same source records again: their person IDs stay and
+ * identical rows change nothing in the warehouse.
+ */
+@Service
+public class UploadJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(UploadJobs.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final char[] ID_SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+  private final RegistrationSubmissions submissions;
+  private final Path root;
+  private final Limits limits;
+  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "nmis-uploads");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  public UploadJobs(RegistrationSubmissions submissions, NmisProperties properties) {
+    this.submissions = submissions;
+    this.root = properties.dataDir().resolve("uploads");
+    this.limits = Limits.DEFAULT;
+  }
+
+  /** An upload in progress or done; counters are live. */
+  static final class Job {
+    final String id;
+    final String fileName;
+    final NmisUser user;
+    final Instant startedAt = Instant.now();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    volatile UploadFile file;
+    volatile long expected;
+    volatile Instant finishedAt;
+    volatile String failure;
+
+    Job(String id, String fileName, NmisUser user) {
+      this.id = id;
+      this.fileName = fileName;
+      this.user = user;
+    }
+
+    UploadStatus status() {
+      String state = failure != null ? "FAILED" : finishedAt != null ? "DONE" : "RUNNING";
+      long pending = Math.max(0, expected - received.get()) + (accepted.get() - acknowledged.get());
+      return new UploadStatus(id, fileName, file == null ? null : file.format().name(), state, expected,
+          received.get(), accepted.get(), rejected.get(), pending, finishedAt != null ? 1.0
+              : file == null ? 0.0 : file.progress(), user.principalLabel(), startedAt, finishedAt, failure);
+    }
+  }
+
+  /** Saves and checks the file, then starts reading it; throws UploadRejectedException for file-level problems. */
+  public UploadStatus start(NmisUser user, String fileName, InputStream content) throws IOException {
+    String id = newId();
+    Path dir = Files.createDirectories(root.resolve(id));
+    Path saved = dir.resolve("file");
+    Files.copy(content, saved, StandardCopyOption.REPLACE_EXISTING);
+    UploadFile file;
+    try {
+      file = UploadFile.open(saved, limits);
+    } catch (RuntimeException | IOException e) {
+      deleteRecursively(dir);
+      throw e;
+    }
+    Job job = new Job(id, fileName, user);
+    job.file = file;
+    job.expected = file.expectedRows().orElse(0);
+    jobs.put(id, job);
+    runner.submit(() -> run(job, dir));
+    return job.status();
+  }
+
+  public Optional<Job> job(String id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  /** The error report: one JSON line per failed rule (line, source_record_id, field, code, message). */
+  Path errorsOf(Job job) {
+    return root.resolve(job.id).resolve("errors.jsonl");
+  }
+
+  private void run(Job job, Path dir) {
+    String submittedBy = "upload:" + job.id + ":" + job.user.principalLabel();
+    try (UploadFile file = job.file;
+        BufferedWriter errors = Files.newBufferedWriter(dir.resolve("errors.jsonl"), StandardCharsets.UTF_8)) {
+      file.rows().forEach(row -> {
+        job.received.incrementAndGet();
+        RegistrationSubmissions.Checked checked = submissions.check(job.user, row.input());
+        if (checked.registration() != null) {
+          job.accepted.incrementAndGet();
+          CompletableFuture<?> sent = submissions.publisher().publish(checked.registration(), submittedBy);
+          sent.whenComplete((ok, error) -> {
+            if (error == null) {
+              job.acknowledged.incrementAndGet();
+            } else {
+              job.failure = "the registrations topic refused a row (" + error + "); upload the file again";
+            }
+          });
+        } else {
+          job.rejected.incrementAndGet();
+          writeErrors(errors, row, checked);
+        }
+      });
+      submissions.publisher().flush();
+      job.expected = job.received.get();
+    } catch (RuntimeException | IOException e) {
+      LOG.warn("upload {} failed: {}", job.id, e.toString());
+      job.failure = e.getMessage();
+    } finally {
+      job.finishedAt = Instant.now();
+      deleteQuietly(dir.resolve("file"));
+    }
+  }
+
+  private static void writeErrors(BufferedWriter out, UploadRow row, RegistrationSubmissions.Checked checked) {
+    try {
+      for (FieldError e : checked.errors()) {
+        ObjectNode line = JSON.createObjectNode()
+            .put("line", row.lineNumber())
+            .put("source_record_id", checked.sourceRecordId())
+            .put("field", e.field())
+            .put("code", e.code().name())
+            .put("value", e.value())
+            .put("message", e.message());
+        out.write(line.toString());
+        out.write('\n');
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private String newId() {
+    StringBuilder sb = new StringBuilder("UP-");
+    for (int i = 0; i < 12; i++) {
+      sb.append(ID_SYMBOLS[random.nextInt(ID_SYMBOLS.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // removed with the data directory
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // removed with the data directory
+    }
+  }
+
+  @Override
+  public void close() {
+    runner.shutdownNow();
+  }
+}
