@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nmis.api.NmisApplication;
+import org.nmis.api.movement.MovementService;
 import org.nmis.api.platform.WarehousePlatform;
+import org.nmis.governance.sql.GovernedSql;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.ingestion.synthetic.SyntheticMessage;
 import org.nmis.ingestion.synthetic.SyntheticRegistrations;
@@ -82,6 +84,13 @@ public final class WarehouseBenchmark {
       double[] byMobile = lookups(port, lookups / 2, i -> "/api/v1/persons?mobile=" + mobiles.get(i % mobiles.size()));
       double[] byId = lookups(port, lookups / 2, i -> "/api/v1/persons/" + ids.get(i % ids.size()));
 
+      platform.awaitFlowsCaughtUp();
+      String[] flowPaths = {"/api/v1/flows?level=state", "/api/v1/flows?level=district&origin_state=27",
+          "/api/v1/flows?level=state&from=2020-05-01&to=2020-05-31", "/api/v1/flows?level=district&destination_state=9"};
+      double[] flows = requests(port, 4_000, i -> flowPaths[i % flowPaths.length], "ministry:ministry-demo");
+      List<String> reports = ReportBenchmark.run(platform, ctx.getBean(GovernedSql.class), port, dataDir);
+      MovementBenchmark.Result movement = MovementBenchmark.run(ctx.getBean(MovementService.class), index, 280);
+
       report.add("| metric | value |");
       report.add("|---|---|");
       report.add(row("registrations published (N)", String.format(Locale.ROOT, "%,d (%,d new valid, %,d invalid,"
@@ -100,6 +109,16 @@ public final class WarehouseBenchmark {
       report.add(row("indexed persons", String.format(Locale.ROOT, "%,d", index.size())));
       report.add(row("lookup by mobile, HTTP, " + CLIENTS + " clients", latency(byMobile)));
       report.add(row("lookup by person ID, HTTP, " + CLIENTS + " clients", latency(byId)));
+      report.add(row("GET /api/v1/flows, HTTP, " + CLIENTS + " clients, " + platform.flows().size() + " flow keys",
+          latency(flows) + String.format(Locale.ROOT, ", p95 %.2f ms", percentile(flows, 95))));
+      report.addAll(reports);
+      report.add(row("manifest of one train (allocation, e-passes, movement log), median / max",
+          String.format(Locale.ROOT, "%.0f ms / %.0f ms", percentile(movement.manifestMillis(), 50),
+              percentile(movement.manifestMillis(), 100))));
+      report.add(row("peak day: " + movement.trains() + " trains created, decided, booked and manifested",
+          String.format(Locale.ROOT, "%.1f s in all (%,d travellers seated; manifest steps %.1f s)",
+              movement.totalSeconds(), movement.travellers(),
+              Arrays.stream(movement.manifestMillis()).sum() / 1000)));
       String table = String.join("\n", report);
       System.out.println("\n" + table + "\n");
       Path out = Path.of("target", "benchmark-results.md");
@@ -154,8 +173,13 @@ public final class WarehouseBenchmark {
 
   private static double[] lookups(int port, long count, java.util.function.IntFunction<String> path)
       throws Exception {
+    return requests(port, count, path, "health:health-demo");
+  }
+
+  private static double[] requests(int port, long count, java.util.function.IntFunction<String> path,
+      String credentials) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString("health:health-demo".getBytes(StandardCharsets.UTF_8));
+    String auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     List<Future<double[]>> parts = new ArrayList<>();
     long perClient = count / CLIENTS;
@@ -185,7 +209,7 @@ public final class WarehouseBenchmark {
     return all.stream().flatMapToDouble(a -> Arrays.stream(a, a.length / 10, a.length)).sorted().toArray();
   }
 
-  private static double percentile(double[] values, double p) {
+  static double percentile(double[] values, double p) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
@@ -201,7 +225,7 @@ public final class WarehouseBenchmark {
         percentile(ms, 99), ms.length);
   }
 
-  private static String row(String metric, String value) {
+  static String row(String metric, String value) {
     return "| " + metric + " | " + value + " |";
   }
 }

@@ -138,6 +138,12 @@ public final class ReferenceData {
     return Optional.ofNullable(stationsByCode.get(code));
   }
 
+  /** The stations of a state, by code. */
+  public List<Station> stationsOf(int stateCode) {
+    return stationsByCode.values().stream().filter(s -> s.stateCode() == stateCode)
+        .sorted(java.util.Comparator.comparing(Station::code)).toList();
+  }
+
   public int stationCount() {
     return stationsByCode.size();
   }
