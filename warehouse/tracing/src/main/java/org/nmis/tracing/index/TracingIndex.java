@@ -29,7 +29,8 @@ import org.nmis.tracing.journeys.ManifestedTrain;
 import org.nmis.tracing.journeys.VehicleRefs;
 
 /**
- * Journeys and co-travellers, in memory, answering in well under a millisecond per contact list. The service
+ * Journeys and co-travellers, in memory: the contacts of a traveller on a full train (some 900 parties) take about
+ * 2 ms, with no I/O. The service
  * feeds it every registration (from the change feed of {@code registrations}) and every manifest (from the
  * movement log); each update is visible to the next read.
  *

@@ -41,9 +41,9 @@ import org.nmis.tracing.lookup.PersonLookup;
  * {@link ManifestAllocator} (5% of registrants also took a feeder bus the day before), topped up to
  * {@code registrations} with bus groups of 40 and unseated train journeys. Measures feeding, heap, person lookup
  * plus contacts (1 and 4 threads) and a bulk job. Lives with the tests: it is not part of the service and builds
- * its data like a fixture. Run (about 2 minutes, 6 GB heap):
+ * its data like a fixture. Run (about 4 minutes on 2 cores; the data and indexes take some 1.1 GB of heap):
  *
- * <pre>MAVEN_OPTS=-Xmx6g ./mvnw -q -o -pl warehouse/tracing exec:java -Dexec.classpathScope=test \
+ * <pre>MAVEN_OPTS=-Xmx8g ./mvnw -q -o -pl warehouse/tracing exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.nmis.tracing.bench.TracingBenchmark [-Dexec.args="trains registrations lookups cases"]</pre>
  */
 public final class TracingBenchmark {
