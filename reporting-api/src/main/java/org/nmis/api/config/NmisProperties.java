@@ -32,6 +32,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Movement movement,
     @Valid @NotNull @DefaultValue Audit audit,
     @Valid @NotNull @DefaultValue Sql sql,
+    @Valid @NotNull @DefaultValue Tracing tracing,
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Security security) {
 
@@ -117,6 +118,9 @@ public record NmisProperties(
       @DefaultValue("5000000") @Min(1) long exportRowLimit,
       @DefaultValue("120s") Duration timeout,
       @DefaultValue("2") @Min(1) int maxConcurrentPerUser) {}
+
+  /** @param lookupsPerMinute tracing lookups one user may make per minute (bursts up to the same number) */
+  public record Tracing(@DefaultValue("120") @Min(1) int lookupsPerMinute) {}
 
   /** @param generate synthetic registrations to publish at start-up (0 = none) */
   public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}

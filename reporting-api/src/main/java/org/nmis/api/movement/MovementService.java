@@ -76,6 +76,25 @@ public final class MovementService {
   private final Map<RequestId, Integer> manifestVersions = new ConcurrentHashMap<>();
   private final Map<String, PassRecord> passes = new ConcurrentHashMap<>();
   private long created;
+  private final List<ManifestListener> manifestListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Another serving copy that follows the manifests (the tracing index). */
+  public interface ManifestListener {
+    void manifested(MovementRequest request, Manifest manifest);
+
+    void withdrawn(RequestId request);
+  }
+
+  /** Adds a listener and first tells it of every manifest of a request that is not cancelled. */
+  public synchronized void addManifestListener(ManifestListener listener) {
+    manifestListeners.add(listener);
+    manifests.forEach((id, m) -> {
+      MovementRequest r = requests.get(id);
+      if (r.status() != RequestStatus.CANCELLED) {
+        listener.manifested(r, m);
+      }
+    });
+  }
 
   public MovementService(MovementLog log, RegistrationIndex index, ReferenceData reference, Clock clock,
       PersonIdScheme requestIds, EPassIssuer issuer, EPassVerifier verifier, Escalation escalation) {
@@ -164,6 +183,14 @@ public final class MovementService {
     return escalation.overdue(requests.values(), clock.instant());
   }
 
+  /** The state of a traveller's newest pass under a request (for tracing answers). */
+  public Optional<IssuedPass> passOf(RequestId request, String travellerId) {
+    return passes.values().stream()
+        .filter(p -> p.claims().requestId().equals(request) && p.claims().travellerId().equals(travellerId))
+        .max(java.util.Comparator.comparing((PassRecord p) -> p.claims().issuedAt()))
+        .map(IssuedPass::of);
+  }
+
   /** Every pass of a person and of those travelling with them, newest first, revoked ones included. */
   public List<IssuedPass> passesOf(PersonId person) {
     String prefix = person.value() + "+";
@@ -220,6 +247,10 @@ public final class MovementService {
     if (d.manifest() != null) {
       manifests.put(r.id(), d.manifest());
       manifestVersions.merge(r.id(), 1, Integer::sum);
+      manifestListeners.forEach(l -> l.manifested(r, d.manifest()));
+    }
+    if (e.action() == RequestAction.CANCEL && manifests.containsKey(r.id())) {
+      manifestListeners.forEach(l -> l.withdrawn(r.id()));
     }
     for (PassRecord p : d.passes()) {
       passes.put(p.claims().passId(), p);

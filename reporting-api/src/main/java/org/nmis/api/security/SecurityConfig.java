@@ -34,6 +34,7 @@ public class SecurityConfig {
             .requestMatchers("/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasAnyRole("STATE", "DISTRICT")
             .requestMatchers("/api/v1/uploads/**").hasAnyRole("STATE", "DISTRICT")
+            .requestMatchers("/api/v1/tracing/**").hasRole("HEALTH")
             .requestMatchers("/api/**").authenticated()
             .anyRequest().denyAll());
     return http.build();

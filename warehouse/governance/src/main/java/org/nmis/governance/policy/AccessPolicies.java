@@ -58,6 +58,16 @@ public final class AccessPolicies {
             .rows(callerState("state_code"), STATE, DISTRICT))
         .table("states", CLEAR, t -> t.rows(all(), Role.values()))
         .table("districts", CLEAR, t -> t.rows(all(), Role.values()))
+        // The movement workflow's tables: the national roles report on all of them; states and districts see
+        // their own requests (the REST API shows them the rest).
+        .table("movement_requests", CLEAR, t -> t
+            .rows(all(), NATIONAL)
+            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+            .rows(callerDistrict("origin_district_code"), DISTRICT))
+        .table("request_events", CLEAR, t -> t.rows(all(), NATIONAL))
+        .table("trains", CLEAR, t -> t.rows(all(), NATIONAL))
+        .table("manifests", CLEAR, t -> t.rows(all(), NATIONAL))
+        .table("epasses", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("audit_log", CLEAR, t -> t.rows(all(), AUDITOR))
         .build();
   }

@@ -103,12 +103,16 @@ class GovernedSqlOnSparkTest {
   @Test
   void readableTablesPerRole() {
     Map<AccessScope, String> readable = Map.of(
-        MINISTRY, "[districts, od_flows, registration_rejects, registrations, state_daily, states]",
-        MH_STATE, "[districts, od_flows, registration_rejects, registrations, state_daily, states]",
-        PUNE_DISTRICT, "[districts, od_flows, registrations, state_daily, states]",
-        RAILWAYS, "[districts, od_flows, registrations, state_daily, states]",
-        HEALTH, "[districts, od_flows, registrations, state_daily, states]",
-        AUDITOR, "[audit_log, districts, od_flows, registration_rejects, registrations, state_daily, states]");
+        MINISTRY, "[districts, epasses, manifests, movement_requests, od_flows, registration_rejects, registrations,"
+            + " request_events, state_daily, states, trains]",
+        MH_STATE, "[districts, movement_requests, od_flows, registration_rejects, registrations, state_daily, states]",
+        PUNE_DISTRICT, "[districts, movement_requests, od_flows, registrations, state_daily, states]",
+        RAILWAYS, "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
+            + " state_daily, states, trains]",
+        HEALTH, "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
+            + " state_daily, states, trains]",
+        AUDITOR, "[audit_log, districts, epasses, manifests, movement_requests, od_flows, registration_rejects,"
+            + " registrations, request_events, state_daily, states, trains]");
     readable.forEach((caller, tables) -> {
       Set<String> readableTables = new TreeSet<>();
       for (CatalogTable table : WarehouseFixtures.CATALOG.tables()) {

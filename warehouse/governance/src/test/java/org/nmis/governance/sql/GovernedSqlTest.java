@@ -43,8 +43,8 @@ class GovernedSqlTest {
     SqlRejectedException table = rejected("SELECT * FROM registration");
     assertEquals(SqlError.UNKNOWN_TABLE, table.error());
     assertEquals(new SqlPosition(1, 15), table.position().orElseThrow());
-    assertTrue(table.detail().contains("Tables STATE can read: districts, od_flows, registration_rejects, "
-        + "registrations, state_daily, states"), table.detail());
+    assertTrue(table.detail().contains("Tables STATE can read: districts, movement_requests, od_flows, "
+        + "registration_rejects, registrations, state_daily, states"), table.detail());
 
     SqlRejectedException column = rejected("SELECT nme FROM registrations");
     assertEquals(SqlError.UNKNOWN_COLUMN, column.error());

@@ -67,10 +67,10 @@ public final class FixtureRows {
       row(WarehouseFixtures.STATE_DAILY, BIHAR, DAY, 7L, 11L, 3L, 4L));
 
   public static final List<Map<String, Object>> AUDIT_LOG = List.of(
-      row(WarehouseFixtures.AUDIT_LOG, "A1", AT, "mh-state", "STATE", MAHARASHTRA, null, "/api/v1/sql",
-          "SELECT 'AUDIT-CANARY'", "{}", 3L, 12L, "OK"),
-      row(WarehouseFixtures.AUDIT_LOG, "A2", AT, "health", "HEALTH", null, null, "/api/v1/persons",
-          null, "{\"mobile\":\"+91XXXXXX0001\"}", 1L, 2L, "OK"));
+      row(WarehouseFixtures.AUDIT_LOG, "A1", AT, "mh-state", "STATE", "mh-state:STATE:27", "sql.query",
+          "SELECT 'AUDIT-CANARY'", "{}", 3L, 12L, "OK", DAY),
+      row(WarehouseFixtures.AUDIT_LOG, "A2", AT, "health", "HEALTH", "health:HEALTH", "persons.by-mobile",
+          null, "{\"mobile\":\"+91XXXXXX0001\"}", 1L, 2L, "OK", DAY));
 
   /** Every fixture table's rows by table name. */
   public static final Map<String, List<Map<String, Object>>> BY_TABLE = Map.of(

@@ -1,5 +1,6 @@
 package org.nmis.governance.testing;
 
+
 import static org.nmis.governance.catalog.CatalogColumn.optional;
 import static org.nmis.governance.catalog.CatalogColumn.required;
 import static org.nmis.governance.catalog.ColumnType.DATE;
@@ -11,6 +12,15 @@ import static org.nmis.governance.catalog.ColumnType.TIMESTAMP;
 import static org.nmis.governance.catalog.ColumnType.arrayOf;
 import static org.nmis.governance.catalog.ColumnType.structOf;
 
+import java.util.List;
+import org.nmis.warehouse.tables.AuditLogTable;
+import org.nmis.warehouse.tables.EPassesTable;
+import org.nmis.warehouse.tables.ManifestsTable;
+import org.nmis.warehouse.tables.MovementRequestsTable;
+import org.nmis.warehouse.tables.RequestEventsTable;
+import org.nmis.warehouse.tables.TableDefinition;
+import org.nmis.warehouse.tables.TrainsTable;
+import org.nmis.governance.catalog.CatalogColumn;
 import org.nmis.governance.catalog.CatalogTable;
 import org.nmis.governance.catalog.WarehouseCatalog;
 import org.nmis.model.access.AccessScope;
@@ -71,14 +81,16 @@ public final class WarehouseFixtures {
       required("state_code", INT), required("travel_date", DATE), required("outflow_registrations", LONG),
       required("outflow_persons", LONG), required("inflow_registrations", LONG), required("inflow_persons", LONG));
 
-  public static final CatalogTable AUDIT_LOG = CatalogTable.of("audit_log", "Every read of personal data",
-      required("id", STRING), required("at", TIMESTAMP), required("username", STRING), required("role", STRING),
-      optional("state_code", INT), optional("district_code", INT), required("endpoint", STRING),
-      optional("sql_text", STRING), optional("parameters", STRING), required("rows_returned", LONG),
-      required("duration_ms", LONG), required("outcome", STRING));
+  public static final CatalogTable AUDIT_LOG = fromDelta(AuditLogTable.DEFINITION);
 
-  public static final WarehouseCatalog CATALOG = WarehouseCatalog.of(REGISTRATIONS, REGISTRATION_REJECTS,
-      REGISTRATIONS_RAW, STATES, DISTRICTS, OD_FLOWS, STATE_DAILY, AUDIT_LOG);
+  /** The movement tables, as their Delta definitions give them. */
+  public static final List<CatalogTable> MOVEMENT = List.of(fromDelta(MovementRequestsTable.DEFINITION),
+      fromDelta(RequestEventsTable.DEFINITION), fromDelta(TrainsTable.DEFINITION), fromDelta(ManifestsTable.DEFINITION),
+      fromDelta(EPassesTable.DEFINITION));
+
+  public static final WarehouseCatalog CATALOG = WarehouseCatalog.of(java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(REGISTRATIONS, REGISTRATION_REJECTS, REGISTRATIONS_RAW, STATES, DISTRICTS, OD_FLOWS,
+          STATE_DAILY, AUDIT_LOG), MOVEMENT.stream()).toList());
 
   public static final int MAHARASHTRA = 27;
   public static final int UTTAR_PRADESH = 9;
@@ -97,4 +109,12 @@ public final class WarehouseFixtures {
   public static final AccessScope AUDITOR = new AccessScope("auditor", Role.AUDITOR, null, null);
 
   private WarehouseFixtures() {}
+
+  private static CatalogTable fromDelta(TableDefinition definition) {
+    List<CatalogColumn> columns = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : definition.schema().fields()) {
+      columns.add(new CatalogColumn(f.name(), SparkFixtures.columnType(f.dataType()), f.nullable()));
+    }
+    return new CatalogTable(definition.name(), definition.comment(), columns);
+  }
 }

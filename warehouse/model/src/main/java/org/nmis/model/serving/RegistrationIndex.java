@@ -19,6 +19,20 @@ public final class RegistrationIndex {
   private final ConcurrentHashMap<String, List<PersonId>> byMobile = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, PersonId> bySourceKey = new ConcurrentHashMap<>();
   private final AtomicLong tableVersion = new AtomicLong(-1);
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Another serving copy that follows this one (the tracing index), told of every change after it is made. */
+  public interface Listener {
+    void upserted(StoredRegistration row);
+
+    void removed(PersonId personId);
+  }
+
+  /** Adds a listener and first tells it of every person already indexed. */
+  public synchronized void addListener(Listener listener) {
+    listeners.add(listener);
+    byPersonId.values().forEach(listener::upserted);
+  }
 
   public void upsert(StoredRegistration row) {
     StoredRegistration previous = byPersonId.put(row.personId(), row);
@@ -34,6 +48,7 @@ public final class RegistrationIndex {
       });
     }
     bySourceKey.put(row.registration().sourceKey(), row.personId());
+    listeners.forEach(l -> l.upserted(row));
   }
 
   public void remove(PersonId personId) {
@@ -41,6 +56,7 @@ public final class RegistrationIndex {
     if (previous != null) {
       removeMobile(previous.registration().mobile(), personId);
       bySourceKey.remove(previous.registration().sourceKey(), personId);
+      listeners.forEach(l -> l.removed(personId));
     }
   }
 
