@@ -75,6 +75,11 @@ public final class MovementService {
   private final Map<RequestId, Manifest> manifests = new ConcurrentHashMap<>();
   private final Map<RequestId, Integer> manifestVersions = new ConcurrentHashMap<>();
   private final Map<String, PassRecord> passes = new ConcurrentHashMap<>();
+  /** Pass IDs by request and by registrant (a traveller ID without its +n), so no lookup scans every pass. */
+  private final Map<RequestId, java.util.Set<String>> passIdsByRequest = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> passIdsByPerson = new ConcurrentHashMap<>();
+  /** The requests each person is accepted on, so the double-booking check does not scan every request. */
+  private final Map<PersonId, java.util.Set<RequestId>> acceptedOn = new ConcurrentHashMap<>();
   private long created;
   private final List<ManifestListener> manifestListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -185,17 +190,14 @@ public final class MovementService {
 
   /** The state of a traveller's newest pass under a request (for tracing answers). */
   public Optional<IssuedPass> passOf(RequestId request, String travellerId) {
-    return passes.values().stream()
-        .filter(p -> p.claims().requestId().equals(request) && p.claims().travellerId().equals(travellerId))
+    return passesOfRequest(request).filter(p -> p.claims().travellerId().equals(travellerId))
         .max(java.util.Comparator.comparing((PassRecord p) -> p.claims().issuedAt()))
         .map(IssuedPass::of);
   }
 
   /** Every pass of a person and of those travelling with them, newest first, revoked ones included. */
   public List<IssuedPass> passesOf(PersonId person) {
-    String prefix = person.value() + "+";
-    return passes.values().stream()
-        .filter(p -> p.claims().travellerId().equals(person.value()) || p.claims().travellerId().startsWith(prefix))
+    return passIdsByPerson.getOrDefault(person.value(), java.util.Set.of()).stream().map(passes::get)
         .sorted(java.util.Comparator.comparing((PassRecord p) -> p.claims().issuedAt()).reversed())
         .map(IssuedPass::of).toList();
   }
@@ -241,7 +243,14 @@ public final class MovementService {
     if (e.action() == RequestAction.CREATE) {
       created++;
     }
-    requests.put(r.id(), r);
+    MovementRequest before = requests.put(r.id(), r);
+    if (before != null) {
+      before.acceptedPersons().forEach(p -> acceptedOn.computeIfPresent(p, (k, ids) -> {
+        ids.remove(r.id());
+        return ids.isEmpty() ? null : ids;
+      }));
+    }
+    r.acceptedPersons().forEach(p -> acceptedOn.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(r.id()));
     events.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(e);
     reachedAt.computeIfAbsent(r.id(), k -> new EnumMap<>(RequestStatus.class)).put(e.to(), e.at());
     if (d.manifest() != null) {
@@ -253,7 +262,11 @@ public final class MovementService {
       manifestListeners.forEach(l -> l.withdrawn(r.id()));
     }
     for (PassRecord p : d.passes()) {
-      passes.put(p.claims().passId(), p);
+      String passId = p.claims().passId();
+      passes.put(passId, p);
+      passIdsByRequest.computeIfAbsent(p.claims().requestId(), k -> ConcurrentHashMap.newKeySet()).add(passId);
+      passIdsByPerson.computeIfAbsent(registrant(p.claims().travellerId()), k -> ConcurrentHashMap.newKeySet())
+          .add(passId);
     }
   }
 
@@ -267,11 +280,7 @@ public final class MovementService {
 
   private List<PassRecord> reissuePasses(RequestId id, TrainBooking booking, Manifest manifest, Instant at) {
     Map<String, PassRecord> active = new HashMap<>();
-    for (PassRecord p : passes.values()) {
-      if (!p.revoked() && p.claims().requestId().equals(id)) {
-        active.put(p.claims().travellerId(), p);
-      }
-    }
+    passesOfRequest(id).filter(p -> !p.revoked()).forEach(p -> active.put(p.claims().travellerId(), p));
     List<PassRecord> changed = new ArrayList<>();
     for (ManifestLine line : manifest.lines()) {
       PassRecord old = active.remove(line.traveller().id());
@@ -293,8 +302,16 @@ public final class MovementService {
 
   private List<PassRecord> revokeAll(RequestId id, String reason) {
     Instant now = clock.instant();
-    return passes.values().stream().filter(p -> !p.revoked() && p.claims().requestId().equals(id))
-        .map(p -> p.revoke(now, reason)).toList();
+    return passesOfRequest(id).filter(p -> !p.revoked()).map(p -> p.revoke(now, reason)).toList();
+  }
+
+  private java.util.stream.Stream<PassRecord> passesOfRequest(RequestId id) {
+    return passIdsByRequest.getOrDefault(id, java.util.Set.of()).stream().map(passes::get);
+  }
+
+  private static String registrant(String travellerId) {
+    int plus = travellerId.indexOf('+');
+    return plus < 0 ? travellerId : travellerId.substring(0, plus);
   }
 
   private List<Passenger> passengers(List<PersonId> ids) {
@@ -323,8 +340,9 @@ public final class MovementService {
   /** The trains a person is on across requests, for the double-booking check. */
   private List<BookedTrip> tripsOf(PersonId person) {
     List<BookedTrip> trips = new ArrayList<>();
-    for (MovementRequest r : requests.values()) {
-      if (r.booking() != null && ON_A_TRAIN.contains(r.status()) && r.acceptedPersons().contains(person)) {
+    for (RequestId id : acceptedOn.getOrDefault(person, java.util.Set.of())) {
+      MovementRequest r = requests.get(id);
+      if (r.booking() != null && ON_A_TRAIN.contains(r.status())) {
         trips.add(new BookedTrip(r.id(), r.booking().trainNumber(), r.booking().date()));
       }
     }
