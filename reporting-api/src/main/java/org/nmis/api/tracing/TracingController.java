@@ -57,6 +57,9 @@ public class TracingController {
   private final BulkTrace bulk;
   private final RateLimiter limiter;
   private final AuditLog audit;
+  /** Without from/to, every journey counts: from the first registrations (2020) to a year ahead. */
+  private static final LocalDate ALL_FROM = LocalDate.of(2020, 1, 1);
+
   private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService bulkRunner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "nmis-tracing-bulk");
@@ -126,7 +129,7 @@ public class TracingController {
     PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
         "INVALID_PERSON_ID", "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
     try {
-      ContactReport report = index.contacts(id, from, to);
+      ContactReport report = index.contacts(id, from == null ? ALL_FROM : from, to == null ? allTo() : to);
       record(user, "tracing.contacts", asked, report.contacts().size(), "OK", t0);
       return report;
     } catch (TracingException e) {
@@ -156,7 +159,8 @@ public class TracingController {
     jobs.put(job.id, job);
     bulkRunner.submit(() -> {
       try {
-        job.report = bulk.run(body.indexCases(), body.from(), body.to());
+        job.report = bulk.run(body.indexCases(), body.from() == null ? ALL_FROM : body.from(),
+            body.to() == null ? allTo() : body.to());
         record(user, "tracing.bulk", Map.of("purpose", why, "job_id", job.id, "index_cases",
             String.valueOf(body.indexCases().size())), job.report.exposedPersons(), "OK", t0);
       } catch (RuntimeException e) {
@@ -216,6 +220,10 @@ public class TracingController {
       return new BulkStatus(id, state, indexCases, report == null ? null : report.exposedPersons(),
           report == null ? null : report.unresolved().size(), failure);
     }
+  }
+
+  private static LocalDate allTo() {
+    return LocalDate.now().plusYears(1);
   }
 
   private static String purpose(String purpose) {
