@@ -3,7 +3,9 @@ package org.nmis.api.platform;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,21 +13,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.governance.sql.GovernedQuery;
 
 /**
- * Runs governed queries on the warehouse's SparkSession, each in a worker thread under an operation tag and job
- * group of its own, so that a timeout interrupts exactly this query's Spark jobs (and their tasks) while the caller
- * gets its answer on time; rows stream with {@code toLocalIterator} so a large export never sits in memory.
- * Spark cancels cooperatively: a task notices between batches of rows, so a pathological query (a cartesian
- * product of large inputs) may keep a core busy a while after its caller was told it timed out.
+ * Runs governed queries on the warehouse's SparkSession, each in a worker thread under a job group of its own, so
+ * that a timeout cancels exactly this query's Spark jobs (and interrupts their tasks) while the caller gets its
+ * answer on time; rows stream with {@code toLocalIterator} so a large export never sits in memory.
+ *
+ * <p>A single {@code cancelJobGroup} is not enough: it cancels only the jobs active at that instant, and a query
+ * starts jobs lazily (planning can outlast a short timeout, and {@code toLocalIterator} starts one job per
+ * partition). So a timed-out group stays marked until its worker has unwound, and a listener cancels every job
+ * of a marked group as it starts.
  */
 final class SparkQueryRunner implements QueryRunner, AutoCloseable {
-  private final SparkSession spark;
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
+  private static final String JOB_GROUP = "spark.jobGroup.id";
+
+  private final SparkSession spark;
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final SparkListener cancelOnStart = new SparkListener() {
+    @Override
+    public void onJobStart(SparkListenerJobStart job) {
+      String group = job.properties() == null ? null : job.properties().getProperty(JOB_GROUP);
+      if (group != null && cancelled.contains(group)) {
+        spark.sparkContext().cancelJob(job.jobId(), "governed SQL query timed out");
+      }
+    }
+  };
 
   private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "nmis-sql-query");
@@ -35,6 +54,7 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
 
   SparkQueryRunner(SparkSession spark) {
     this.spark = spark;
+    spark.sparkContext().addSparkListener(cancelOnStart);
   }
 
   @Override
@@ -42,8 +62,7 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
     String tag = "nmis-sql-" + UUID.randomUUID();
     SparkContext sc = spark.sparkContext();
     CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
-      // Tag and job group belong to this worker thread: cancelling them stops this query's jobs only.
-      spark.addTag(tag);
+      // The job group belongs to this worker thread: cancelling it stops this query's jobs only.
       sc.setJobGroup(tag, "governed SQL", true);
       try {
         Dataset<Row> result = spark.sql(query.sparkSql());
@@ -62,7 +81,6 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
         }
       } finally {
         sc.clearJobGroup();
-        spark.removeTag(tag);
       }
     }, workers);
     try {
@@ -75,6 +93,10 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
         // the answer is a timeout either way
       }
       throw new QueryTimeoutException(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel(tag);
+      throw new QueryFailedException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re && !(cause instanceof org.apache.spark.SparkException)
@@ -82,15 +104,14 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
         throw re;
       }
       throw new QueryFailedException(firstLine(cause.getMessage()), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      cancel(tag);
-      throw new QueryFailedException("interrupted", e);
+    } finally {
+      // Once the worker has unwound, no job of this group can start any more.
+      work.whenComplete((ok, failure) -> cancelled.remove(tag));
     }
   }
 
   private void cancel(String tag) {
-    spark.interruptTag(tag);
+    cancelled.add(tag);
     spark.sparkContext().cancelJobGroup(tag);
   }
 
@@ -121,6 +142,7 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
 
   @Override
   public void close() {
+    spark.sparkContext().removeSparkListener(cancelOnStart);
     workers.shutdownNow();
   }
 }
