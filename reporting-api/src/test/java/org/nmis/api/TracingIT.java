@@ -1,54 +1,52 @@
 package org.nmis.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntUnaryOperator;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.json.RegistrationJson;
 import org.nmis.model.registration.Field;
 import org.nmis.model.testing.RegistrationFixtures;
+import org.nmis.tracing.bulk.BulkCsv;
 
 /**
  * Contact tracing over HTTP on a train manifested through the movement API: the contacts per level are exactly
  * those the manifest's seating implies; only HEALTH may trace, always with a purpose, within a rate limit, and
- * every call is audited; a bulk job lists exposed people once and reports unknown numbers.
+ * every call is audited; a bulk job lists exposed people once and reports unknown numbers, from JSON or a CSV
+ * file, as CSV or XLSX, whole or one destination district at a time.
  */
 class TracingIT extends ApiTestBase {
   private static final LocalDate TRAVEL = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
+  private static final int GORAKHPUR = RegistrationFixtures.GORAKHPUR;
+  /** Another district of Uttar Pradesh, so that one train carries people to two district health teams. */
+  private static final int PRAYAGRAJ = 120;
 
   @Test
   void contactsFollowTheSeatingAndEveryCallIsGovernedAndAudited() throws Exception {
-    StringBuilder body = new StringBuilder("[");
-    for (int i = 1; i <= 12; i++) {
-      body.append(i > 1 ? "," : "").append(new String(RegistrationJson.write(RegistrationFixtures
-          .ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null).set(Field.AADHAAR, null)
-          .set(Field.SOURCE_RECORD_ID, "MH-TRC-" + i).set(Field.MOBILE, String.valueOf(8000000000L + i))
-          .set(Field.PERSONS_ACCOMPANYING, "0").set(Field.GROUP_REF, null).build()), StandardCharsets.UTF_8));
-    }
-    JsonNode posted = json(post("/api/v1/registrations", body.append("]").toString(), "mh-state", "mh-demo"));
-    List<String> ids = new ArrayList<>();
-    posted.get("results").forEach(r -> ids.add(r.get("personId").asText()));
-    platform.awaitCaughtUp();
-
-    String id = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": "
-        + JSON.writeValueAsString(ids) + ", \"proposed_date\": \"" + TRAVEL + "\", \"origin_station\": \"PUNE\"}",
-        "mh-state", "mh-demo")).get("request_id").asText();
-    assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
-    assertEquals(200, post(path(id, "accept"), "{\"quarantine_capacity\": 100, \"noc_number\": \"UP/NOC/9\"}",
-        "up-state", "up-demo").statusCode());
-    assertEquals(200, post(path(id, "book"), "{\"train_number\": \"04321\", \"date\": \"" + TRAVEL + "\","
-        + " \"origin_station\": \"PUNE\", \"destination_station\": \"GKP\", \"middle_berths_empty\": false}",
-        "railways", "railways-demo").statusCode());
-    assertEquals(200, post(path(id, "manifest"), "{}", "railways", "railways-demo").statusCode());
+    List<String> ids = register("MH-TRC-", 8000000000L, 12, i -> GORAKHPUR);
+    String id = manifestTrain(ids, "04321");
 
     // Where everyone sits, and so what each level must hold for the first passenger.
     Map<String, String> seat = new HashMap<>();
@@ -97,11 +95,7 @@ class TracingIT extends ApiTestBase {
     JsonNode job = json(post("/api/v1/tracing/bulk", "{\"index_cases\": [\"8000000001\", \"9999999999\","
         + " \"not-a-number\"], \"purpose\": \"CLUSTER-7\"}", "health", "health-demo"));
     String jobId = job.get("job_id").asText();
-    JsonNode status = job;
-    for (int i = 0; i < 100 && status.get("state").asText().equals("RUNNING"); i++) {
-      Thread.sleep(200);
-      status = json(get("/api/v1/tracing/bulk/" + jobId, "health", "health-demo"));
-    }
+    JsonNode status = awaitJob(job);
     assertEquals("DONE", status.get("state").asText(), status.toString());
     assertEquals(11, status.get("exposed_persons").asInt(), "each exposed person once");
     assertEquals(2, status.get("unresolved").asInt(), "unknown and malformed inputs are reported");
@@ -120,6 +114,205 @@ class TracingIT extends ApiTestBase {
       refused = get(contactsPath, "health", "health-demo").statusCode() == 429 ? 1 : 0;
     }
     assertEquals(1, refused, "the rate limit answers 429");
+  }
+
+  @Test
+  void aCsvFileOfIndexCasesGivesEachDestinationDistrictItsOwnListAsCsvOrXlsx() throws Exception {
+    // One train: the index case and three others go to Gorakhpur, four to Prayagraj.
+    List<String> ids = register("MH-TRCF-", 8100000000L, 8, i -> i <= 4 ? GORAKHPUR : PRAYAGRAJ);
+    manifestTrain(ids, "04377");
+    Set<String> toGorakhpur = Set.copyOf(ids.subList(1, 4));
+    Set<String> toPrayagraj = Set.copyOf(ids.subList(4, 8));
+
+    HttpResponse<String> started = upload("mobile\r\n81000 00001\r\n9999999998\r\n"
+        .getBytes(StandardCharsets.UTF_8), "CLUSTER-9");
+    assertEquals(202, started.statusCode(), started.body());
+    JsonNode status = awaitJob(json(started));
+    assertEquals("DONE", status.get("state").asText(), status.toString());
+    assertEquals(2, status.get("index_cases").asInt(), "the header line is not an index case");
+    assertEquals(7, status.get("exposed_persons").asInt(), "everyone else on the train, once");
+    assertEquals(1, status.get("unresolved").asInt(), "the unknown number is reported, not dropped");
+    String jobId = status.get("job_id").asText();
+    String result = "/api/v1/tracing/bulk/" + jobId + "/result";
+
+    String csv = get(result, "health", "health-demo").body();
+    assertTrue(csv.contains(",9999999998,UNKNOWN_MOBILE,"), csv);
+    assertEquals(toGorakhpur.size() + toPrayagraj.size(), personIds(csv).size(), csv);
+
+    JsonNode districts = json(get("/api/v1/tracing/bulk/" + jobId + "/districts", "health", "health-demo"));
+    Map<Integer, Integer> sizes = new HashMap<>();
+    Map<Integer, String> names = new HashMap<>();
+    districts.get("districts").forEach(d -> {
+      sizes.put(d.get("district_code").asInt(), d.get("exposed_persons").asInt());
+      names.put(d.get("district_code").asInt(), d.get("district_name").asText());
+      assertEquals(9, d.get("state_code").asInt());
+    });
+    assertEquals(Map.of(GORAKHPUR, 3, PRAYAGRAJ, 4), sizes);
+    assertEquals(Map.of(GORAKHPUR, "Gorakhpur", PRAYAGRAJ, "Prayagraj"), names);
+
+    HttpResponse<byte[]> xlsx = download(result + "?format=xlsx");
+    assertEquals(200, xlsx.statusCode());
+    assertTrue(xlsx.headers().firstValue("Content-Type").orElse("")
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), xlsx.headers().toString());
+    assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"));
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertEquals(List.of("120 Prayagraj", "148 Gorakhpur", "unresolved"), sheetNames(book));
+      assertEquals(BulkCsv.columns(), cells(book.getSheetAt(0).getRow(0)));
+      assertEquals(toPrayagraj, personIds(book.getSheet("120 Prayagraj")));
+      assertEquals(toGorakhpur, personIds(book.getSheet("148 Gorakhpur")));
+      Sheet unresolved = book.getSheet("unresolved");
+      assertEquals(1, unresolved.getLastRowNum(), "a header and the unknown number");
+      assertEquals(List.of("2", "9999999998", "UNKNOWN_MOBILE"), cells(unresolved.getRow(1)).subList(0, 3),
+          "the second index case of the file (its header is not one)");
+    }
+
+    String prayagraj = get(result + "?district=" + PRAYAGRAJ, "health", "health-demo").body();
+    assertEquals(toPrayagraj, personIds(prayagraj), prayagraj);
+    for (String line : prayagraj.split("\r\n")) {
+      assertTrue(line.startsWith("destination_state_code,") || line.startsWith("9," + PRAYAGRAJ + ","), line);
+    }
+    assertFalse(prayagraj.contains("9999999998"), "a district's list has no unresolved inputs");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+        download(result + "?format=xlsx&district=" + GORAKHPUR).body()))) {
+      assertEquals(List.of("148 Gorakhpur"), sheetNames(book));
+      assertEquals(toGorakhpur, personIds(book.getSheetAt(0)));
+    }
+
+    HttpResponse<String> elsewhere = get(result + "?district=212", "health", "health-demo");
+    assertEquals(404, elsewhere.statusCode(), elsewhere.body());
+    assertEquals("NMIS-TRC-020", json(elsewhere).get("code").asText());
+    HttpResponse<String> pdf = get(result + "?format=pdf", "health", "health-demo");
+    assertEquals(400, pdf.statusCode(), pdf.body());
+    assertEquals("NMIS-TRC-019", json(pdf).get("code").asText());
+  }
+
+  @Test
+  void aFileThatCannotBeAListOfIndexCasesIsRefusedAtOnce() throws Exception {
+    assertRefused(new byte[0], "NMIS-TRC-015");
+    assertRefused("mobile\r\n\r\n".getBytes(StandardCharsets.UTF_8), "NMIS-TRC-015");
+    assertRefused(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0}, "NMIS-TRC-016");
+    assertRefused(new byte[] {'8', '1', 0, (byte) 0xFF, 7, 1, 2}, "NMIS-TRC-016");
+    assertRefused("hello\nworld, nothing to trace here\n".getBytes(StandardCharsets.UTF_8), "NMIS-TRC-018");
+    HttpResponse<String> noPurpose = upload("8100000001\n".getBytes(StandardCharsets.UTF_8), null);
+    assertEquals(400, noPurpose.statusCode(), noPurpose.body());
+    assertEquals("NMIS-TRC-014", json(noPurpose).get("code").asText());
+  }
+
+  private void assertRefused(byte[] file, String code) throws Exception {
+    HttpResponse<String> refused = upload(file, "CLUSTER-10");
+    assertEquals(400, refused.statusCode(), refused.body());
+    JsonNode problem = json(refused);
+    assertEquals(code, problem.get("code").asText(), problem.toString());
+    assertFalse(problem.toString().contains("job_id"), "no job is started");
+  }
+
+  /**
+   * Registers {@code count} people travelling alone from Pune to Uttar Pradesh by train, with the mobiles
+   * {@code mobileBase} + 1, + 2, ... and the destination district chosen by position (from 1); their person IDs,
+   * once the serving index has them.
+   */
+  private List<String> register(String recordPrefix, long mobileBase, int count, IntUnaryOperator district)
+      throws Exception {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 1; i <= count; i++) {
+      body.append(i > 1 ? "," : "").append(new String(RegistrationJson.write(RegistrationFixtures
+          .ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null).set(Field.AADHAAR, null)
+          .set(Field.SOURCE_RECORD_ID, recordPrefix + i).set(Field.MOBILE, String.valueOf(mobileBase + i))
+          .set(Field.DESTINATION_DISTRICT_CODE, String.valueOf(district.applyAsInt(i)))
+          .set(Field.PERSONS_ACCOMPANYING, "0").set(Field.GROUP_REF, null).build()), StandardCharsets.UTF_8));
+    }
+    JsonNode posted = json(post("/api/v1/registrations", body.append("]").toString(), "mh-state", "mh-demo"));
+    assertEquals(count, posted.get("accepted").asInt(), posted.toString());
+    List<String> ids = new ArrayList<>();
+    posted.get("results").forEach(r -> ids.add(r.get("personId").asText()));
+    platform.awaitCaughtUp();
+    return ids;
+  }
+
+  /** Walks a request of these people through the movement API to a manifest on the train, tomorrow; its ID. */
+  private String manifestTrain(List<String> ids, String trainNumber) throws Exception {
+    String id = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": "
+        + JSON.writeValueAsString(ids) + ", \"proposed_date\": \"" + TRAVEL + "\", \"origin_station\": \"PUNE\"}",
+        "mh-state", "mh-demo")).get("request_id").asText();
+    assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
+    assertEquals(200, post(path(id, "accept"), "{\"quarantine_capacity\": 100, \"noc_number\": \"UP/NOC/"
+        + trainNumber + "\"}", "up-state", "up-demo").statusCode());
+    assertEquals(200, post(path(id, "book"), "{\"train_number\": \"" + trainNumber + "\", \"date\": \"" + TRAVEL
+        + "\", \"origin_station\": \"PUNE\", \"destination_station\": \"GKP\", \"middle_berths_empty\": false}",
+        "railways", "railways-demo").statusCode());
+    assertEquals(200, post(path(id, "manifest"), "{}", "railways", "railways-demo").statusCode());
+    return id;
+  }
+
+  /** Polls a bulk job until it is no longer RUNNING (20 s at most); its last status. */
+  private JsonNode awaitJob(JsonNode job) throws Exception {
+    JsonNode status = job;
+    for (int i = 0; i < 100 && status.get("state").asText().equals("RUNNING"); i++) {
+      Thread.sleep(200);
+      status = json(get("/api/v1/tracing/bulk/" + job.get("job_id").asText(), "health", "health-demo"));
+    }
+    return status;
+  }
+
+  /** POSTs index cases as a multipart file with the purpose (left out when null) and a window round TRAVEL. */
+  private HttpResponse<String> upload(byte[] file, String purpose) throws Exception {
+    String boundary = "nmis-trc-" + UUID.randomUUID();
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (purpose != null) {
+      fields.put("purpose", purpose);
+    }
+    fields.put("from", TRAVEL.minusDays(1).toString());
+    fields.put("to", TRAVEL.plusDays(1).toString());
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cases.csv\""
+        + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri("/api/v1/tracing/bulk"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), "health", "health-demo");
+  }
+
+  private HttpResponse<byte[]> download(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), "health", "health-demo",
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The person IDs (fourth column) of a follow-up CSV's list rows, each once; fails on one listed twice. */
+  private static Set<String> personIds(String csv) {
+    Set<String> ids = new HashSet<>();
+    for (String line : csv.split("\r\n")) {
+      if (line.startsWith("position,")) {
+        break; // the unresolved inputs follow
+      }
+      if (!line.startsWith("destination_state_code,")) {
+        assertTrue(ids.add(line.split(",")[3]), "listed once: " + line);
+      }
+    }
+    return ids;
+  }
+
+  private static Set<String> personIds(Sheet sheet) {
+    Set<String> ids = new HashSet<>();
+    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+      assertTrue(ids.add(sheet.getRow(r).getCell(3).getStringCellValue()), "listed once in " + sheet.getSheetName());
+    }
+    return ids;
+  }
+
+  private static List<String> sheetNames(XSSFWorkbook book) {
+    List<String> names = new ArrayList<>();
+    book.forEach(sheet -> names.add(sheet.getSheetName()));
+    return names;
+  }
+
+  private static List<String> cells(Row row) {
+    DataFormatter format = new DataFormatter();
+    List<String> out = new ArrayList<>();
+    row.forEach(c -> out.add(format.formatCellValue(c)));
+    return out;
   }
 
   private static String path(String id, String action) {

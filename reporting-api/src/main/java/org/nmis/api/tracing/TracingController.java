@@ -1,6 +1,8 @@
 package org.nmis.api.tracing;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +29,9 @@ import org.nmis.tracing.TracingException;
 import org.nmis.tracing.bulk.BulkCsv;
 import org.nmis.tracing.bulk.BulkReport;
 import org.nmis.tracing.bulk.BulkTrace;
+import org.nmis.tracing.bulk.BulkXlsx;
+import org.nmis.tracing.bulk.DistrictList;
+import org.nmis.tracing.bulk.IndexCaseFile;
 import org.nmis.tracing.exposure.ContactReport;
 import org.nmis.tracing.index.TracingIndex;
 import org.nmis.tracing.limits.RateDecision;
@@ -34,6 +40,7 @@ import org.nmis.tracing.lookup.NameResults;
 import org.nmis.tracing.lookup.PersonLookup;
 import org.nmis.tracing.lookup.TracedPerson;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Contact tracing for HEALTH users: lookups by mobile, person ID or name and district; co-travellers by exposure
@@ -147,7 +155,16 @@ public class TracingController {
       @com.fasterxml.jackson.annotation.JsonProperty("exposed_persons") Integer exposedPersons,
       Integer unresolved, String failure) {}
 
-  @PostMapping("/bulk")
+  /** One district's list, as {@code GET /bulk/{id}/districts} names it: where to fetch it, and its size. */
+  public record DistrictEntry(@com.fasterxml.jackson.annotation.JsonProperty("state_code") int stateCode,
+      @com.fasterxml.jackson.annotation.JsonProperty("district_code") int districtCode,
+      @com.fasterxml.jackson.annotation.JsonProperty("district_name") String districtName,
+      @com.fasterxml.jackson.annotation.JsonProperty("exposed_persons") int exposedPersons, String result) {}
+
+  public record BulkDistricts(@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, int count,
+      List<DistrictEntry> districts) {}
+
+  @PostMapping(value = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BulkStatus> bulk(@RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     String why = purpose(body == null ? null : body.purpose());
@@ -155,17 +172,60 @@ public class TracingController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-011", "send index_cases: a list of mobiles or"
           + " person IDs");
     }
-    BulkJob job = new BulkJob("TB-" + UUID.randomUUID(), user.username(), body.indexCases().size());
+    return start(body.indexCases(), body.from(), body.to(), why, "json", user, t0);
+  }
+
+  /**
+   * Index cases as a CSV file (one mobile or person ID per line, in the first column) in the part {@code file},
+   * with {@code purpose}, {@code from} and {@code to} as form fields. A file that cannot be a list of index cases
+   * is refused at once; a malformed line of a good file is reported by the job, like a malformed JSON element.
+   */
+  @PostMapping(value = "/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<BulkStatus> bulkFile(@RequestParam(value = "file", required = false) MultipartFile file,
+      @RequestParam(value = "purpose", required = false) String purpose,
+      @RequestParam(value = "from", required = false) LocalDate from,
+      @RequestParam(value = "to", required = false) LocalDate to, @AuthenticationPrincipal NmisUser user)
+      throws IOException {
+    long t0 = System.nanoTime();
+    String why = purpose(purpose);
+    if (file == null) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-015", "the upload has no part named file; send the"
+          + " index cases as a CSV file in the form field file, one mobile or person ID per line");
+    }
+    List<String> cases;
+    try (InputStream in = file.getInputStream()) {
+      cases = IndexCaseFile.read(in);
+    } catch (IndexCaseFile.RejectedFile e) {
+      String code = switch (e.problem()) {
+        case EMPTY -> "NMIS-TRC-015";
+        case NOT_TEXT -> "NMIS-TRC-016";
+        case TOO_LARGE -> "NMIS-TRC-017";
+        case NO_INDEX_CASES -> "NMIS-TRC-018";
+      };
+      record(user, "tracing.bulk", Map.of("purpose", why, "input", "file"), 0, code, t0);
+      throw new ApiException(HttpStatus.BAD_REQUEST, code, e.getMessage());
+    }
+    return start(cases, from, to, why, "file", user, t0);
+  }
+
+  /** Both inputs end here: one job runner, one audit row per job (written before the job shows DONE). */
+  private ResponseEntity<BulkStatus> start(List<String> cases, LocalDate from, LocalDate to, String why,
+      String input, NmisUser user, long t0) {
+    BulkJob job = new BulkJob("TB-" + UUID.randomUUID(), user.username(), why, cases.size());
     jobs.put(job.id, job);
+    Map<String, String> asked = new LinkedHashMap<>();
+    asked.put("purpose", why);
+    asked.put("job_id", job.id);
+    asked.put("input", input);
+    asked.put("index_cases", String.valueOf(cases.size()));
     bulkRunner.submit(() -> {
       try {
-        job.report = bulk.run(body.indexCases(), body.from() == null ? ALL_FROM : body.from(),
-            body.to() == null ? allTo() : body.to());
-        record(user, "tracing.bulk", Map.of("purpose", why, "job_id", job.id, "index_cases",
-            String.valueOf(body.indexCases().size())), job.report.exposedPersons(), "OK", t0);
+        BulkReport report = bulk.run(cases, from == null ? ALL_FROM : from, to == null ? allTo() : to);
+        record(user, "tracing.bulk", asked, report.exposedPersons(), "OK", t0);
+        job.report = report;
       } catch (RuntimeException e) {
         job.failure = e.getMessage();
-        record(user, "tracing.bulk", Map.of("purpose", why, "job_id", job.id), 0, "FAILED", t0);
+        record(user, "tracing.bulk", asked, 0, "FAILED", t0);
       }
     });
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(job.status());
@@ -176,22 +236,74 @@ public class TracingController {
     return job(id, user).status();
   }
 
-  /** The follow-up list as CSV: every exposed person once, by destination district; unknown inputs at the end. */
+  /** The follow-up lists of a job, one per destination district, so that each district team fetches its own. */
+  @GetMapping("/bulk/{id}/districts")
+  public BulkDistricts bulkDistricts(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+    BulkReport report = done(id, user).report;
+    List<DistrictEntry> entries = report.districts().stream().map(d -> new DistrictEntry(d.stateCode(),
+        d.districtCode(), d.districtName(), d.persons().size(),
+        "/api/v1/tracing/bulk/" + id + "/result?district=" + d.districtCode())).toList();
+    return new BulkDistricts(id, entries.size(), entries);
+  }
+
+  /**
+   * The follow-up lists: every exposed person once, by destination district. CSV (default): one file, the
+   * unknown inputs at the end; XLSX: a sheet per district and one of the unknown inputs. With {@code district},
+   * only that district's list, without the unknown inputs (they are the job owner's to correct, not the team's).
+   * Every download is audited: the lists carry names and mobiles.
+   */
   @GetMapping("/bulk/{id}/result")
-  public void bulkResult(@PathVariable String id, @AuthenticationPrincipal NmisUser user,
+  public void bulkResult(@PathVariable String id,
+      @RequestParam(value = "format", defaultValue = "csv") String format,
+      @RequestParam(value = "district", required = false) Integer district, @AuthenticationPrincipal NmisUser user,
       HttpServletResponse response) throws IOException {
+    long t0 = System.nanoTime();
+    BulkJob job = done(id, user);
+    String kind = format.toLowerCase(Locale.ROOT);
+    if (!kind.equals("csv") && !kind.equals("xlsx")) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-019", "format '" + format + "' is not one of csv,"
+          + " xlsx; ask for format=csv (the default) or format=xlsx");
+    }
+    List<DistrictList> lists = district == null ? job.report.districts()
+        : job.report.districts().stream().filter(d -> d.districtCode() == district).toList();
+    if (district != null && lists.isEmpty()) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "NMIS-TRC-020", "job " + id + " lists nobody going to district "
+          + district + "; GET /api/v1/tracing/bulk/" + id + "/districts names the districts it has lists for");
+    }
+    Map<String, String> asked = new LinkedHashMap<>();
+    asked.put("purpose", job.purpose);
+    asked.put("job_id", id);
+    asked.put("format", kind);
+    asked.put("district", district == null ? "all" : String.valueOf(district));
+    record(user, "tracing.bulk-result", asked, lists.stream().mapToLong(d -> d.persons().size()).sum(), "OK", t0);
+    response.setContentType(kind.equals("csv") ? "text/csv;charset=UTF-8" : BulkXlsx.CONTENT_TYPE);
+    response.setHeader("Content-Disposition", "attachment; filename=\"follow-up-" + id
+        + (district == null ? "" : "-" + district) + "." + kind + "\"");
+    try (OutputStream os = response.getOutputStream()) {
+      if (kind.equals("xlsx") && district == null) {
+        BulkXlsx.write(job.report, os);
+      } else if (kind.equals("xlsx")) {
+        BulkXlsx.writeDistricts(lists, os);
+      } else {
+        // Buffered: a list of a million persons is appended field by field.
+        Writer out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        BulkCsv.writeDistricts(lists, out);
+        if (district == null) {
+          BulkCsv.writeUnresolved(job.report, out);
+        }
+        out.flush();
+      }
+    }
+  }
+
+  /** The job, once it is DONE: its lists do not exist before. */
+  private BulkJob done(String id, NmisUser user) {
     BulkJob job = job(id, user);
     if (job.report == null) {
       throw new ApiException(HttpStatus.CONFLICT, "NMIS-TRC-012", "job " + id + " is " + job.status().state()
           + "; ask again when it is DONE");
     }
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"follow-up-" + id + ".csv\"");
-    try (OutputStream os = response.getOutputStream(); Writer out = new OutputStreamWriter(os,
-        StandardCharsets.UTF_8)) {
-      BulkCsv.write(job.report, out);
-      BulkCsv.writeUnresolved(job.report, out);
-    }
+    return job;
   }
 
   private BulkJob job(String id, NmisUser user) {
@@ -205,13 +317,16 @@ public class TracingController {
   private static final class BulkJob {
     final String id;
     final String owner;
+    /** The job's purpose, also written with each download of its lists. */
+    final String purpose;
     final int indexCases;
     volatile BulkReport report;
     volatile String failure;
 
-    BulkJob(String id, String owner, int indexCases) {
+    BulkJob(String id, String owner, String purpose, int indexCases) {
       this.id = id;
       this.owner = owner;
+      this.purpose = purpose;
       this.indexCases = indexCases;
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.nmis.model.ids.PersonId;
-import org.nmis.model.reference.District;
-import org.nmis.model.reference.ReferenceData;
 
 /**
  * The follow-up lists as CSV (RFC 4180, header line, CRLF; the caller encodes the characters as UTF-8). One file
@@ -25,8 +23,13 @@ public final class BulkCsv {
 
   /** Every district's list, one header. */
   public static void write(BulkReport report, Appendable out) {
+    writeDistricts(report.districts(), out);
+  }
+
+  /** The given lists under one header: one district's (a district may hold lists of two states), or all. */
+  public static void writeDistricts(List<DistrictList> districts, Appendable out) {
     line(out, HEADER);
-    for (DistrictList d : report.districts()) {
+    for (DistrictList d : districts) {
       rows(d, out);
     }
   }
@@ -46,7 +49,7 @@ public final class BulkCsv {
   }
 
   private static void rows(DistrictList d, Appendable out) {
-    String district = text(ReferenceData.get().district(d.districtCode()).map(District::name).orElse(""));
+    String district = text(d.districtName());
     String prefix = d.stateCode() + "," + d.districtCode() + "," + district + ",";
     try {
       // Field by field: a million rows are written, and building each line as a string first doubles the work.
@@ -90,7 +93,8 @@ public final class BulkCsv {
     }
   }
 
-  private static UncheckedIOException failed(IOException e) {
+  /** Also for {@link BulkXlsx}: the same failure whichever format was being written. */
+  static UncheckedIOException failed(IOException e) {
     return new UncheckedIOException("NMIS-TRC-103: writing the follow-up list failed (" + e.getMessage()
         + "); check the disk or connection the list is written to and run the job again", e);
   }
