@@ -12,8 +12,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.nmis.model.ids.PersonIdScheme;
 import scala.jdk.javaapi.CollectionConverters;
 import org.nmis.model.ingest.MessageProcessor;
@@ -64,20 +66,35 @@ public final class ParsedMessages {
   }
 
   /**
+   * Counts of parsed messages, added up on the executors while the parse runs, so that a writer learns them from
+   * the job that writes the rows instead of running a counting job of its own. A partition computed twice (a lost
+   * cache block) counts twice: the counts are statistics and a "there are rejects" signal, never row numbers.
+   */
+  public record Counts(LongAccumulator messages, LongAccumulator rejected) implements java.io.Serializable {
+    public static Counts register(SparkSession spark) {
+      return new Counts(spark.sparkContext().longAccumulator("nmis.messages"),
+          spark.sparkContext().longAccumulator("nmis.rejected"));
+    }
+  }
+
+  /**
    * Parses a batch of Kafka records (columns key, value, topic, partition, offset, timestamp and optionally
    * headers, as Spark's Kafka source gives them).
    */
-  public static Dataset<Row> parse(Dataset<Row> kafkaRecords, IngestSettings settings, Instant receivedAt) {
-    return kafkaRecords.mapPartitions(new Parser(settings, receivedAt), Encoders.row(SCHEMA));
+  public static Dataset<Row> parse(Dataset<Row> kafkaRecords, IngestSettings settings, Instant receivedAt,
+      Counts counts) {
+    return kafkaRecords.mapPartitions(new Parser(settings, receivedAt, counts), Encoders.row(SCHEMA));
   }
 
   private static final class Parser implements MapPartitionsFunction<Row, Row> {
     private final IngestSettings settings;
     private final Instant receivedAt;
+    private final Counts counts;
 
-    Parser(IngestSettings settings, Instant receivedAt) {
+    Parser(IngestSettings settings, Instant receivedAt, Counts counts) {
       this.settings = settings;
       this.receivedAt = receivedAt;
+      this.counts = counts;
     }
 
     @Override
@@ -115,6 +132,10 @@ public final class ParsedMessages {
           int p = r.getInt(partition);
           long o = r.getLong(offset);
           ProcessedMessage m = processor.process((byte[]) r.get(value), p, o);
+          counts.messages().add(1);
+          if (!m.valid()) {
+            counts.rejected().add(1);
+          }
           return toRow(r, m, p, o);
         }
 

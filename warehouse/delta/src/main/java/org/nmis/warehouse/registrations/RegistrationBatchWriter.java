@@ -1,6 +1,7 @@
 package org.nmis.warehouse.registrations;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min_by;
@@ -55,18 +56,23 @@ public final class RegistrationBatchWriter {
   public record BatchResult(long messages, long valid, long rejected) {}
 
   public BatchResult write(Dataset<Row> kafkaRecords, long batchId) {
-    Dataset<Row> parsed = ParsedMessages.parse(kafkaRecords, settings, Instant.now())
+    ParsedMessages.Counts counts = ParsedMessages.Counts.register(spark);
+    Dataset<Row> parsed = ParsedMessages.parse(kafkaRecords, settings, Instant.now(), counts)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long messages = parsed.count();
+      // The raw append parses every message once into the cache and counts them on the way.
+      append(raw(parsed), RegistrationsRawTable.DEFINITION, batchId);
+      if (counts.messages().value() == 0) {
+        // Nothing was parsed: an empty batch, or a replayed one whose raw append Delta skipped as committed.
+        parsed.count();
+      }
+      long messages = counts.messages().value();
+      long rejected = counts.rejected().value();
       if (messages == 0) {
         return new BatchResult(0, 0, 0);
       }
-      append(raw(parsed), RegistrationsRawTable.DEFINITION, batchId);
-      Dataset<Row> rejects = rejects(parsed);
-      long rejected = rejects.count();
       if (rejected > 0) {
-        append(rejects, RegistrationRejectsTable.DEFINITION, batchId);
+        append(rejects(parsed), RegistrationRejectsTable.DEFINITION, batchId);
       }
       if (rejected < messages) {
         writeValid(latestPerSourceRecord(parsed), batchId);
@@ -125,18 +131,21 @@ public final class RegistrationBatchWriter {
       insert.put(RegistrationsTable.CREATED_BY, "s.submitted_by");
       insert.put(RegistrationsTable.CREATED_AT, "s.received_at");
 
-      Dataset<Row> fresh = compared.filter(col("known_hash").isNull()).as("s")
-          .select(Arrays.stream(RegistrationsTable.SCHEMA.fieldNames())
-              .map(c -> expr(insert.get(c)).as(c)).toArray(Column[]::new));
-      if (!fresh.isEmpty()) {
+      Column isFresh = col("known_hash").isNull();
+      Column isChanged = col("known_hash").isNotNull()
+          .and(col("known_hash").notEqual(col(RegistrationsTable.CONTENT_HASH)));
+      // One job fills the cache and tells which of the two writes this batch needs.
+      Row sizes = compared.agg(count_if(isFresh), count_if(isChanged)).first();
+
+      if (sizes.getLong(0) > 0) {
+        Dataset<Row> fresh = compared.filter(isFresh).as("s")
+            .select(Arrays.stream(RegistrationsTable.SCHEMA.fieldNames())
+                .map(c -> expr(insert.get(c)).as(c)).toArray(Column[]::new));
         append(fresh, RegistrationsTable.DEFINITION, batchId);
       }
-
-      Dataset<Row> changed = compared.filter(col("known_hash").isNotNull()
-          .and(col("known_hash").notEqual(col(RegistrationsTable.CONTENT_HASH)))).drop("known_hash");
-      if (!changed.isEmpty()) {
+      if (sizes.getLong(1) > 0) {
         DeltaTable.forPath(spark, location.pathOf(RegistrationsTable.DEFINITION)).as("t")
-            .merge(changed.as("s"),
+            .merge(compared.filter(isChanged).drop("known_hash").as("s"),
                 "t.source_state_code = s.source_state_code AND t.source_record_id = s.source_record_id")
             .whenMatched("s.content_hash <> t.content_hash"
                 + " AND (s.kafka_partition <> t.kafka_partition OR s.kafka_offset > t.kafka_offset)")

@@ -19,6 +19,9 @@ public final class SparkSessions {
         // The default of 50 snapshot partitions made small Delta operations 3x slower on 2 cores (STACK.md).
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.ui.enabled", "false")
+        // Cached batches live for one micro-batch only: compressing them cost more CPU than it saved (about a
+        // sixth of a registrations batch went into dictionary-encoding statistics).
+        .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.sql.streaming.stopTimeout", "30s")
         // ${...} in SQL text would read Spark and JVM settings; governed SQL must never expand anything.
