@@ -79,6 +79,8 @@ public final class WarehouseBenchmark {
       double appendSeconds = PlainAppend.run(platform, dataDir.resolve("plain-append").toUri().toString());
       long appended = counts.total() + 50_000;
 
+      progress("ingestion", List.of(rate(counts.total(), ingestSeconds) + " end to end; plain append "
+          + rate(appended, appendSeconds)));
       double[] freshness = freshness(publisher, index);
       List<String> mobiles = new ArrayList<>();
       List<String> ids = new ArrayList<>();
@@ -91,9 +93,13 @@ public final class WarehouseBenchmark {
           "/api/v1/flows?level=state&from=2020-05-01&to=2020-05-31", "/api/v1/flows?level=district&destination_state=9"};
       double[] flows = requests(port, 4_000, i -> flowPaths[i % flowPaths.length], "ministry:ministry-demo");
       List<String> reports = ReportBenchmark.run(platform, ctx.getBean(GovernedSql.class), port, dataDir);
+      progress("reports", reports);
       MovementBenchmark.Result movement = MovementBenchmark.run(ctx.getBean(MovementService.class), index, 280,
           1_000);
+      progress("movement", List.of(String.format(Locale.ROOT, "peak day %d trains %.1f s, all %d trains %.1f s",
+          movement.trains(), movement.totalSeconds(), movement.overall().trains(), movement.overall().seconds())));
       List<String> tracing = TracingHttpBenchmark.run(platform, ctx.getBean(MovementService.class), port, 10_000);
+      progress("tracing", tracing);
 
       report.add("| metric | value |");
       report.add("|---|---|");
@@ -136,6 +142,12 @@ public final class WarehouseBenchmark {
     } finally {
       ctx.close();
     }
+  }
+
+  /** Each phase's figures as soon as it ends: a long run stopped part way still leaves what it measured. */
+  private static void progress(String phase, List<String> rows) {
+    System.out.println("[bench] " + phase + " done at " + Instant.now());
+    rows.forEach(r -> System.out.println("[bench]   " + r));
   }
 
   private static SyntheticRegistrations.Counts publish(RegistrationPublisher publisher, long seed, long count) {
