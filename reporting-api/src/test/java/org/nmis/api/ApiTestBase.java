@@ -1,5 +1,7 @@
 package org.nmis.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,8 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.nmis.api.platform.WarehousePlatform;
+import org.nmis.model.json.RegistrationJson;
+import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.testing.RegistrationFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ApiTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path DATA_DIR = tempDir();
+  /** Tomorrow in India: a pass is valid from the day before travel, so the passes issued for it verify today. */
+  static final LocalDate TRAVEL = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,6 +60,50 @@ abstract class ApiTestBase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Posts registrations as this state or district user and waits until every one is in the serving index; their
+   * person IDs, in order.
+   */
+  List<String> registerAs(String user, String password, RegistrationInput... people) throws Exception {
+    StringBuilder body = new StringBuilder("[");
+    for (RegistrationInput p : people) {
+      body.append(body.length() > 1 ? "," : "").append(new String(RegistrationJson.write(p), StandardCharsets.UTF_8));
+    }
+    JsonNode answer = json(post("/api/v1/registrations", body.append("]").toString(), user, password));
+    assertEquals(people.length, answer.get("accepted").asInt(), answer.toString());
+    List<String> ids = new ArrayList<>();
+    answer.get("results").forEach(r -> ids.add(r.get("personId").asText()));
+    platform.awaitCaughtUp();
+    for (String id : ids) {
+      assertEquals(200, get("/api/v1/persons/" + id, user, password).statusCode(), id);
+    }
+    return ids;
+  }
+
+  /** Posts registrations as Maharashtra; see {@link #registerAs}. */
+  List<String> register(RegistrationInput... people) throws Exception {
+    return registerAs("mh-state", "mh-demo", people);
+  }
+
+  /** Walks a request of these people through the movement API to a manifest on the train, tomorrow; its ID. */
+  String manifestTrain(List<String> ids, String trainNumber) throws Exception {
+    String id = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": "
+        + JSON.writeValueAsString(ids) + ", \"proposed_date\": \"" + TRAVEL + "\", \"origin_station\": \"PUNE\"}",
+        "mh-state", "mh-demo")).get("request_id").asText();
+    assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
+    assertEquals(200, post(path(id, "accept"), "{\"quarantine_capacity\": 100, \"noc_number\": \"UP/NOC/"
+        + trainNumber + "\"}", "up-state", "up-demo").statusCode());
+    assertEquals(200, post(path(id, "book"), "{\"train_number\": \"" + trainNumber + "\", \"date\": \"" + TRAVEL
+        + "\", \"origin_station\": \"PUNE\", \"destination_station\": \"GKP\", \"middle_berths_empty\": false}",
+        "railways", "railways-demo").statusCode());
+    assertEquals(200, post(path(id, "manifest"), "{}", "railways", "railways-demo").statusCode());
+    return id;
+  }
+
+  static String path(String id, String action) {
+    return "/api/v1/movement/requests/" + id + "/" + action;
   }
 
   URI uri(String path) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.nmis.api.movement.MovementService;
 import org.nmis.ingestion.kafka.MovementLog;
 import org.nmis.model.ids.RequestId;
-import org.nmis.model.json.RegistrationJson;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
@@ -37,8 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * service rebuilt from the movement log sees the same requests.
  */
 class MovementWorkflowIT extends ApiTestBase {
-  // Tomorrow: a pass is valid from the day before travel, so the passes issued here verify today.
-  private static final LocalDate TRAVEL = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
 
   @Autowired MovementService service;
   @Autowired MovementLog movementLog;
@@ -52,8 +48,10 @@ class MovementWorkflowIT extends ApiTestBase {
         person("MH-MOV-2", "Mohan Lal", "31", "M", "9000000002", "0", "MOV-FAM-1"),
         person("MH-MOV-3", "Guddu", "8", "M", "9000000003", "0", "MOV-FAM-1"));
 
+    // Today: a train departs and arrives only on or after its date, and this one goes all the way.
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Kolkata"));
     JsonNode created = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": "
-        + JSON.writeValueAsString(family) + ", \"proposed_date\": \"" + TRAVEL + "\", \"mode\": \"TRAIN\","
+        + JSON.writeValueAsString(family) + ", \"proposed_date\": \"" + today + "\", \"mode\": \"TRAIN\","
         + " \"origin_station\": \"PUNE\", \"reason\": \"families stranded in Pune\"}", "mh-state", "mh-demo"));
     String id = created.get("request_id").asText();
     assertTrue(id.matches("MR-[0-9A-Z]{5}-[0-9A-Z]{5}"), created.toString());
@@ -75,10 +73,9 @@ class MovementWorkflowIT extends ApiTestBase {
     assertEquals("ACCEPTED", json(get("/api/v1/movement/requests/" + id, "up-state", "up-demo")).get("status")
         .asText());
 
-    assertProblem(book(id, LocalDate.now(ZoneId.of("Asia/Kolkata")).minusDays(1), "railways", "railways-demo"),
-        400, "NMIS-MOV-020");
-    assertProblem(book(id, TRAVEL, "mh-state", "mh-demo"), 403, "NMIS-MOV-");
-    assertEquals("TRAIN_BOOKED", json(book(id, TRAVEL, "railways", "railways-demo")).get("status").asText());
+    assertProblem(book(id, today.minusDays(1), "railways", "railways-demo"), 400, "NMIS-MOV-020");
+    assertProblem(book(id, today, "mh-state", "mh-demo"), 403, "NMIS-MOV-");
+    assertEquals("TRAIN_BOOKED", json(book(id, today, "railways", "railways-demo")).get("status").asText());
     JsonNode manifested = json(act(id, "manifest", "{}", "railways", "railways-demo"));
     assertEquals("MANIFESTED", manifested.get("status").asText());
     assertEquals(5, manifested.get("manifest").get("placed").asInt(), "3 registrants and 2 accompanying");
@@ -121,6 +118,13 @@ class MovementWorkflowIT extends ApiTestBase {
     assertEquals("ARRIVED", arrived.get("status").asText());
     assertEquals(List.of("CREATED", "DRAFT", "SUBMITTED", "ACCEPTED", "TRAIN_BOOKED", "MANIFESTED", "DEPARTED",
         "ARRIVED"), fieldNames(arrived.get("timeline")));
+    // Having arrived, they have travelled today: no second train for them today.
+    String again = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": ["
+        + JSON.writeValueAsString(family.get(1)) + "], \"proposed_date\": \"" + today + "\", \"origin_station\":"
+        + " \"PUNE\"}", "mh-state", "mh-demo")).get("request_id").asText();
+    act(again, "submit", "{}", "mh-state", "mh-demo");
+    assertEquals(200, act(again, "accept", accept(2), "up-state", "up-demo").statusCode());
+    assertProblem(book(again, today, "railways", "railways-demo"), 409, "NMIS-MOV-005");
 
     String[] cancelled = cancelledRequestsPass();
     assertEquals("REVOKED", json(post("/api/v1/epasses/verify", "{\"token\": \"" + cancelled[1] + "\"}", null,
@@ -169,6 +173,7 @@ class MovementWorkflowIT extends ApiTestBase {
     assertEquals(200, act(id, "manifest", "{}", "mh-state", "mh-demo").statusCode());
     String token = json(get("/api/v1/epasses/" + single.get(0), "up-state", "up-demo")).get(0).get("token")
         .asText();
+    assertProblem(act(id, "depart", "{}", "railways", "railways-demo"), 409, "NMIS-MOV-026");
     assertProblem(act(id, "cancel", "{}", "mh-state", "mh-demo"), 400, "NMIS-MOV-015");
     assertEquals("CANCELLED", json(act(id, "cancel", "{\"reason\": \"train withdrawn\"}", "mh-state", "mh-demo"))
         .get("status").asText());
@@ -181,22 +186,6 @@ class MovementWorkflowIT extends ApiTestBase {
         .set(Field.AADHAAR, null).set(Field.SOURCE_RECORD_ID, recordId).set(Field.NAME, name).set(Field.AGE, age)
         .set(Field.GENDER, gender).set(Field.MOBILE, mobile).set(Field.PERSONS_ACCOMPANYING, accompanying)
         .set(Field.GROUP_REF, group).build();
-  }
-
-  /** Posts registrations as Maharashtra and waits until every one is in the serving index. */
-  private List<String> register(RegistrationInput... people) throws Exception {
-    StringBuilder body = new StringBuilder("[");
-    for (RegistrationInput p : people) {
-      body.append(body.length() > 1 ? "," : "").append(new String(RegistrationJson.write(p), StandardCharsets.UTF_8));
-    }
-    JsonNode answer = json(post("/api/v1/registrations", body.append("]").toString(), "mh-state", "mh-demo"));
-    List<String> ids = new ArrayList<>();
-    answer.get("results").forEach(r -> ids.add(r.get("personId").asText()));
-    platform.awaitCaughtUp();
-    for (String id : ids) {
-      assertEquals(200, get("/api/v1/persons/" + id, "mh-state", "mh-demo").statusCode(), id);
-    }
-    return ids;
   }
 
   private static String accept(long expectedVersion) {

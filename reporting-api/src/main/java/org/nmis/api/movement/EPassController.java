@@ -2,8 +2,10 @@ package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
 import org.nmis.api.errors.ApiException;
@@ -29,11 +31,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 public class EPassController {
   private final MovementService service;
   private final String publicJwk;
+  private final PolicyProjection views;
   private final AuditLog audit;
 
-  public EPassController(MovementService service, EPassPublicKey publicKey, AuditLog audit) {
+  public EPassController(MovementService service, EPassPublicKey publicKey, PolicyProjection views,
+      AuditLog audit) {
     this.service = service;
     this.publicJwk = publicKey.jwk();
+    this.views = views;
     this.audit = audit;
   }
 
@@ -44,19 +49,36 @@ public class EPassController {
   }
 
   @GetMapping("/{personId}")
-  public List<MovementService.IssuedPass> passes(@PathVariable String personId,
+  public List<Map<String, Object>> passes(@PathVariable String personId,
       @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
         "INVALID_PERSON_ID", "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
-    List<MovementService.IssuedPass> passes = service.passesOf(id).stream()
-        .filter(p -> service.get(org.nmis.model.ids.RequestId.parse(p.requestId()).orElseThrow())
-            .map(r -> MovementAccess.seesNames(user.scope(), r)).orElse(false))
+    List<Map<String, Object>> passes = service.passesOf(id).stream()
+        .flatMap(p -> service.get(org.nmis.model.ids.RequestId.parse(p.requestId()).orElseThrow())
+            .flatMap(r -> views.epass(r, columns(p), user.scope())).stream())
         .toList();
     audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(),
         "epasses.by-person", Map.of("person_id", id.value()), passes.size(), "OK",
         (System.nanoTime() - t0) / 1_000_000));
     return passes;
+  }
+
+  private static Map<String, Object> columns(MovementService.IssuedPass p) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("pass_id", p.passId());
+    row.put("traveller_id", p.travellerId());
+    row.put("request_id", p.requestId());
+    row.put("train_number", p.trainNumber());
+    row.put("date", p.date());
+    row.put("coach", p.coach());
+    row.put("berth", p.berth());
+    row.put("valid_from", p.validFrom());
+    row.put("valid_until", p.validUntil());
+    row.put("status", p.status());
+    row.put("revocation_reason", p.revocationReason());
+    row.put("token", p.token());
+    return row;
   }
 
   public record VerifyBody(String token) {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
 import org.nmis.api.errors.ApiException;
@@ -15,7 +16,6 @@ import org.nmis.api.security.NmisUser;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.RequestId;
-import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.registration.TravelMode;
 import org.nmis.model.serving.RegistrationIndex;
@@ -26,7 +26,6 @@ import org.nmis.movement.allocation.Overflow;
 import org.nmis.movement.booking.TrainBooking;
 import org.nmis.movement.layout.MiddleBerthPolicy;
 import org.nmis.movement.layout.Rake;
-import org.nmis.movement.request.Escalation;
 import org.nmis.movement.request.MovementRequest;
 import org.nmis.movement.request.Proposal;
 import org.nmis.movement.request.RequestCommand;
@@ -53,11 +52,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class MovementController {
   private final MovementService service;
   private final RegistrationIndex index;
+  private final PolicyProjection views;
   private final AuditLog audit;
 
-  public MovementController(MovementService service, RegistrationIndex index, AuditLog audit) {
+  public MovementController(MovementService service, RegistrationIndex index, PolicyProjection views,
+      AuditLog audit) {
     this.service = service;
     this.index = index;
+    this.views = views;
     this.audit = audit;
   }
 
@@ -87,14 +89,14 @@ public class MovementController {
     if (body.destinationStateCode() == null) {
       throw bad("destination_state_code", "the destination state's LGD code");
     }
-    List<PersonId> passengers = body.passengers() != null ? personIds(body.passengers())
-        : select(actor, body.destinationStateCode(), body.selection());
     TravelMode mode;
     try {
       mode = TravelMode.valueOf(body.mode() == null ? "TRAIN" : body.mode().strip().toUpperCase());
     } catch (IllegalArgumentException e) {
       throw bad("mode", "TRAIN, BUS or OTHER");
     }
+    List<PersonId> passengers = body.passengers() != null ? personIds(body.passengers())
+        : select(actor, body.destinationStateCode(), mode, body.selection());
     MovementRequest r = service.create(actor,
         new Proposal(body.destinationStateCode(), passengers, body.proposedDate(), mode, body.originStation()),
         body.reason());
@@ -105,7 +107,7 @@ public class MovementController {
   public List<RequestView> list(@RequestParam(value = "status", required = false) String status,
       @AuthenticationPrincipal NmisUser user) {
     return service.all().stream()
-        .filter(r -> MovementAccess.sees(user.scope(), r))
+        .filter(r -> views.sees(r, user.scope()))
         .filter(r -> status == null || r.status().name().equalsIgnoreCase(status))
         .sorted(java.util.Comparator.comparing(MovementRequest::createdAt))
         .map(r -> view(r, user)).toList();
@@ -188,8 +190,8 @@ public class MovementController {
     Manifest m = service.manifestOf(r.id()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
         "NO_MANIFEST", "request " + r.id() + " has no manifest yet; Railways or the origin state generates it"
             + " after the train is booked (POST .../manifest)"));
-    boolean names = MovementAccess.seesNames(user.scope(), r);
-    ManifestView view = ManifestView.of(r, m, names, this::nameOf);
+    boolean names = views.shows(PolicyProjection.MANIFEST_LINES, "name", user.scope());
+    ManifestView view = ManifestView.of(r, m, this::nameOf, line -> views.manifestLine(r, line, user.scope()));
     audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(),
         "movement.manifest", Map.of("request_id", r.id().value(), "format", format, "names", String.valueOf(names)),
         m.lines().size(), "OK", (System.nanoTime() - t0) / 1_000_000));
@@ -209,12 +211,13 @@ public class MovementController {
     RequestId rid = RequestId.parse(id).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
         "INVALID_REQUEST_ID", "'" + id + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
             + " others); a character is probably mistyped"));
-    return service.get(rid).filter(r -> MovementAccess.sees(user.scope(), r))
+    return service.get(rid).filter(r -> views.sees(r, user.scope()))
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no movement request "
             + rid + " that you may see"));
   }
 
-  private List<PersonId> select(AccessScope actor, int destinationState, Selection s) {
+  /** The registrations that match the selection and travel by the request's mode (a bus passenger is no train's). */
+  private List<PersonId> select(AccessScope actor, int destinationState, TravelMode mode, Selection s) {
     if (s == null) {
       throw bad("passengers", "a list of person IDs, or a selection {origin_district_code, destination_district_code,"
           + " travel_date}");
@@ -222,7 +225,7 @@ public class MovementController {
     Integer originDistrict = actor.districtCode() != null ? actor.districtCode() : s.originDistrictCode();
     List<PersonId> ids = new ArrayList<>();
     for (StoredRegistration st : index.matching(r -> r.originStateCode() == actor.stateCode()
-        && r.destinationStateCode() == destinationState
+        && r.destinationStateCode() == destinationState && r.mode() == mode
         && (originDistrict == null || r.originDistrictCode() == originDistrict)
         && (s.destinationDistrictCode() == null || r.destinationDistrictCode() == s.destinationDistrictCode())
         && (s.travelDate() == null || r.travelDate().equals(s.travelDate())))) {
@@ -310,39 +313,38 @@ public class MovementController {
         @JsonProperty("counts_by_destination_district") Map<Integer, Integer> countsByDistrict,
         List<Map<String, Object>> berths) {}
 
-    static ManifestView of(MovementRequest r, Manifest m, boolean names,
-        java.util.function.Function<PersonId, String> nameOf) {
+    /** {@code shown} is the policy's projection of one line: the columns the caller may see. */
+    static ManifestView of(MovementRequest r, Manifest m, java.util.function.Function<PersonId, String> nameOf,
+        java.util.function.Function<Map<String, Object>, java.util.Optional<Map<String, Object>>> shown) {
       List<CoachView> coaches = new ArrayList<>();
       for (CoachManifest c : m.coaches()) {
         List<Map<String, Object>> berths = new ArrayList<>();
         for (ManifestLine l : c.lines()) {
-          Map<String, Object> row = traveller(l.traveller(), names, nameOf);
+          Map<String, Object> row = traveller(l.traveller(), nameOf);
           row.put("berth", l.berth());
           row.put("berth_type", l.berthType().name());
-          berths.add(row);
+          shown.apply(row).ifPresent(berths::add);
         }
         coaches.add(new CoachView(c.coach(), c.capacity(), c.occupied(), c.countsByDistrict(), berths));
       }
       List<Map<String, Object>> notSeated = new ArrayList<>();
       for (Overflow o : m.overflow()) {
-        Map<String, Object> row = traveller(o.traveller(), names, nameOf);
+        Map<String, Object> row = traveller(o.traveller(), nameOf);
         row.put("reason", o.reason().name());
         row.put("detail", o.detail());
-        notSeated.add(row);
+        shown.apply(row).ifPresent(notSeated::add);
       }
       return new ManifestView(r.id().value(), r.booking().trainNumber(), r.booking().date(), coaches, notSeated,
           m.countsByDistrict());
     }
 
-    private static Map<String, Object> traveller(org.nmis.movement.allocation.Traveller t, boolean names,
+    private static Map<String, Object> traveller(org.nmis.movement.allocation.Traveller t,
         java.util.function.Function<PersonId, String> nameOf) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("traveller", t.id());
       row.put("person_id", t.registrant().value());
-      if (names) {
-        String name = nameOf.apply(t.registrant());
-        row.put("name", t.companion() == 0 ? name : name + " +" + t.companion());
-      }
+      String name = nameOf.apply(t.registrant());
+      row.put("name", t.companion() == 0 ? name : name + " +" + t.companion());
       row.put("age", t.age());
       row.put("gender", t.gender() == null ? null : t.gender().name());
       row.put("destination_district_code", t.destinationDistrictCode());
@@ -371,9 +373,5 @@ public class MovementController {
       String s = v.toString();
       return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
-  }
-
-  static Registration registrationOf(StoredRegistration s) {
-    return s.registration();
   }
 }

@@ -55,9 +55,9 @@ import org.nmis.movement.request.Transition;
  * under its own key): unique because one service instance writes the log (see docs/ARCHITECTURE.md).
  */
 public final class MovementService {
-  /** States in which a booked train still carries its passengers. */
-  private static final List<RequestStatus> ON_A_TRAIN =
-      List.of(RequestStatus.TRAIN_BOOKED, RequestStatus.MANIFESTED, RequestStatus.DEPARTED);
+  /** A person on one of these requests has travelled, or will, on its train's date: no second train that day. */
+  private static final List<RequestStatus> ON_A_TRAIN = List.of(RequestStatus.TRAIN_BOOKED,
+      RequestStatus.MANIFESTED, RequestStatus.DEPARTED, RequestStatus.ARRIVED);
 
   private final MovementLog log;
   private final RegistrationIndex index;

@@ -3,15 +3,13 @@ package org.nmis.api.persons;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
 import org.nmis.api.errors.ApiException;
-import org.nmis.api.security.Jurisdiction;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.privacy.MobileNumbers;
-import org.nmis.model.reference.ReferenceData;
-import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.serving.RegistrationIndex;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,19 +28,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons")
 public class PersonController {
   private final RegistrationIndex index;
-  private final ReferenceData reference;
+  private final PolicyProjection views;
   private final AuditLog audit;
 
-  public PersonController(RegistrationIndex index, ReferenceData reference, AuditLog audit) {
+  public PersonController(RegistrationIndex index, PolicyProjection views, AuditLog audit) {
     this.index = index;
-    this.reference = reference;
+    this.views = views;
     this.audit = audit;
   }
 
-  public record MobileLookup(String mobile, int count, List<PersonView> persons) {}
+  /** Everyone registered with one number that the caller may see; the number as the caller may see it. */
+  public record MobileLookup(String mobile, int count, List<Map<String, Object>> persons) {}
 
   @GetMapping("/{personId}")
-  public PersonView byId(@PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
+  public Map<String, Object> byId(@PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     PersonId id = PersonId.parse(personId).orElseThrow(() -> {
       record(user, "persons.by-id", Map.of("person_id", personId), 0, "INVALID_PERSON_ID", t0);
@@ -50,15 +49,14 @@ public class PersonController {
           + "' is not a person ID: IDs have 10 characters (XXXXX-XXXXX) and the last one is a check character;"
           + " one character is probably mistyped or two are swapped");
     });
-    StoredRegistration found = index.byPersonId(id).filter(s -> Jurisdiction.covers(user, s.registration()))
-        .orElse(null);
+    Map<String, Object> found = index.byPersonId(id).flatMap(s -> views.person(s, user.scope())).orElse(null);
     record(user, "persons.by-id", Map.of("person_id", id.value()), found == null ? 0 : 1,
         found == null ? "NOT_FOUND" : "OK", t0);
     if (found == null) {
       throw new ApiException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", "no person " + id.value()
           + " in your jurisdiction; a registration published in the last few seconds may still be on its way");
     }
-    return PersonView.of(found, user, reference);
+    return found;
   }
 
   @GetMapping
@@ -69,13 +67,11 @@ public class PersonController {
       return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_MOBILE", "'" + mobile
           + "' is not an Indian mobile number: 10 digits starting 6-9, optionally prefixed +91, 91 or 0");
     });
-    List<PersonView> persons = index.byMobile(normalised).stream()
-        .filter(s -> Jurisdiction.covers(user, s.registration()))
-        .map(s -> PersonView.of(s, user, reference))
+    List<Map<String, Object>> persons = index.byMobile(normalised).stream()
+        .flatMap(s -> views.person(s, user.scope()).stream())
         .toList();
     record(user, "persons.by-mobile", Map.of("mobile", MobileNumbers.mask(normalised)), persons.size(), "OK", t0);
-    String shown = Jurisdiction.seesFullMobile(user) ? normalised : MobileNumbers.mask(normalised);
-    return new MobileLookup(shown, persons.size(), persons);
+    return new MobileLookup(views.mobile(normalised, user.scope()), persons.size(), persons);
   }
 
   private void record(NmisUser user, String action, Map<String, String> parameters, long rows, String outcome,

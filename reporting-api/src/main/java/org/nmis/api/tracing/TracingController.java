@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.servlet.http.HttpServletResponse;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
 import org.nmis.api.errors.ApiException;
@@ -64,6 +65,7 @@ public class TracingController {
   private final TracingIndex index;
   private final BulkTrace bulk;
   private final RateLimiter limiter;
+  private final PolicyProjection views;
   private final AuditLog audit;
   /** Without from/to, every journey counts: from the first registrations (2020) to a year ahead. */
   private static final LocalDate ALL_FROM = LocalDate.of(2020, 1, 1);
@@ -76,11 +78,12 @@ public class TracingController {
   });
 
   public TracingController(PersonLookup lookup, TracingIndex index, BulkTrace bulk, RateLimiter limiter,
-      AuditLog audit) {
+      PolicyProjection views, AuditLog audit) {
     this.lookup = lookup;
     this.index = index;
     this.bulk = bulk;
     this.limiter = limiter;
+    this.views = views;
     this.audit = audit;
   }
 
@@ -100,20 +103,23 @@ public class TracingController {
         asked.put("mobile", MobileNumbers.mask(mobile));
         List<TracedPerson> found = lookup.byMobile(mobile);
         record(user, "tracing.by-mobile", asked, found.size(), "OK", t0);
-        return ResponseEntity.ok(Map.of("count", found.size(), "persons", found));
+        return ResponseEntity.ok(persons(found, user));
       }
       if (personId != null) {
         asked.put("person_id", personId);
         Optional<TracedPerson> found = lookup.byPersonId(personId);
         record(user, "tracing.by-id", asked, found.isPresent() ? 1 : 0, found.isPresent() ? "OK" : "NOT_FOUND", t0);
-        return ResponseEntity.ok(Map.of("count", found.isPresent() ? 1 : 0, "persons", found.stream().toList()));
+        return ResponseEntity.ok(persons(found.stream().toList(), user));
       }
       if (name != null && district != null) {
         asked.put("name", name);
         asked.put("district", String.valueOf(district));
         NameResults found = lookup.byName(name, district);
         record(user, "tracing.by-name", asked, found.persons().size(), "OK", t0);
-        return ResponseEntity.ok(found);
+        Map<String, Object> answer = persons(found.persons(), user);
+        answer.put("total", found.total());
+        answer.put("truncated", found.truncated());
+        return ResponseEntity.ok(answer);
       }
     } catch (TracingException e) {
       record(user, "tracing.lookup", asked, 0, e.error().code(), t0);
@@ -138,8 +144,9 @@ public class TracingController {
         "INVALID_PERSON_ID", "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
     try {
       ContactReport report = index.contacts(id, from == null ? ALL_FROM : from, to == null ? allTo() : to);
-      record(user, "tracing.contacts", asked, report.contacts().size(), "OK", t0);
-      return report;
+      ContactReport shown = views.contacts(report, user.scope());
+      record(user, "tracing.contacts", asked, shown.contacts().size(), "OK", t0);
+      return shown;
     } catch (TracingException e) {
       record(user, "tracing.contacts", asked, 0, e.error().code(), t0);
       throw problem(e);
@@ -168,6 +175,7 @@ public class TracingController {
   public ResponseEntity<BulkStatus> bulk(@RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     String why = purpose(body == null ? null : body.purpose());
+    admit(user);
     if (body.indexCases() == null || body.indexCases().isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-011", "send index_cases: a list of mobiles or"
           + " person IDs");
@@ -188,6 +196,7 @@ public class TracingController {
       throws IOException {
     long t0 = System.nanoTime();
     String why = purpose(purpose);
+    admit(user);
     if (file == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-015", "the upload has no part named file; send the"
           + " index cases as a CSV file in the form field file, one mobile or person ID per line");
@@ -294,6 +303,13 @@ public class TracingController {
         out.flush();
       }
     }
+  }
+
+  private Map<String, Object> persons(List<TracedPerson> found, NmisUser user) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("count", found.size());
+    answer.put("persons", found.stream().map(t -> views.traced(t, user.scope())).toList());
+    return answer;
   }
 
   /** The job, once it is DONE: its lists do not exist before. */

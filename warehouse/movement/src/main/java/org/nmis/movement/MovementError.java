@@ -31,7 +31,8 @@ public enum MovementError {
   INVALID_RAKE(22, Kind.INVALID_INPUT),
   RAKE_TOO_SMALL(23, Kind.INVALID_INPUT),
   PASSENGERS_NOT_ACCEPTED(24, Kind.INVALID_INPUT),
-  NOT_A_TRAIN_REQUEST(25, Kind.CONFLICT);
+  NOT_A_TRAIN_REQUEST(25, Kind.CONFLICT),
+  BEFORE_TRAIN_DATE(26, Kind.CONFLICT);
 
   /** What the caller did wrong, which decides the HTTP status. */
   public enum Kind {

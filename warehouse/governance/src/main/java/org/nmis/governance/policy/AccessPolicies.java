@@ -24,6 +24,8 @@ public final class AccessPolicies {
   private static final Set<Role> COUNTING = Set.of(MINISTRY, RAILWAYS, AUDITOR);
   /** Roles that reconcile records with the states' systems and trace who submitted them. */
   private static final Set<Role> RECORD_KEEPERS = Set.of(STATE, DISTRICT, AUDITOR);
+  /** Roles that move people: Railways and the two states. */
+  private static final Set<Role> PEOPLE_MOVERS = Set.of(RAILWAYS, STATE, DISTRICT);
   private static final Role[] NATIONAL = {MINISTRY, RAILWAYS, HEALTH, AUDITOR};
 
   private AccessPolicies() {}
@@ -69,6 +71,23 @@ public final class AccessPolicies {
         .table("manifests", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("epasses", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("audit_log", CLEAR, t -> t.rows(all(), AUDITOR))
+        // Answers only the REST API serves. A manifest line names the traveller: Railways run the train with it,
+        // and the two states (the origin district too) receive the people; the national roles count berths.
+        .restView("manifest_lines", HIDDEN, t -> t
+            .rows(all(), NATIONAL)
+            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+            .rows(callerDistrict("origin_district_code"), DISTRICT)
+            .maskForReaders(CLEAR, "request_id", "origin_state_code", "origin_district_code",
+                "destination_state_code", "traveller", "person_id", "berth", "berth_type", "age", "gender",
+                "destination_district_code", "reason", "detail")
+            .mask(CLEAR, PEOPLE_MOVERS, "name"))
+        // A signed e-pass is the traveller's ticket: those who check people on and off the train hold it.
+        .restView("epass_tokens", HIDDEN, t -> t
+            .rows(all(), RAILWAYS)
+            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+            .rows(callerDistrict("origin_district_code"), DISTRICT)
+            .maskForReaders(CLEAR, "pass_id", "traveller_id", "request_id", "train_number", "date", "coach", "berth",
+                "valid_from", "valid_until", "status", "revocation_reason", "token"))
         .build();
   }
 }

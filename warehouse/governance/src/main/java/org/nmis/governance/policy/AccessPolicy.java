@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +25,12 @@ import org.nmis.model.access.Role;
  */
 public final class AccessPolicy {
   private final Map<String, Map<Role, TableRule>> rules;
+  /** Answers served only by the REST API (not warehouse tables): SQL cannot name them. */
+  private final Set<String> restViews;
 
-  private AccessPolicy(Map<String, Map<Role, TableRule>> rules) {
+  private AccessPolicy(Map<String, Map<Role, TableRule>> rules, Set<String> restViews) {
     this.rules = rules;
+    this.restViews = restViews;
   }
 
   public static Builder builder() {
@@ -44,17 +48,46 @@ public final class AccessPolicy {
   }
 
   /**
-   * One row read outside SQL (a lookup, an export): empty if the caller may not see it, otherwise a copy with
-   * every column masked for the caller's role.
+   * One row as governed SQL would return it: empty if the caller may not see it, otherwise a copy with every
+   * column masked for the caller's role (a hidden column stays, as NULL).
    */
   public Optional<Map<String, Object>> read(String table, AccessScope caller, Map<String, ?> row) {
-    Optional<TableRule> rule = rule(table, caller.role());
-    if (rule.isEmpty() || !rule.get().rows().test(ColumnValues.of(row), caller)) {
-      return Optional.empty();
-    }
-    Map<String, Object> shown = new LinkedHashMap<>();
-    row.forEach((column, value) -> shown.put(column, rule.get().maskOf(column).apply(value)));
-    return Optional.of(shown);
+    return visibleRule(table, caller, row).map(rule -> {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      row.forEach((column, value) -> shown.put(column, rule.maskOf(column).apply(value)));
+      return shown;
+    });
+  }
+
+  /**
+   * One row as a REST answer shows it: empty if the caller may not see it, otherwise only the columns the caller's
+   * rule shows, masked. A column the rule hides is not in the answer at all, so it cannot leave the service.
+   */
+  public Optional<Map<String, Object>> view(String table, AccessScope caller, Map<String, ?> row) {
+    return visibleRule(table, caller, row).map(rule -> {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      row.forEach((column, value) -> {
+        Mask mask = rule.maskOf(column);
+        if (mask != Mask.HIDDEN) {
+          shown.put(column, mask.apply(value));
+        }
+      });
+      return shown;
+    });
+  }
+
+  /** Whether the caller may see this row of the table at all. */
+  public boolean sees(String table, AccessScope caller, Map<String, ?> row) {
+    return visibleRule(table, caller, row).isPresent();
+  }
+
+  /** The REST-only answers the policy declares (see {@link Builder#restView}), sorted. */
+  public Set<String> restViews() {
+    return Collections.unmodifiableSet(new TreeSet<>(restViews));
+  }
+
+  private Optional<TableRule> visibleRule(String table, AccessScope caller, Map<String, ?> row) {
+    return rule(table, caller.role()).filter(rule -> rule.rows().test(ColumnValues.of(row), caller));
   }
 
   /**
@@ -62,6 +95,12 @@ public final class AccessPolicy {
    * filters on a column that holds no codes. Rules for tables the catalog does not (yet) have are ignored.
    */
   public void verify(WarehouseCatalog catalog) {
+    for (String view : restViews) {
+      if (catalog.table(view).isPresent()) {
+        throw new IllegalStateException("NMIS-POL-009: " + view + " is declared as a REST-only view but is also a "
+            + "warehouse table; declare it with table(...) in the policy, or rename the view");
+      }
+    }
     for (CatalogTable table : catalog.tables()) {
       rules.getOrDefault(table.name(), Map.of()).forEach((role, rule) -> verify(table, role, rule));
     }
@@ -90,6 +129,7 @@ public final class AccessPolicy {
   /** Builds the policy table by table; see {@link AccessPolicies#standard()}. */
   public static final class Builder {
     private final Map<String, Map<Role, TableRule>> rules = new HashMap<>();
+    private final Set<String> restViews = new HashSet<>();
 
     private Builder() {}
 
@@ -108,10 +148,20 @@ public final class AccessPolicy {
       return this;
     }
 
+    /**
+     * Declares an answer that only the REST API serves, such as a manifest line with the traveller's name: the same
+     * rules as a table, but no warehouse table has this name, so governed SQL cannot read it.
+     */
+    public Builder restView(String view, Mask otherColumns, Consumer<TableRules> declaration) {
+      table(view, otherColumns, declaration);
+      restViews.add(view.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
     public AccessPolicy build() {
       Map<String, Map<Role, TableRule>> copy = new HashMap<>();
       rules.forEach((table, byRole) -> copy.put(table, Collections.unmodifiableMap(new EnumMap<>(byRole))));
-      return new AccessPolicy(Map.copyOf(copy));
+      return new AccessPolicy(Map.copyOf(copy), Set.copyOf(restViews));
     }
   }
 

@@ -45,6 +45,31 @@ class AccessPolicyTest {
   }
 
   @Test
+  void viewLeavesOutWhatTheRoleMayNotSee() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("state", 27);
+    row.put("name", "Ram");
+    row.put("phone", "+919876543210");
+    row.put("notes", "n");
+    assertEquals("{state=27, name=Ram, phone=+919876543210}",
+        people().view("people", MH_STATE, row).orElseThrow().toString());
+    assertEquals("{state=27, phone=+91XXXXXX3210}", people().view("people", MINISTRY, row).orElseThrow().toString());
+    assertTrue(people().sees("people", MINISTRY, row));
+    row.put("state", 9);
+    assertTrue(people().view("people", MH_STATE, row).isEmpty());
+    assertTrue(!people().sees("people", MH_STATE, row));
+  }
+
+  @Test
+  void aRestViewIsNoWarehouseTable() {
+    AccessPolicy policy = AccessPolicy.builder().restView("people", Mask.HIDDEN, t -> t
+        .rows(RowFilter.all(), Role.MINISTRY)).build();
+    assertEquals(Set.of("people"), policy.restViews());
+    policy.verify(WarehouseCatalog.of());
+    assertCode("NMIS-POL-009", () -> policy.verify(WarehouseCatalog.of(PEOPLE)));
+  }
+
+  @Test
   void accessIsDeniedByDefault() {
     assertTrue(people().rule("people", Role.HEALTH).isEmpty());
     assertTrue(people().rule("other", Role.MINISTRY).isEmpty());

@@ -83,6 +83,31 @@ class StandardPolicyTest {
   }
 
   @Test
+  void manifestNamesGoToThePeopleMoversAndPassesToThoseWhoCheckThem() {
+    Map<String, Object> line = new java.util.HashMap<>(Map.of("origin_state_code", 27, "destination_state_code", 9,
+        "traveller", "P1", "name", "Ram Kumar", "age", 34));
+    line.put("origin_district_code", null);
+    assertEquals("{age=34, name=Ram Kumar, traveller=P1}", sorted(POLICY.view("manifest_lines", RAILWAYS, line)));
+    assertEquals("{age=34, name=Ram Kumar, traveller=P1}", sorted(POLICY.view("manifest_lines", UP_STATE, line)));
+    assertEquals("{age=34, traveller=P1}", sorted(POLICY.view("manifest_lines", MINISTRY, line)));
+    assertEquals("{age=34, traveller=P1}", sorted(POLICY.view("manifest_lines", HEALTH, line)));
+    assertTrue(POLICY.view("manifest_lines", PUNE_DISTRICT, line).isEmpty(), "not the district's request");
+    Map<String, Object> pass = Map.of("origin_state_code", 27, "destination_state_code", 9, "token", "t");
+    assertTrue(POLICY.view("epass_tokens", MH_STATE, pass).isPresent());
+    assertTrue(POLICY.view("epass_tokens", RAILWAYS, pass).isPresent());
+    for (AccessScope none : List.of(MINISTRY, HEALTH, AUDITOR)) {
+      assertTrue(POLICY.view("epass_tokens", none, pass).isEmpty(), none.label());
+    }
+    assertEquals(java.util.Set.of("epass_tokens", "manifest_lines"), POLICY.restViews());
+  }
+
+  private static String sorted(Optional<Map<String, Object>> shown) {
+    Map<String, Object> kept = new java.util.TreeMap<>(shown.orElseThrow());
+    kept.keySet().removeAll(List.of("origin_state_code", "destination_state_code", "origin_district_code"));
+    return kept.toString();
+  }
+
+  @Test
   void referenceDataIsPublicAndTheAuditLogIsTheAuditors() {
     for (Role role : Role.values()) {
       assertTrue(POLICY.rule("states", role).isPresent());

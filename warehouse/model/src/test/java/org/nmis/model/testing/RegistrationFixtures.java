@@ -1,13 +1,17 @@
 package org.nmis.model.testing;
 
+import java.time.Instant;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ingest.MessageProcessor;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.Verhoeff;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.Field;
+import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.registration.RegistrationValidator;
+import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.registration.ValidationResult;
 
 /**
  * Named canonical registrations for tests. Each returns a builder, so a test states only what it changes:
@@ -89,6 +93,17 @@ public final class RegistrationFixtures {
         .set(Field.AADHAAR, null)
         .set(Field.AADHAAR_TOKEN, tokenizer().token(AADHAAR))
         .set(Field.AADHAAR_LAST4, AADHAAR.substring(8));
+  }
+
+  /**
+   * Ram as the {@code registrations} table keeps him: tokenised Aadhaar, the person ID of the first message of
+   * partition 0, version 1, submitted by Maharashtra's API user.
+   */
+  public static StoredRegistration ramStored() {
+    Registration r = ((ValidationResult.Valid) validator().validate(ramFromPuneToGorakhpur().build())).registration();
+    Instant at = Instant.parse("2020-05-16T09:30:12.417Z");
+    return new StoredRegistration(idScheme().forLogPosition(0, 0), r, 1, "api:mh-state:STATE:27", at,
+        "api:mh-state:STATE:27", at);
   }
 
   /** A Verhoeff-correct Aadhaar number with one digit mistyped (the check digit no longer fits). */

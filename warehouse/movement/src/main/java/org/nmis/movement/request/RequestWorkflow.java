@@ -83,6 +83,12 @@ public final class RequestWorkflow {
           + current.id() + ": it is " + current.status() + ", and " + action + " is allowed only from "
           + action.from() + "; reload the request to see what happened to it");
     }
+    if ((action == RequestAction.DEPART || action == RequestAction.ARRIVE) && current.booking() != null
+        && Ist.date(clock.instant()).isBefore(current.booking().date())) {
+      throw new MovementException(MovementError.BEFORE_TRAIN_DATE, "cannot " + action + " request " + current.id()
+          + " on " + Ist.date(clock.instant()) + " (India): its train " + current.booking().trainNumber()
+          + " runs on " + current.booking().date() + "; record the departure and arrival on or after that day");
+    }
     String reason = text(command.reason(), "reason", MAX_TEXT);
     if (reason == null && (action == RequestAction.REJECT || action == RequestAction.CANCEL)) {
       throw new MovementException(MovementError.REASON_REQUIRED, action + " of request " + current.id()

@@ -17,6 +17,7 @@ import static org.nmis.movement.testing.MovementFixtures.requestId;
 import static org.nmis.movement.testing.MovementFixtures.upState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -75,13 +76,27 @@ class RequestWorkflowTest {
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
       assertEquals(i + 1, e.sequence());
-      assertEquals(T0.plus(Duration.ofHours(i)), e.at());
+      Instant expected = i < 5 ? T0.plus(Duration.ofHours(i)) : RequestScenario.DEPARTURE.plus(Duration.ofHours(i - 5));
+      assertEquals(expected, e.at());
       assertEquals(i == 0 ? null : events.get(i - 1).to(), e.from());
     }
     assertEquals("first Shramik batch", events.get(0).reason());
     assertNull(events.get(1).reason());
     assertEquals(7, s.request().version());
-    assertEquals(T0.plus(Duration.ofHours(6)), s.request().updatedAt());
+    assertEquals(RequestScenario.DEPARTURE.plus(Duration.ofHours(1)), s.request().updatedAt());
+  }
+
+  @Test
+  void aTrainDepartsAndArrivesOnlyOnOrAfterItsDate() {
+    RequestScenario s = RequestScenario.at(RequestStatus.MANIFESTED);
+    s.clock.set(RequestScenario.DEPARTURE.minus(Duration.ofHours(7))); // 23:00 the evening before, in India
+    MovementException early = assertThrows(MovementException.class,
+        () -> s.workflow.apply(s.request(), s.command(RequestAction.DEPART)));
+    assertEquals(MovementError.BEFORE_TRAIN_DATE, early.error());
+    assertTrue(early.getMessage().contains("runs on 2020-05-18"), early.getMessage());
+    s.clock.set(RequestScenario.DEPARTURE.minus(Duration.ofHours(5))); // 01:00 on the day
+    assertEquals(RequestStatus.DEPARTED, s.workflow.apply(s.request(), s.command(RequestAction.DEPART)).request()
+        .status());
   }
 
   @Test

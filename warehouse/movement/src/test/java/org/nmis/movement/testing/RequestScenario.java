@@ -10,6 +10,7 @@ import static org.nmis.movement.testing.MovementFixtures.requestId;
 import static org.nmis.movement.testing.MovementFixtures.upState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.nmis.model.access.AccessScope;
@@ -34,6 +35,9 @@ import org.nmis.movement.request.Transition;
  */
 public final class RequestScenario {
   public static final String NOC = "UP/NOC/2020/0042";
+  /** 06:00 in India on the scenario's travel date: when its train leaves. */
+  public static final Instant DEPARTURE = MovementFixtures.TRAVEL_DATE.atTime(6, 0)
+      .atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant();
 
   public final MutableClock clock = new MutableClock(T0);
   public final FakeOtherBookings otherBookings = new FakeOtherBookings();
@@ -88,8 +92,15 @@ public final class RequestScenario {
     return List.copyOf(events);
   }
 
-  /** Applies the command and records its event. */
+  /**
+   * Applies the command and records its event. A train departs and arrives on or after its date, so a DEPART or
+   * ARRIVE first moves the clock to {@link #DEPARTURE} if it is earlier.
+   */
   public RequestScenario then(RequestCommand command) {
+    if ((command instanceof RequestCommand.Depart || command instanceof RequestCommand.Arrive)
+        && clock.instant().isBefore(DEPARTURE)) {
+      clock.set(DEPARTURE);
+    }
     record(workflow.apply(request, command));
     return this;
   }

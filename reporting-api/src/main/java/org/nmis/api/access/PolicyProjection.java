@@ -1,0 +1,163 @@
+package org.nmis.api.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.governance.policy.Mask;
+import org.nmis.model.access.AccessScope;
+import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.registration.RegistrationColumns;
+import org.nmis.model.registration.StoredRegistration;
+import org.nmis.movement.request.MovementRequest;
+import org.nmis.tracing.exposure.Contact;
+import org.nmis.tracing.exposure.ContactReport;
+import org.nmis.tracing.lookup.TracedPerson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way personal data leaves the REST API: every answer that carries a person, a request, a manifest line or
+ * an e-pass is projected here through the access policy (docs/SECURITY.md), the same table governed SQL enforces.
+ * A column the policy hides from the caller's role is not in the answer at all; a row outside the caller's
+ * jurisdiction is not in it either.
+ */
+@Component
+public class PolicyProjection {
+  public static final String REGISTRATIONS = "registrations";
+  public static final String MOVEMENT_REQUESTS = "movement_requests";
+  public static final String MANIFEST_LINES = "manifest_lines";
+  public static final String EPASS_TOKENS = "epass_tokens";
+
+  private final AccessPolicy policy;
+  private final ReferenceData reference;
+
+  public PolicyProjection(AccessPolicy policy, ReferenceData reference) {
+    this.policy = policy;
+    this.reference = reference;
+  }
+
+  /**
+   * A registration as the API shows it, keyed in camelCase ({@code personId}, ...) with the places' names beside
+   * their codes ({@code origin}, {@code destination}); empty if the caller may not see the person.
+   */
+  public Optional<Map<String, Object>> person(StoredRegistration s, AccessScope caller) {
+    return policy.view(REGISTRATIONS, caller, RegistrationColumns.of(s)).map(this::personJson);
+  }
+
+  /** A mobile number as this caller may see it: in full, reduced to its last four digits, or not at all (null). */
+  public String mobile(String normalised, AccessScope caller) {
+    return policy.rule(REGISTRATIONS, caller.role()).map(r -> (String) r.maskOf("mobile").apply(normalised))
+        .orElse(null);
+  }
+
+  /** A traced person: the registration as the caller may see it (null while it is on its way), and the journeys. */
+  public Map<String, Object> traced(TracedPerson t, AccessScope caller) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("personId", t.personId().value());
+    out.put("registration", t.registration() == null ? null : person(t.registration(), caller).orElse(null));
+    out.put("journeys", t.journeys());
+    return out;
+  }
+
+  /** Contacts with the name and mobile the caller may see of each, and only those the caller may see at all. */
+  public ContactReport contacts(ContactReport report, AccessScope caller) {
+    List<Contact> shown = new ArrayList<>(report.contacts().size());
+    for (Contact c : report.contacts()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("person_id", c.personId().value());
+      row.put("name", c.name());
+      row.put("mobile", c.mobile());
+      row.put("destination_state_code", c.destinationStateCode());
+      row.put("destination_district_code", c.destinationDistrictCode());
+      policy.view(REGISTRATIONS, caller, row).ifPresent(v -> shown.add(new Contact(c.personId(),
+          (String) v.get("name"), (String) v.get("mobile"), c.destinationStateCode(), c.destinationDistrictCode(),
+          c.personsAccompanying(), c.level(), c.travellers(), c.exposures(), c.lastExposure(),
+          c.followUpUntil())));
+    }
+    return new ContactReport(report.indexCase(), report.from(), report.to(), report.indexJourneys(),
+        report.counts(), shown);
+  }
+
+  /** Whether the caller may see this movement request (and so act on it, if the workflow lets their role). */
+  public boolean sees(MovementRequest r, AccessScope caller) {
+    return policy.sees(MOVEMENT_REQUESTS, caller, jurisdiction(r));
+  }
+
+  /**
+   * One traveller of a manifest; the name only for the people movers. The policy reads the request's jurisdiction
+   * codes beside the line; the answer leaves them out, since the manifest states them once.
+   */
+  public Optional<Map<String, Object>> manifestLine(MovementRequest r, Map<String, Object> line,
+      AccessScope caller) {
+    return policy.view(MANIFEST_LINES, caller, withJurisdiction(r, line)).map(shown -> {
+      shown.keySet().removeAll(jurisdiction(r).keySet());
+      return shown;
+    });
+  }
+
+  /** An e-pass with its signed token, for those who check travellers on and off the train. */
+  public Optional<Map<String, Object>> epass(MovementRequest r, Map<String, Object> pass, AccessScope caller) {
+    return policy.view(EPASS_TOKENS, caller, withJurisdiction(r, pass));
+  }
+
+  /** Whether the policy shows this column of this view to the caller's role (for answers built column by column). */
+  public boolean shows(String view, String column, AccessScope caller) {
+    return policy.rule(view, caller.role()).map(r -> r.maskOf(column) != Mask.HIDDEN).orElse(false);
+  }
+
+  private Map<String, Object> withJurisdiction(MovementRequest r, Map<String, Object> row) {
+    Map<String, Object> out = new LinkedHashMap<>(jurisdiction(r));
+    out.putAll(row);
+    return out;
+  }
+
+  private static Map<String, Object> jurisdiction(MovementRequest r) {
+    Map<String, Object> codes = new HashMap<>();
+    codes.put("request_id", r.id().value());
+    codes.put("origin_state_code", r.originStateCode());
+    codes.put("origin_district_code", r.originDistrictCode());
+    codes.put("destination_state_code", r.destinationStateCode());
+    return codes;
+  }
+
+  private Map<String, Object> personJson(Map<String, Object> shown) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    shown.forEach((column, value) -> {
+      switch (column) {
+        case "origin_state_code", "destination_state_code" -> { } // inside origin and destination
+        case "origin_district_code" -> out.put("origin", place(shown, "origin"));
+        case "destination_district_code" -> out.put("destination", place(shown, "destination"));
+        default -> out.put(camelCase(column), value);
+      }
+    });
+    return out;
+  }
+
+  private Map<String, Object> place(Map<String, Object> shown, String end) {
+    int state = (Integer) shown.get(end + "_state_code");
+    int district = (Integer) shown.get(end + "_district_code");
+    Map<String, Object> place = new LinkedHashMap<>();
+    place.put("stateCode", state);
+    place.put("stateName", reference.state(state).map(x -> x.name()).orElse(null));
+    place.put("districtCode", district);
+    place.put("districtName", reference.district(district).map(x -> x.name()).orElse(null));
+    return place;
+  }
+
+  static String camelCase(String column) {
+    StringBuilder sb = new StringBuilder(column.length());
+    boolean upper = false;
+    for (char c : column.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,260 @@
+package org.nmis.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nmis.model.access.Role.AUDITOR;
+import static org.nmis.model.access.Role.DISTRICT;
+import static org.nmis.model.access.Role.HEALTH;
+import static org.nmis.model.access.Role.MINISTRY;
+import static org.nmis.model.access.Role.RAILWAYS;
+import static org.nmis.model.access.Role.STATE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.nmis.governance.policy.AccessPolicies;
+import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.governance.policy.Mask;
+import org.nmis.governance.policy.TableRule;
+import org.nmis.model.access.Role;
+import org.nmis.model.registration.Field;
+import org.nmis.model.registration.RegistrationColumns;
+import org.nmis.model.testing.RegistrationFixtures;
+
+/**
+ * The access policy over HTTP: for every endpoint that returns personal data and every demo user, with a subject
+ * inside and one outside the user's jurisdiction, the keys and values that come back are those the policy table
+ * (AccessPolicies.standard) allows that role, and nothing anywhere carries the Aadhaar token.
+ */
+class PolicyMatrixIT extends ApiTestBase {
+  private static final AccessPolicy POLICY = AccessPolicies.standard();
+  private static final String AADHAAR_TOKEN = RegistrationFixtures.tokenizer().token(RegistrationFixtures.AADHAAR);
+  /** Keys that must never appear in any answer, whatever the role. */
+  private static final Set<String> NEVER = Set.of("aadhaar_token", "aadhaarToken", "content_hash", "contentHash",
+      "aadhaar", "kafka_offset", "kafkaOffset");
+
+  /**
+   * A demo user and what the subjects are to them: whether they see the subject, the outsider, and the request
+   * that Maharashtra made for the subject (a district sees only the requests its own district made).
+   */
+  private record User(String name, String password, Role role, boolean seesSubject, boolean seesOutsider,
+      boolean seesRequest) {}
+
+  /** Subject: Maharashtra (Pune) to Uttar Pradesh. Outsider: Delhi to Bihar, registered by Bihar. */
+  private static final List<User> USERS = List.of(
+      new User("ministry", "ministry-demo", MINISTRY, true, true, true),
+      new User("up-state", "up-demo", STATE, true, false, true),
+      new User("mh-state", "mh-demo", STATE, true, false, true),
+      new User("br-state", "br-demo", STATE, false, true, false),
+      new User("pune-district", "pune-demo", DISTRICT, true, false, false),
+      new User("railways", "railways-demo", RAILWAYS, true, true, true),
+      new User("health", "health-demo", HEALTH, true, true, true),
+      new User("auditor", "auditor-demo", AUDITOR, true, true, true));
+
+  @Test
+  void everyPersonalDataEndpointAnswersEachRoleWhatThePolicyAllows() throws Exception {
+    List<String> train = register(
+        RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null)
+            .set(Field.SOURCE_RECORD_ID, "MH-POL-1").set(Field.MOBILE, "7000000101")
+            .set(Field.PERSONS_ACCOMPANYING, "0").set(Field.GROUP_REF, null).build(),
+        RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null)
+            .set(Field.AADHAAR, null).set(Field.SOURCE_RECORD_ID, "MH-POL-2").set(Field.NAME, "Sunita Devi")
+            .set(Field.GENDER, "F").set(Field.MOBILE, "7000000102").set(Field.PERSONS_ACCOMPANYING, "0")
+            .set(Field.GROUP_REF, null).build());
+    String subject = train.get(0);
+    String outsider = registerAs("br-state", "br-demo", RegistrationFixtures.sitaFromPuneToPatna()
+        .set(Field.SOURCE_STATE_CODE, (String) null).set(Field.SOURCE_RECORD_ID, "BR-POL-1")
+        .set(Field.ORIGIN_STATE_CODE, "7").set(Field.ORIGIN_DISTRICT_CODE, "77").set(Field.MOBILE, "7000000103")
+        .build()).get(0);
+    String request = manifestTrain(train, "04999");
+
+    for (User u : USERS) {
+      String who = u.name() + ": ";
+      // Lookups by person ID and by mobile.
+      checkPerson(u, get("/api/v1/persons/" + subject, u.name(), u.password()), u.seesSubject(), who + "by ID");
+      checkPerson(u, get("/api/v1/persons/" + outsider, u.name(), u.password()), u.seesOutsider(),
+          who + "outsider by ID");
+      JsonNode byMobile = checked(get("/api/v1/persons?mobile=7000000101", u.name(), u.password()), 200, who);
+      assertEquals(u.seesSubject() ? 1 : 0, byMobile.get("persons").size(), who + byMobile);
+      assertEquals(mask(u.role(), "mobile").apply("+917000000101"), textOrNull(byMobile.get("mobile")), who);
+      byMobile.get("persons").forEach(p -> checkPersonBody(u, p, who + "by mobile"));
+
+      // Contact tracing: HEALTH only, and the registration inside follows the policy like a lookup.
+      String tracing = "/api/v1/tracing/persons?person_id=" + subject + "&purpose=POLICY-MATRIX";
+      HttpResponse<String> traced = get(tracing, u.name(), u.password());
+      String contacts = "/api/v1/tracing/persons/" + subject + "/contacts?purpose=POLICY-MATRIX";
+      if (u.role() == HEALTH) {
+        JsonNode person = checked(traced, 200, who).get("persons").get(0);
+        assertEquals(subject, person.get("personId").asText(), who + "IDs are text: " + person);
+        checkPersonBody(u, person.get("registration"), who + "tracing");
+        JsonNode report = checked(get(contacts, u.name(), u.password()), 200, who);
+        assertEquals(subject, report.get("indexCase").asText(), who + report);
+        JsonNode contact = report.get("contacts").get(0);
+        assertEquals(train.get(1), contact.get("personId").asText(), who + report);
+        assertEquals("Sunita Devi", contact.get("name").asText(), who + report);
+        assertEquals("+917000000102", contact.get("mobile").asText(), who + report);
+        assertTrue(report.toString().contains("\"requestId\":\"" + request + "\""), who + "request IDs are text");
+      } else {
+        assertEquals(403, traced.statusCode(), who + traced.body());
+        assertEquals(403, get(contacts, u.name(), u.password()).statusCode(), who);
+      }
+
+      // The movement request, its manifest and the e-passes on it.
+      boolean seesRequest = POLICY.rule("movement_requests", u.role()).isPresent() && u.seesRequest();
+      HttpResponse<String> r = get("/api/v1/movement/requests/" + request, u.name(), u.password());
+      assertEquals(seesRequest ? 200 : 404, r.statusCode(), who + r.body());
+      assertNoSecrets(r.body(), who);
+      HttpResponse<String> manifest = get("/api/v1/movement/requests/" + request + "/manifest", u.name(),
+          u.password());
+      assertEquals(seesRequest ? 200 : 404, manifest.statusCode(), who + manifest.body());
+      if (seesRequest) {
+        checkManifest(u, json(manifest), who);
+      }
+      JsonNode passes = checked(get("/api/v1/epasses/" + subject, u.name(), u.password()), 200, who);
+      boolean holdsPasses = POLICY.rule("epass_tokens", u.role()).isPresent() && u.seesRequest();
+      assertEquals(holdsPasses ? 1 : 0, passes.size(), who + passes);
+      passes.forEach(p -> assertEquals(keys("epass_tokens", u.role(), Set.of("pass_id", "traveller_id",
+          "request_id", "train_number", "date", "coach", "berth", "valid_from", "valid_until", "status",
+          "revocation_reason", "token")), fieldNames(p), who + p));
+    }
+  }
+
+  @Test
+  void theRulesThisTestDerivesFromThePolicyAreTheOnesTheProductPromises() {
+    // Written out by hand, so that a change of the policy table is a decision and not an accident.
+    assertEquals(Set.of("personId", "sourceStateCode", "age", "gender", "mobile", "origin", "destination",
+        "travelDate", "mode", "personsAccompanying", "groupRef", "category", "vehicleRef", "version", "createdAt",
+        "updatedAt"), personKeys(MINISTRY));
+    assertEquals(personKeys(MINISTRY), personKeys(RAILWAYS));
+    Set<String> health = new TreeSet<>(personKeys(MINISTRY));
+    health.addAll(Set.of("name", "aadhaarLast4"));
+    assertEquals(health, personKeys(HEALTH));
+    Set<String> state = new TreeSet<>(health);
+    state.addAll(Set.of("sourceRecordId", "createdBy", "updatedBy"));
+    assertEquals(state, personKeys(STATE));
+    assertEquals(state, personKeys(DISTRICT));
+    assertEquals(Mask.MOBILE_LAST4, mask(AUDITOR, "mobile"));
+    assertFalse(personKeys(AUDITOR).contains("name"));
+  }
+
+  private void checkPerson(User u, HttpResponse<String> answer, boolean visible, String who) throws Exception {
+    assertNoSecrets(answer.body(), who);
+    if (!visible) {
+      assertEquals(404, answer.statusCode(), who + answer.body());
+      assertEquals("PERSON_NOT_FOUND", json(answer).get("code").asText(), who);
+      return;
+    }
+    checkPersonBody(u, checked(answer, 200, who), who);
+  }
+
+  private void checkPersonBody(User u, JsonNode person, String who) {
+    assertNoSecrets(person.toString(), who);
+    assertEquals(personKeys(u.role()), fieldNames(person), who + person);
+    String mobile = person.get("mobile").asText();
+    if (mask(u.role(), "mobile") == Mask.MOBILE_LAST4) {
+      assertTrue(mobile.matches("\\+91XXXXXX\\d{4}"), who + mobile);
+    } else {
+      assertTrue(mobile.matches("\\+91\\d{10}"), who + mobile);
+    }
+    if (person.has("aadhaarLast4") && !person.get("aadhaarLast4").isNull()) {
+      assertEquals(RegistrationFixtures.AADHAAR.substring(8), person.get("aadhaarLast4").asText(), who);
+    }
+  }
+
+  private void checkManifest(User u, JsonNode manifest, String who) {
+    assertNoSecrets(manifest.toString(), who);
+    boolean names = mask("manifest_lines", u.role(), "name") != Mask.HIDDEN;
+    int berths = 0;
+    for (JsonNode coach : manifest.get("coaches")) {
+      for (JsonNode berth : coach.get("berths")) {
+        berths++;
+        assertEquals(names, berth.has("name"), who + berth);
+        assertFalse(berth.has("origin_state_code"), who + "the request's codes are stated once: " + berth);
+        if (names) {
+          assertTrue(Set.of("Ram Kumar", "Sunita Devi").contains(berth.get("name").asText()), who + berth);
+        }
+      }
+    }
+    assertEquals(2, berths, who + manifest);
+  }
+
+  /** The person keys the policy shows this role, named as the API names them (places nested). */
+  private static Set<String> personKeys(Role role) {
+    Set<String> columns = RegistrationColumns.of(RegistrationFixtures.ramStored()).keySet();
+    Set<String> keys = new TreeSet<>();
+    for (String column : keys("registrations", role, columns)) {
+      if (column.startsWith("origin_")) {
+        keys.add("origin");
+      } else if (column.startsWith("destination_")) {
+        keys.add("destination");
+      } else {
+        keys.add(camelCase(column));
+      }
+    }
+    return keys;
+  }
+
+  private static Set<String> keys(String table, Role role, Set<String> columns) {
+    TableRule rule = POLICY.rule(table, role).orElseThrow();
+    Set<String> shown = new TreeSet<>();
+    columns.stream().filter(c -> rule.maskOf(c) != Mask.HIDDEN).forEach(shown::add);
+    return shown;
+  }
+
+  private static Mask mask(Role role, String column) {
+    return mask("registrations", role, column);
+  }
+
+  private static Mask mask(String table, Role role, String column) {
+    return POLICY.rule(table, role).map(r -> r.maskOf(column)).orElse(Mask.HIDDEN);
+  }
+
+  private static void assertNoSecrets(String body, String who) {
+    assertFalse(body.contains(AADHAAR_TOKEN), who + "the Aadhaar token left the service: " + body);
+    assertFalse(body.contains(RegistrationFixtures.AADHAAR), who + "an Aadhaar number left the service: " + body);
+    try {
+      if (!body.isBlank()) {
+        forbiddenKeys(JSON.readTree(body), who);
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(who + "not JSON: " + body, e);
+    }
+  }
+
+  private static void forbiddenKeys(JsonNode node, String who) {
+    if (node.isObject()) {
+      node.fieldNames().forEachRemaining(k -> assertFalse(NEVER.contains(k), who + "key " + k + " left the service"));
+    }
+    node.forEach(child -> forbiddenKeys(child, who));
+  }
+
+  private static JsonNode checked(HttpResponse<String> answer, int status, String who) throws Exception {
+    assertEquals(status, answer.statusCode(), who + answer.body());
+    assertNoSecrets(answer.body(), who);
+    return json(answer);
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static String camelCase(String column) {
+    StringBuilder sb = new StringBuilder();
+    String[] parts = column.split("_");
+    sb.append(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return sb.toString();
+  }
+}
