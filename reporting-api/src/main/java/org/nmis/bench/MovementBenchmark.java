@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nmis.api.movement.MovementService;
+import org.nmis.movement.service.MovementService;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
 import org.nmis.model.ids.PersonId;

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.nmis.api.movement.MovementService;
+import org.nmis.movement.service.MovementService;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.serving.RegistrationIndex;

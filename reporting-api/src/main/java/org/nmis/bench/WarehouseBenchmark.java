@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nmis.api.NmisApplication;
-import org.nmis.api.movement.MovementService;
+import org.nmis.movement.service.MovementService;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.governance.sql.GovernedSql;
 import org.nmis.ingestion.kafka.RegistrationPublisher;

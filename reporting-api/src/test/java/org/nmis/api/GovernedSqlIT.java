@@ -110,7 +110,7 @@ class GovernedSqlIT extends ApiTestBase {
     platform.awaitAuditLanded();
     JsonNode audited = sql("SELECT outcome, count(*) FROM audit_log WHERE username = 'auditor'"
         + " AND endpoint = 'sql.query' GROUP BY outcome ORDER BY outcome", "auditor", "auditor-demo");
-    assertEquals("[[\"QUERY_TIMEOUT\",2],[\"TOO_MANY_QUERIES\",1]]", audited.get("rows").toString());
+    assertEquals("[[\"NMIS-SQL-014\",1],[\"NMIS-SQL-015\",2]]", audited.get("rows").toString());
   }
 
   private HttpResponse<String> quietly(String sql) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.nmis.api.movement.MovementService;
+import org.nmis.movement.service.MovementService;
 import org.nmis.ingestion.kafka.MovementLog;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;

@@ -197,6 +197,11 @@ class TracingIT extends ApiTestBase {
   @Test
   void aFileThatCannotBeAListOfIndexCasesIsRefusedAtOnce() throws Exception {
     assertRefused(new byte[0], "NMIS-TRC-015");
+    HttpResponse<String> noFile = send(HttpRequest.newBuilder(uri("/api/v1/tracing/bulk"))
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n"
+            + "CLUSTER-10\r\n--x--\r\n")), "health", "health-demo");
+    assertEquals("NMIS-TRC-021", json(noFile).get("code").asText(), "a form without the file part: " + noFile.body());
     assertRefused("mobile\r\n\r\n".getBytes(StandardCharsets.UTF_8), "NMIS-TRC-015");
     assertRefused(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0}, "NMIS-TRC-016");
     assertRefused(new byte[] {'8', '1', 0, (byte) 0xFF, 7, 1, 2}, "NMIS-TRC-016");

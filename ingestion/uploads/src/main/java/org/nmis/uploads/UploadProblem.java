@@ -1,7 +1,9 @@
 package org.nmis.uploads;
 
-/** Why a whole file was refused. The codes are stable: never renumber one, add new ones. */
-public enum UploadProblem {
+import org.nmis.model.errors.ProblemType;
+
+/** Why a whole file was refused (400). The codes are stable: never renumber one, add new ones. */
+public enum UploadProblem implements ProblemType {
   NOT_A_SPREADSHEET("NMIS-UPL-001", "Save it as an Excel Workbook (.xlsx) or as CSV UTF-8 and upload that."),
   OLD_OR_PROTECTED_EXCEL("NMIS-UPL-002",
       "Open it in Excel, remove any password, and save it as Excel Workbook (.xlsx) or as CSV UTF-8."),
@@ -23,8 +25,14 @@ public enum UploadProblem {
     this.fix = fix;
   }
 
+  @Override
   public String code() {
     return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return 400;
   }
 
   /** What the uploader should do about it; the end of every message with this code. */

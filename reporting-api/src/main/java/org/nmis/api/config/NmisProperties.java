@@ -81,8 +81,12 @@ public record NmisProperties(
   /** @param aadhaarKey HMAC key of Aadhaar tokens; empty = generated once into {data-dir}/keys (embedded only) */
   public record Privacy(@DefaultValue("") String aadhaarKey) {}
 
-  /** @param maxBatchSize most registrations one POST may carry */
-  public record Api(@DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize) {}
+  /**
+   * @param maxBatchSize most registrations one POST may carry
+   * @param uploadsKeep how long a finished upload's status and error report stay (then its folder is deleted)
+   */
+  public record Api(@DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize,
+      @DefaultValue("7d") @NotNull Duration uploadsKeep) {}
 
   /**
    * @param topic the movement log (one partition, kept forever; created by the service when embedded)
@@ -119,8 +123,13 @@ public record NmisProperties(
       @DefaultValue("120s") Duration timeout,
       @DefaultValue("2") @Min(1) int maxConcurrentPerUser) {}
 
-  /** @param lookupsPerMinute tracing lookups one user may make per minute (bursts up to the same number) */
-  public record Tracing(@DefaultValue("120") @Min(1) int lookupsPerMinute) {}
+  /**
+   * @param lookupsPerMinute tracing lookups one user may make per minute (bursts up to the same number)
+   * @param bulkJobsKeep how long a finished bulk job and its lists stay for their owner to fetch
+   * @param bulkJobsMax most bulk jobs kept at once; over it, the oldest finished ones go first
+   */
+  public record Tracing(@DefaultValue("120") @Min(1) int lookupsPerMinute,
+      @DefaultValue("24h") @NotNull Duration bulkJobsKeep, @DefaultValue("200") @Min(1) int bulkJobsMax) {}
 
   /** @param generate synthetic registrations to publish at start-up (0 = none) */
   public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}

@@ -1,26 +1,21 @@
 package org.nmis.api.errors;
 
-import org.springframework.http.HttpStatus;
+import org.nmis.model.errors.ProblemType;
 
 /**
- * An error the caller can fix: an HTTP status, a stable code, and a detail that says what is wrong, why, and what
- * to do. Rendered as an RFC 7807 problem by {@link ProblemHandler}.
+ * An error the caller can fix: one of the product's {@link ProblemType}s and a detail that says what is wrong in
+ * this request, why, and what to do. Rendered as an RFC 7807 problem by {@link ProblemHandler}. There is no
+ * constructor that takes a code as text: every code is an enum constant, so codes stay unique and documented.
  */
 public class ApiException extends RuntimeException {
-  private final HttpStatus status;
-  private final String code;
+  private final ProblemType error;
 
-  public ApiException(HttpStatus status, String code, String detail) {
+  public ApiException(ProblemType error, String detail) {
     super(detail);
-    this.status = status;
-    this.code = code;
+    this.error = error;
   }
 
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String code() {
-    return code;
+  public ProblemType error() {
+    return error;
   }
 }

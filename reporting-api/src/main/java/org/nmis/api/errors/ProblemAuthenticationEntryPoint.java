@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -20,7 +19,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"nmis\"");
-    write(response, ProblemHandler.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+    write(response, ProblemHandler.problem(ApiError.UNAUTHENTICATED,
         "sign in with HTTP Basic (a user of nmis.security.users; demo users are listed in README.md)",
         request.getRequestURI()));
   }
@@ -28,7 +27,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, ProblemHandler.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+    write(response, ProblemHandler.problem(ApiError.FORBIDDEN,
         "your role may not use this endpoint", request.getRequestURI()));
   }
 

@@ -2,13 +2,16 @@ package org.nmis.api.errors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.nmis.movement.service.MovementService;
+import org.nmis.governance.sql.SqlRejectedException;
+import org.nmis.model.errors.ProblemType;
+import org.nmis.movement.MovementException;
+import org.nmis.tracing.TracingException;
+import org.nmis.uploads.UploadRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.nmis.api.movement.MovementService;
-import org.nmis.api.sql.SqlController;
-import org.nmis.movement.MovementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,16 +22,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error leaves as an RFC 7807 problem with a {@code code}; never a stack trace. */
+/**
+ * Every error leaves as an RFC 7807 problem with a {@code code}; never a stack trace. The one place where a
+ * {@link ProblemType}, from whichever module, becomes a problem body.
+ */
 @RestControllerAdvice
 public class ProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
-  public static ProblemDetail problem(HttpStatus status, String code, String detail, String path) {
+  /** The problem body of an error: type {@code https://nmis.example/problems/{code}}, its title, status and code. */
+  public static ProblemDetail problem(ProblemType error, String detail, String path) {
+    HttpStatus status = HttpStatus.valueOf(error.httpStatus());
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(URI.create("https://nmis.example/problems/" + code));
-    p.setTitle(status.getReasonPhrase());
-    p.setProperty("code", code);
+    p.setType(URI.create("https://nmis.example/problems/" + error.code()));
+    p.setTitle(error.title());
+    p.setProperty("code", error.code());
     if (path != null) {
       p.setInstance(URI.create(path));
     }
@@ -37,79 +45,104 @@ public class ProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-    ProblemDetail p = problem(e.status(), e.code(), e.getMessage(), request.getRequestURI());
-    if (e instanceof SqlController.SqlProblem sql) {
-      sql.rejected().position().ifPresent(pos -> {
-        p.setProperty("line", pos.line());
-        p.setProperty("column", pos.column());
-      });
-    }
-    return ResponseEntity.status(e.status()).body(p);
+    return answer(e.error(), e.getMessage(), request);
+  }
+
+  /** Governed SQL's refusals, with the line and column when the parser knows them. */
+  @ExceptionHandler(SqlRejectedException.class)
+  ResponseEntity<ProblemDetail> sql(SqlRejectedException e, HttpServletRequest request) {
+    String at = e.position().map(pos -> " (at line " + pos.line() + ", column " + pos.column() + ")").orElse("");
+    ProblemDetail p = problem(e.error(), e.detail() + at, request.getRequestURI());
+    e.position().ifPresent(pos -> {
+      p.setProperty("line", pos.line());
+      p.setProperty("column", pos.column());
+    });
+    return ResponseEntity.status(p.getStatus()).body(p);
   }
 
   /** The movement workflow's refusals: 403 role or jurisdiction, 409 state or version, 400 input. */
   @ExceptionHandler(MovementException.class)
   ResponseEntity<ProblemDetail> movement(MovementException e, HttpServletRequest request) {
-    HttpStatus status = HttpStatus.valueOf(e.error().kind().httpStatus());
-    return ResponseEntity.status(status).body(problem(status, e.error().code(), e.detail(),
-        request.getRequestURI()));
+    return answer(e.error(), e.detail(), request);
+  }
+
+  @ExceptionHandler(TracingException.class)
+  ResponseEntity<ProblemDetail> tracing(TracingException e, HttpServletRequest request) {
+    return answer(e.error(), e.detail(), request);
+  }
+
+  @ExceptionHandler(UploadRejectedException.class)
+  ResponseEntity<ProblemDetail> upload(UploadRejectedException e, HttpServletRequest request) {
+    return answer(e.problem(), e.getMessage(), request);
   }
 
   @ExceptionHandler(MovementService.RequestNotFoundException.class)
-  ResponseEntity<ProblemDetail> noRequest(MovementService.RequestNotFoundException e,
-      HttpServletRequest request) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND",
-        e.getMessage(), request.getRequestURI()));
+  ResponseEntity<ProblemDetail> noRequest(MovementService.RequestNotFoundException e, HttpServletRequest request) {
+    return answer(ApiError.REQUEST_NOT_FOUND, e.getMessage(), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
       HttpServletRequest request) {
-    return bad("MISSING_PARAMETER", "query parameter '" + e.getParameterName() + "' is required", request);
+    return answer(ApiError.MISSING_PARAMETER, "query parameter '" + e.getParameterName() + "' is required",
+        request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return bad("INVALID_PARAMETER", "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'",
-        request);
+    return answer(ApiError.INVALID_PARAMETER, "parameter '" + e.getName() + "' has an invalid value '"
+        + e.getValue() + "'", request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-    return bad("UNREADABLE_BODY", "the request body could not be read; send JSON (Content-Type: application/json)",
-        request);
+    return answer(ApiError.UNREADABLE_BODY, "the request body could not be read; send JSON (Content-Type:"
+        + " application/json)", request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    HttpStatus s = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-    return ResponseEntity.status(s).body(problem(s, "UNSUPPORTED_MEDIA_TYPE",
-        "content type " + e.getContentType() + " is not supported; send application/json", request.getRequestURI()));
+    return answer(ApiError.UNSUPPORTED_MEDIA_TYPE, "content type " + e.getContentType() + " is not supported;"
+        + " send application/json", request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    HttpStatus s = HttpStatus.METHOD_NOT_ALLOWED;
-    return ResponseEntity.status(s).body(problem(s, "METHOD_NOT_ALLOWED",
-        e.getMethod() + " is not allowed here", request.getRequestURI()));
+    return answer(ApiError.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", request);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest request) {
-    HttpStatus s = HttpStatus.NOT_FOUND;
-    return ResponseEntity.status(s).body(problem(s, "NOT_FOUND", "no such endpoint", request.getRequestURI()));
+    return answer(ApiError.NOT_FOUND, "no such endpoint", request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (clientWentAway(e)) {
+      // A closed tab or a client timeout mid-download: nobody is there to read a problem body or a stack trace.
+      LOG.info("client closed the connection during {} {}", request.getMethod(), request.getRequestURI());
+      return null;
+    }
     LOG.error("unexpected error on {}", request.getRequestURI(), e);
-    HttpStatus s = HttpStatus.INTERNAL_SERVER_ERROR;
-    return ResponseEntity.status(s).body(problem(s, "INTERNAL_ERROR",
-        "the service failed to answer; the error is logged, try again or report the time of the request",
-        request.getRequestURI()));
+    return answer(ApiError.INTERNAL_ERROR, "the service failed to answer; the error is logged, try again or report"
+        + " the time of the request", request);
   }
 
-  private static ResponseEntity<ProblemDetail> bad(String code, String detail, HttpServletRequest request) {
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, code, detail, request.getRequestURI()));
+  /** Whether the failure is the client's connection closing (broken pipe, reset), as the servlet layer reports it. */
+  static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String type = t.getClass().getSimpleName();
+      String message = String.valueOf(t.getMessage());
+      if (type.equals("ClientAbortException") || type.equals("AsyncRequestNotUsableException")
+          || (t instanceof java.io.IOException
+              && (message.contains("Broken pipe") || message.contains("Connection reset")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemType error, String detail, HttpServletRequest request) {
+    return ResponseEntity.status(error.httpStatus()).body(problem(error, detail, request.getRequestURI()));
   }
 }

@@ -1,6 +1,7 @@
 package org.nmis.api.flows;
 
 import java.nio.charset.StandardCharsets;
+import org.nmis.api.errors.ApiError;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import org.nmis.governance.policy.AccessPolicy;
 import org.nmis.governance.policy.RowFilter;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.FlowIndex.Flow;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,15 +50,15 @@ public class FlowsController {
     FlowIndex.Level l = switch (level.toLowerCase(Locale.ROOT)) {
       case "state" -> FlowIndex.Level.STATE;
       case "district" -> FlowIndex.Level.DISTRICT;
-      default -> throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_LEVEL", "level '" + level
+      default -> throw new ApiException(ApiError.INVALID_LEVEL, "level '" + level
           + "' is not one of state, district");
     };
     if (from != null && to != null && to.isBefore(from)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_DATE_RANGE", "to (" + to + ") is before from ("
+      throw new ApiException(ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from ("
           + from + ")");
     }
     RowFilter rows = policy.rule("od_flows", user.role()).map(r -> r.rows()).orElseThrow(() ->
-        new ApiException(HttpStatus.FORBIDDEN, "NMIS-SQL-004", "role " + user.role() + " may not read flows"));
+        new ApiException(ApiError.FLOWS_NOT_PERMITTED, "role " + user.role() + " may not read flows"));
     var scope = user.scope();
     List<FlowIndex.Total> totals = flows.query(new FlowIndex.Query(l, from, to, originState, destinationState,
         mode == null ? null : mode.toUpperCase(Locale.ROOT)), f -> rows.test(column -> value(f, column), scope));

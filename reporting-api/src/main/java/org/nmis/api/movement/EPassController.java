@@ -1,6 +1,8 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nmis.api.errors.ApiError;
+import org.nmis.movement.service.MovementService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,6 @@ import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.movement.epass.EPassVerification;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +53,7 @@ public class EPassController {
   public List<Map<String, Object>> passes(@PathVariable String personId,
       @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
-    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-        "INVALID_PERSON_ID", "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
+    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(ApiError.INVALID_PERSON_ID, "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
     List<Map<String, Object>> passes = service.passesOf(id).stream()
         .flatMap(p -> service.get(org.nmis.model.ids.RequestId.parse(p.requestId()).orElseThrow())
             .flatMap(r -> views.epass(r, columns(p), user.scope())).stream())
@@ -91,7 +91,7 @@ public class EPassController {
   @PostMapping("/verify")
   public VerifyAnswer verify(@RequestBody VerifyBody body) {
     if (body == null || body.token() == null || body.token().isBlank()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "MISSING_TOKEN", "send {\"token\": \"...\"}, the text of the"
+      throw new ApiException(ApiError.MISSING_TOKEN, "send {\"token\": \"...\"}, the text of the"
           + " pass's QR code");
     }
     EPassVerification v = service.verify(body.token().strip());

@@ -3,6 +3,7 @@ package org.nmis.api.movement;
 import java.security.KeyPair;
 import java.time.Clock;
 import org.nmis.api.config.NmisProperties;
+import org.nmis.movement.service.MovementService;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.ingestion.kafka.MovementLog;
 import org.nmis.model.reference.ReferenceData;

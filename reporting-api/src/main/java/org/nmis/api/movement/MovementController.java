@@ -1,6 +1,10 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nmis.api.errors.ApiError;
+import org.nmis.movement.service.Manifests;
+import org.nmis.movement.service.MovementService;
+import org.nmis.movement.MovementError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,7 +143,7 @@ public class MovementController {
       case "arrive" -> new RequestCommand.Arrive(a, b.reason(), b.expectedVersion());
       case "cancel" -> new RequestCommand.Cancel(a, b.reason(), b.expectedVersion());
       case "manifest" -> null;
-      default -> throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_ACTION", "no action '" + action
+      default -> throw new ApiException(ApiError.UNKNOWN_ACTION, "no action '" + action
           + "' on movement requests; use submit, accept, partially-accept, reject, book, manifest, depart,"
           + " arrive or cancel");
     };
@@ -169,7 +173,7 @@ public class MovementController {
   @GetMapping("/escalations")
   public List<EscalationView> escalations(@AuthenticationPrincipal NmisUser user) {
     if (user.role() != org.nmis.model.access.Role.MINISTRY) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "NMIS-MOV-001", "the escalation list is for MINISTRY users");
+      throw new ApiException(MovementError.ROLE_NOT_PERMITTED, "the escalation list is for MINISTRY users");
     }
     return service.escalations().stream().map(o -> new EscalationView(o.request().id().value(),
         o.request().originStateCode(), o.request().destinationStateCode(), o.request().submittedAt(),
@@ -187,8 +191,7 @@ public class MovementController {
       @RequestParam(value = "format", defaultValue = "json") String format, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     MovementRequest r = visible(id, user);
-    Manifest m = service.manifestOf(r.id()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-        "NO_MANIFEST", "request " + r.id() + " has no manifest yet; Railways or the origin state generates it"
+    Manifest m = service.manifestOf(r.id()).orElseThrow(() -> new ApiException(ApiError.NO_MANIFEST, "request " + r.id() + " has no manifest yet; Railways or the origin state generates it"
             + " after the train is booked (POST .../manifest)"));
     boolean names = views.shows(PolicyProjection.MANIFEST_LINES, "name", user.scope());
     ManifestView view = ManifestView.of(r, m, this::nameOf, line -> views.manifestLine(r, line, user.scope()));
@@ -208,11 +211,10 @@ public class MovementController {
   }
 
   private MovementRequest visible(String id, NmisUser user) {
-    RequestId rid = RequestId.parse(id).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-        "INVALID_REQUEST_ID", "'" + id + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
+    RequestId rid = RequestId.parse(id).orElseThrow(() -> new ApiException(ApiError.INVALID_REQUEST_ID, "'" + id + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
             + " others); a character is probably mistyped"));
     return service.get(rid).filter(r -> views.sees(r, user.scope()))
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no movement request "
+        .orElseThrow(() -> new ApiException(ApiError.REQUEST_NOT_FOUND, "no movement request "
             + rid + " that you may see"));
   }
 
@@ -245,14 +247,14 @@ public class MovementController {
   private static List<PersonId> personIds(List<String> values) {
     List<PersonId> ids = new ArrayList<>(values.size());
     for (String v : values) {
-      ids.add(PersonId.parse(v).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PERSON_ID",
+      ids.add(PersonId.parse(v).orElseThrow(() -> new ApiException(ApiError.INVALID_PERSON_ID,
           "'" + v + "' is not a person ID (XXXXX-XXXXX with a check character)")));
     }
     return ids;
   }
 
   private static ApiException bad(String field, String expected) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "MISSING_OR_INVALID_FIELD", "field '" + field
+    return new ApiException(ApiError.MISSING_OR_INVALID_FIELD, "field '" + field
         + "' is missing or invalid; send " + expected);
   }
 

@@ -1,6 +1,7 @@
 package org.nmis.api.persons;
 
 import java.time.Instant;
+import org.nmis.api.errors.ApiError;
 import java.util.List;
 import java.util.Map;
 import org.nmis.api.access.PolicyProjection;
@@ -11,7 +12,6 @@ import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.privacy.MobileNumbers;
 import org.nmis.model.serving.RegistrationIndex;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,8 +44,8 @@ public class PersonController {
   public Map<String, Object> byId(@PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     PersonId id = PersonId.parse(personId).orElseThrow(() -> {
-      record(user, "persons.by-id", Map.of("person_id", personId), 0, "INVALID_PERSON_ID", t0);
-      return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PERSON_ID", "'" + personId
+      record(user, "persons.by-id", Map.of("person_id", personId), 0, ApiError.INVALID_PERSON_ID.code(), t0);
+      return new ApiException(ApiError.INVALID_PERSON_ID, "'" + personId
           + "' is not a person ID: IDs have 10 characters (XXXXX-XXXXX) and the last one is a check character;"
           + " one character is probably mistyped or two are swapped");
     });
@@ -53,7 +53,7 @@ public class PersonController {
     record(user, "persons.by-id", Map.of("person_id", id.value()), found == null ? 0 : 1,
         found == null ? "NOT_FOUND" : "OK", t0);
     if (found == null) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", "no person " + id.value()
+      throw new ApiException(ApiError.PERSON_NOT_FOUND, "no person " + id.value()
           + " in your jurisdiction; a registration published in the last few seconds may still be on its way");
     }
     return found;
@@ -63,8 +63,8 @@ public class PersonController {
   public MobileLookup byMobile(@RequestParam("mobile") String mobile, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     String normalised = MobileNumbers.normalise(mobile).orElseThrow(() -> {
-      record(user, "persons.by-mobile", Map.of("mobile", MobileNumbers.mask(mobile)), 0, "INVALID_MOBILE", t0);
-      return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_MOBILE", "'" + mobile
+      record(user, "persons.by-mobile", Map.of("mobile", MobileNumbers.mask(mobile)), 0, ApiError.INVALID_MOBILE.code(), t0);
+      return new ApiException(ApiError.INVALID_MOBILE, "'" + mobile
           + "' is not an Indian mobile number: 10 digits starting 6-9, optionally prefixed +91, 91 or 0");
     });
     List<Map<String, Object>> persons = index.byMobile(normalised).stream()

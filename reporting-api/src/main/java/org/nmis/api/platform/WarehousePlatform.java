@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
@@ -59,6 +61,7 @@ public class WarehousePlatform implements WarehouseStatus {
   private final IngestSettings ingestSettings;
   private final WarehouseLocation warehouse;
   private final String epassPrivateKey;
+  private boolean stopped;
 
   public WarehousePlatform(NmisProperties p) {
     Path dataDir = p.dataDir().toAbsolutePath();
@@ -106,6 +109,9 @@ public class WarehousePlatform implements WarehouseStatus {
         p.ingestion().writerId() + "-flows");
     flowsFeed = FlowsChangeFeed.start(spark, warehouse, flows, p.ingestion().indexTrigger().toMillis());
     indexFeed = RegistrationChangeFeed.start(spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
+    // Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the SparkContext: on SIGTERM
+    // the queries stop first, so none fails against a stopped context.
+    ShutdownHookManager.get().addShutdownHook(this::stop, FileSystem.SHUTDOWN_HOOK_PRIORITY + 40);
     LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -193,15 +199,28 @@ public class WarehousePlatform implements WarehouseStatus {
     return s;
   }
 
+  /**
+   * Stops everything in order: the streaming queries, then Spark, then the broker. Called by Spring when the
+   * context closes, and by a shutdown hook that runs before Spark's own (which would otherwise stop the
+   * SparkContext under running queries on SIGTERM); whichever comes first does the work.
+   */
   @PreDestroy
-  public void stop() {
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    long t0 = System.nanoTime();
     closeQuietly(indexFeed);
     closeQuietly(flowsFeed);
     closeQuietly(flowsJob);
     closeQuietly(movementLanding);
     closeQuietly(auditLanding);
     closeQuietly(ingestJob);
+    closeQuietly(spark::stop);
     closeQuietly(broker);
+    LOG.info("stopped cleanly: streaming queries, Spark{} ({} ms)", broker == null ? "" : " and the Kafka broker",
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   private static void closeQuietly(AutoCloseable c) {

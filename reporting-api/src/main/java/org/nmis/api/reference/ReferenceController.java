@@ -1,10 +1,10 @@
 package org.nmis.api.reference;
 
 import java.util.List;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.model.reference.ReferenceData;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +38,7 @@ public class ReferenceController {
   @GetMapping("/districts")
   public ResponseEntity<List<DistrictView>> districts(@RequestParam("state") int stateCode) {
     if (reference.state(stateCode).isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "STATE_NOT_FOUND", "state " + stateCode
+      throw new ApiException(ApiError.STATE_NOT_FOUND, "state " + stateCode
           + " is not an LGD state code; GET /api/v1/reference/states lists them");
     }
     List<DistrictView> districts = reference.districtsOf(stateCode).stream()

@@ -1,6 +1,7 @@
 package org.nmis.api.registrations;
 
 import java.util.ArrayList;
+import org.nmis.api.errors.ApiError;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,6 @@ import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.registration.RegistrationValidator;
 import org.nmis.model.registration.ValidationResult;
 import org.nmis.model.serving.RegistrationIndex;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,14 +57,14 @@ public class RegistrationSubmissions {
     try {
       inputs = RegistrationJson.readArray(body);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_BODY", e.getMessage()
+      throw new ApiException(ApiError.INVALID_BODY, e.getMessage()
           + "; send a JSON array of registration objects (docs/DATA_MODEL.md)");
     }
     if (inputs.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "EMPTY_BATCH", "the array holds no registrations");
+      throw new ApiException(ApiError.EMPTY_BATCH, "the array holds no registrations");
     }
     if (inputs.size() > maxBatchSize) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE", "the array holds " + inputs.size()
+      throw new ApiException(ApiError.BATCH_TOO_LARGE, "the array holds " + inputs.size()
           + " registrations; send at most " + maxBatchSize + " per request (nmis.api.max-batch-size), or upload a"
           + " file");
     }
@@ -173,7 +173,7 @@ public class RegistrationSubmissions {
   }
 
   private static ApiException unavailable(Exception cause) {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "the registrations topic did"
+    return new ApiException(ApiError.BROKER_UNAVAILABLE, "the registrations topic did"
         + " not acknowledge the batch (" + cause.getClass().getSimpleName() + "); nothing is lost by sending the"
         + " same batch again: re-sends keep their person IDs");
   }

@@ -3,7 +3,7 @@ package org.nmis.api.tracing;
 import java.time.Clock;
 import java.time.Instant;
 import org.nmis.api.config.NmisProperties;
-import org.nmis.api.movement.MovementService;
+import org.nmis.movement.service.MovementService;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.registration.StoredRegistration;
@@ -11,6 +11,7 @@ import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.allocation.Manifest;
 import org.nmis.movement.request.MovementRequest;
 import org.nmis.tracing.TracingSettings;
+import org.nmis.tracing.bulk.BulkJobs;
 import org.nmis.tracing.bulk.BulkTrace;
 import org.nmis.tracing.index.TracingIndex;
 import org.nmis.tracing.journeys.ManifestedTrain;
@@ -68,6 +69,11 @@ public class TracingBeans {
   @Bean
   BulkTrace bulkTrace(TracingIndex index, RegistrationIndex registrations) {
     return new BulkTrace(index, registrations::byMobile, TracingSettings.defaults());
+  }
+
+  @Bean(destroyMethod = "close")
+  BulkJobs bulkJobs(BulkTrace trace, NmisProperties p) {
+    return new BulkJobs(trace, Clock.systemUTC(), p.tracing().bulkJobsKeep(), p.tracing().bulkJobsMax());
   }
 
   @Bean

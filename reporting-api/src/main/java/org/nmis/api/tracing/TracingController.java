@@ -1,6 +1,7 @@
 package org.nmis.api.tracing;
 
 import java.io.BufferedWriter;
+import org.nmis.tracing.TracingError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
@@ -29,7 +26,7 @@ import org.nmis.model.privacy.MobileNumbers;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.bulk.BulkCsv;
 import org.nmis.tracing.bulk.BulkReport;
-import org.nmis.tracing.bulk.BulkTrace;
+import org.nmis.tracing.bulk.BulkJobs;
 import org.nmis.tracing.bulk.BulkXlsx;
 import org.nmis.tracing.bulk.DistrictList;
 import org.nmis.tracing.bulk.IndexCaseFile;
@@ -63,21 +60,14 @@ import org.springframework.web.multipart.MultipartFile;
 public class TracingController {
   private final PersonLookup lookup;
   private final TracingIndex index;
-  private final BulkTrace bulk;
+  private final BulkJobs bulk;
   private final RateLimiter limiter;
   private final PolicyProjection views;
   private final AuditLog audit;
   /** Without from/to, every journey counts: from the first registrations (2020) to a year ahead. */
   private static final LocalDate ALL_FROM = LocalDate.of(2020, 1, 1);
 
-  private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
-  private final ExecutorService bulkRunner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "nmis-tracing-bulk");
-    t.setDaemon(true);
-    return t;
-  });
-
-  public TracingController(PersonLookup lookup, TracingIndex index, BulkTrace bulk, RateLimiter limiter,
+  public TracingController(PersonLookup lookup, TracingIndex index, BulkJobs bulk, RateLimiter limiter,
       PolicyProjection views, AuditLog audit) {
     this.lookup = lookup;
     this.index = index;
@@ -94,10 +84,7 @@ public class TracingController {
       @RequestParam(value = "district", required = false) Integer district,
       @RequestParam(value = "purpose", required = false) String purpose, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
-    String why = purpose(purpose);
-    admit(user);
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("purpose", why);
+    Map<String, String> asked = admitted(purpose, user);
     try {
       if (mobile != null) {
         asked.put("mobile", MobileNumbers.mask(mobile));
@@ -123,9 +110,9 @@ public class TracingController {
       }
     } catch (TracingException e) {
       record(user, "tracing.lookup", asked, 0, e.error().code(), t0);
-      throw problem(e);
+      throw e;
     }
-    throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-010", "ask by mobile=..., person_id=..., or name=..."
+    throw new ApiException(TracingError.NO_LOOKUP_KEY, "ask by mobile=..., person_id=..., or name=..."
         + " with district=CODE");
   }
 
@@ -135,13 +122,10 @@ public class TracingController {
       @RequestParam(value = "to", required = false) LocalDate to,
       @RequestParam(value = "purpose", required = false) String purpose, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
-    String why = purpose(purpose);
-    admit(user);
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("purpose", why);
+    Map<String, String> asked = admitted(purpose, user);
     asked.put("person_id", personId);
-    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-        "INVALID_PERSON_ID", "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
+    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(TracingError.INVALID_PERSON_ID,
+        "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
     try {
       ContactReport report = index.contacts(id, from == null ? ALL_FROM : from, to == null ? allTo() : to);
       ContactReport shown = views.contacts(report, user.scope());
@@ -149,7 +133,7 @@ public class TracingController {
       return shown;
     } catch (TracingException e) {
       record(user, "tracing.contacts", asked, 0, e.error().code(), t0);
-      throw problem(e);
+      throw e;
     }
   }
 
@@ -177,7 +161,7 @@ public class TracingController {
     String why = purpose(body == null ? null : body.purpose());
     admit(user);
     if (body.indexCases() == null || body.indexCases().isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-011", "send index_cases: a list of mobiles or"
+      throw new ApiException(TracingError.NO_INDEX_CASES_SENT, "send index_cases: a list of mobiles or"
           + " person IDs");
     }
     return start(body.indexCases(), body.from(), body.to(), why, "json", user, t0);
@@ -198,57 +182,44 @@ public class TracingController {
     String why = purpose(purpose);
     admit(user);
     if (file == null) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-015", "the upload has no part named file; send the"
+      throw new ApiException(TracingError.NO_FILE_PART, "the upload has no part named file; send the"
           + " index cases as a CSV file in the form field file, one mobile or person ID per line");
     }
     List<String> cases;
     try (InputStream in = file.getInputStream()) {
       cases = IndexCaseFile.read(in);
-    } catch (IndexCaseFile.RejectedFile e) {
-      String code = switch (e.problem()) {
-        case EMPTY -> "NMIS-TRC-015";
-        case NOT_TEXT -> "NMIS-TRC-016";
-        case TOO_LARGE -> "NMIS-TRC-017";
-        case NO_INDEX_CASES -> "NMIS-TRC-018";
-      };
-      record(user, "tracing.bulk", Map.of("purpose", why, "input", "file"), 0, code, t0);
-      throw new ApiException(HttpStatus.BAD_REQUEST, code, e.getMessage());
+    } catch (TracingException e) {
+      record(user, "tracing.bulk", Map.of("purpose", why, "input", "file"), 0, e.error().code(), t0);
+      throw e;
     }
     return start(cases, from, to, why, "file", user, t0);
   }
 
-  /** Both inputs end here: one job runner, one audit row per job (written before the job shows DONE). */
+  /** Both inputs end here: one job store, one audit row per job (written before the job shows DONE). */
   private ResponseEntity<BulkStatus> start(List<String> cases, LocalDate from, LocalDate to, String why,
       String input, NmisUser user, long t0) {
-    BulkJob job = new BulkJob("TB-" + UUID.randomUUID(), user.username(), why, cases.size());
-    jobs.put(job.id, job);
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("purpose", why);
-    asked.put("job_id", job.id);
-    asked.put("input", input);
-    asked.put("index_cases", String.valueOf(cases.size()));
-    bulkRunner.submit(() -> {
-      try {
-        BulkReport report = bulk.run(cases, from == null ? ALL_FROM : from, to == null ? allTo() : to);
-        record(user, "tracing.bulk", asked, report.exposedPersons(), "OK", t0);
-        job.report = report;
-      } catch (RuntimeException e) {
-        job.failure = e.getMessage();
-        record(user, "tracing.bulk", asked, 0, "FAILED", t0);
-      }
-    });
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(job.status());
+    BulkJobs.Job job = bulk.start(user.username(), why, cases, from == null ? ALL_FROM : from,
+        to == null ? allTo() : to, outcome -> {
+          Map<String, String> asked = new LinkedHashMap<>();
+          asked.put("purpose", why);
+          asked.put("job_id", outcome.jobId());
+          asked.put("input", input);
+          asked.put("index_cases", String.valueOf(cases.size()));
+          record(user, "tracing.bulk", asked, outcome.report() == null ? 0 : outcome.report().exposedPersons(),
+              outcome.report() == null ? "FAILED" : "OK", t0);
+        });
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(job));
   }
 
   @GetMapping("/bulk/{id}")
   public BulkStatus bulkStatus(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
-    return job(id, user).status();
+    return status(job(id, user));
   }
 
   /** The follow-up lists of a job, one per destination district, so that each district team fetches its own. */
   @GetMapping("/bulk/{id}/districts")
   public BulkDistricts bulkDistricts(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
-    BulkReport report = done(id, user).report;
+    BulkReport report = report(job(id, user));
     List<DistrictEntry> entries = report.districts().stream().map(d -> new DistrictEntry(d.stateCode(),
         d.districtCode(), d.districtName(), d.persons().size(),
         "/api/v1/tracing/bulk/" + id + "/result?district=" + d.districtCode())).toList();
@@ -267,20 +238,21 @@ public class TracingController {
       @RequestParam(value = "district", required = false) Integer district, @AuthenticationPrincipal NmisUser user,
       HttpServletResponse response) throws IOException {
     long t0 = System.nanoTime();
-    BulkJob job = done(id, user);
+    BulkJobs.Job job = job(id, user);
+    BulkReport report = report(job);
     String kind = format.toLowerCase(Locale.ROOT);
     if (!kind.equals("csv") && !kind.equals("xlsx")) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-019", "format '" + format + "' is not one of csv,"
+      throw new ApiException(TracingError.UNKNOWN_FORMAT, "format '" + format + "' is not one of csv,"
           + " xlsx; ask for format=csv (the default) or format=xlsx");
     }
-    List<DistrictList> lists = district == null ? job.report.districts()
-        : job.report.districts().stream().filter(d -> d.districtCode() == district).toList();
+    List<DistrictList> lists = district == null ? report.districts()
+        : report.districts().stream().filter(d -> d.districtCode() == district).toList();
     if (district != null && lists.isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "NMIS-TRC-020", "job " + id + " lists nobody going to district "
+      throw new ApiException(TracingError.NO_LIST_FOR_DISTRICT, "job " + id + " lists nobody going to district "
           + district + "; GET /api/v1/tracing/bulk/" + id + "/districts names the districts it has lists for");
     }
     Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("purpose", job.purpose);
+    asked.put("purpose", job.purpose());
     asked.put("job_id", id);
     asked.put("format", kind);
     asked.put("district", district == null ? "all" : String.valueOf(district));
@@ -290,7 +262,7 @@ public class TracingController {
         + (district == null ? "" : "-" + district) + "." + kind + "\"");
     try (OutputStream os = response.getOutputStream()) {
       if (kind.equals("xlsx") && district == null) {
-        BulkXlsx.write(job.report, os);
+        BulkXlsx.write(report, os);
       } else if (kind.equals("xlsx")) {
         BulkXlsx.writeDistricts(lists, os);
       } else {
@@ -298,7 +270,7 @@ public class TracingController {
         Writer out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
         BulkCsv.writeDistricts(lists, out);
         if (district == null) {
-          BulkCsv.writeUnresolved(job.report, out);
+          BulkCsv.writeUnresolved(report, out);
         }
         out.flush();
       }
@@ -312,45 +284,21 @@ public class TracingController {
     return answer;
   }
 
-  /** The job, once it is DONE: its lists do not exist before. */
-  private BulkJob done(String id, NmisUser user) {
-    BulkJob job = job(id, user);
-    if (job.report == null) {
-      throw new ApiException(HttpStatus.CONFLICT, "NMIS-TRC-012", "job " + id + " is " + job.status().state()
-          + "; ask again when it is DONE");
-    }
-    return job;
+  /** The job's lists, once it is DONE: they do not exist before. */
+  private static BulkReport report(BulkJobs.Job job) {
+    return job.report().orElseThrow(() -> new ApiException(TracingError.JOB_NOT_DONE, "job " + job.id() + " is "
+        + job.state() + "; ask again when it is DONE"));
   }
 
-  private BulkJob job(String id, NmisUser user) {
-    BulkJob job = jobs.get(id);
-    if (job == null || !job.owner.equals(user.username())) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "NMIS-TRC-013", "no tracing job " + id + " of yours");
-    }
-    return job;
+  private BulkJobs.Job job(String id, NmisUser user) {
+    return bulk.get(id, user.username()).orElseThrow(() -> new ApiException(TracingError.UNKNOWN_JOB, "no tracing"
+        + " job " + id + " of yours; a finished job is kept for nmis.tracing.bulk-jobs-keep (24 h by default)"));
   }
 
-  private static final class BulkJob {
-    final String id;
-    final String owner;
-    /** The job's purpose, also written with each download of its lists. */
-    final String purpose;
-    final int indexCases;
-    volatile BulkReport report;
-    volatile String failure;
-
-    BulkJob(String id, String owner, String purpose, int indexCases) {
-      this.id = id;
-      this.owner = owner;
-      this.purpose = purpose;
-      this.indexCases = indexCases;
-    }
-
-    BulkStatus status() {
-      String state = failure != null ? "FAILED" : report != null ? "DONE" : "RUNNING";
-      return new BulkStatus(id, state, indexCases, report == null ? null : report.exposedPersons(),
-          report == null ? null : report.unresolved().size(), failure);
-    }
+  private static BulkStatus status(BulkJobs.Job job) {
+    BulkReport report = job.report().orElse(null);
+    return new BulkStatus(job.id(), job.state(), job.indexCases(), report == null ? null : report.exposedPersons(),
+        report == null ? null : report.unresolved().size(), job.failure().orElse(null));
   }
 
   private static LocalDate allTo() {
@@ -359,22 +307,27 @@ public class TracingController {
 
   private static String purpose(String purpose) {
     if (purpose == null || purpose.isBlank()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-TRC-014", "every tracing request needs purpose: the"
+      throw new ApiException(TracingError.PURPOSE_REQUIRED, "every tracing request needs purpose: the"
           + " case reference or the reason for the lookup (it is written to the audit trail)");
     }
     return purpose.strip();
   }
 
+  /** A lookup with a purpose, within the rate limit: what was asked so far, for its audit record. */
+  private Map<String, String> admitted(String purpose, NmisUser user) {
+    String why = purpose(purpose);
+    admit(user);
+    Map<String, String> asked = new LinkedHashMap<>();
+    asked.put("purpose", why);
+    return asked;
+  }
+
   private void admit(NmisUser user) {
     RateDecision d = limiter.tryAcquire(user.username());
     if (!d.allowed()) {
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "NMIS-TRC-009", "more tracing lookups than your rate"
+      throw new ApiException(TracingError.RATE_LIMITED, "more tracing lookups than your rate"
           + " limit allows; retry in " + d.retryAfterSeconds() + " s, or use a bulk job for many index cases");
     }
-  }
-
-  private static ApiException problem(TracingException e) {
-    return new ApiException(HttpStatus.valueOf(e.error().httpStatus()), e.error().code(), e.detail());
   }
 
   private void record(NmisUser user, String action, Map<String, String> asked, long rows, String outcome, long t0) {

@@ -1,14 +1,11 @@
 package org.nmis.api.uploads;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import org.nmis.api.errors.ApiError;
+import org.nmis.uploads.UploadProblem;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.uploads.UploadRejectedException;
@@ -31,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/uploads")
 public class UploadController {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final UploadJobs jobs;
 
   public UploadController(UploadJobs jobs) {
@@ -42,16 +38,13 @@ public class UploadController {
   public ResponseEntity<UploadStatus> upload(@RequestParam("file") MultipartFile file,
       @AuthenticationPrincipal NmisUser user) throws IOException {
     if (file.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "NMIS-UPL-005", "the file is empty; upload a CSV or XLSX file"
+      throw new ApiException(UploadProblem.EMPTY, "the file is empty; upload a CSV or XLSX file"
           + " with a header row and one registration per row");
     }
-    try {
-      UploadStatus started = jobs.start(user, file.getOriginalFilename(), file.getInputStream());
-      return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/uploads/" + started.uploadId())
-          .body(started);
-    } catch (UploadRejectedException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
-    }
+    // A file refused as a whole (UploadRejectedException) is answered 400 by the problem handler.
+    UploadStatus started = jobs.start(user, file.getOriginalFilename(), file.getInputStream());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/uploads/" + started.uploadId())
+        .body(started);
   }
 
   @GetMapping("/{id}")
@@ -67,26 +60,8 @@ public class UploadController {
     boolean csv = !format.equalsIgnoreCase("json");
     response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8");
     response.setHeader("X-NMIS-Upload-State", job.status().state());
-    try (OutputStream os = response.getOutputStream();
-        Writer out = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-        BufferedReader in = Files.exists(jobs.errorsOf(job))
-            ? Files.newBufferedReader(jobs.errorsOf(job), StandardCharsets.UTF_8)
-            : new BufferedReader(new java.io.StringReader(""))) {
-      out.write(csv ? "line,source_record_id,field,code,value,message\r\n" : "[");
-      boolean first = true;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (csv) {
-          JsonNode e = JSON.readTree(line);
-          out.write(e.get("line").asText() + "," + cell(e.get("source_record_id")) + "," + cell(e.get("field")) + ","
-              + cell(e.get("code")) + "," + cell(e.get("value")) + "," + cell(e.get("message")) + "\r\n");
-        } else {
-          out.write(first ? line : "," + line);
-          first = false;
-        }
-      }
-      if (!csv) {
-        out.write("]");
-      }
+    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+      jobs.writeErrors(job, csv, out);
     }
   }
 
@@ -94,18 +69,7 @@ public class UploadController {
     return jobs.job(id).filter(j -> j.user.username().equals(user.username())
             || (j.user.stateCode() != null && j.user.stateCode().equals(user.stateCode())
                 && user.role() == org.nmis.model.access.Role.STATE))
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UPLOAD_NOT_FOUND", "no upload " + id
+        .orElseThrow(() -> new ApiException(ApiError.UPLOAD_NOT_FOUND, "no upload " + id
             + " of yours; upload IDs look like UP-XXXXXXXXXXXX"));
-  }
-
-  private static String cell(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return "";
-    }
-    String s = v.asText();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s; // a spreadsheet must not run it as a formula
-    }
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

@@ -1,16 +1,21 @@
 package org.nmis.api.uploads;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +58,13 @@ public class UploadJobs implements AutoCloseable {
   });
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final Duration keep;
 
   public UploadJobs(RegistrationSubmissions submissions, NmisProperties properties) {
     this.submissions = submissions;
     this.root = properties.dataDir().resolve("uploads");
     this.limits = Limits.DEFAULT;
+    this.keep = properties.api().uploadsKeep();
   }
 
   /** An upload in progress or done; counters are live. */
@@ -92,6 +99,7 @@ public class UploadJobs implements AutoCloseable {
 
   /** Saves and checks the file, then starts reading it; throws UploadRejectedException for file-level problems. */
   public UploadStatus start(NmisUser user, String fileName, InputStream content) throws IOException {
+    evict();
     String id = newId();
     Path dir = Files.createDirectories(root.resolve(id));
     Path saved = dir.resolve("file");
@@ -112,12 +120,57 @@ public class UploadJobs implements AutoCloseable {
   }
 
   public Optional<Job> job(String id) {
+    evict();
     return Optional.ofNullable(jobs.get(id));
   }
 
+  /** Forgets finished uploads older than nmis.api.uploads-keep and deletes their folders (file, error report). */
+  private void evict() {
+    Instant oldest = Instant.now().minus(keep);
+    for (Job job : jobs.values()) {
+      if (job.finishedAt != null && job.finishedAt.isBefore(oldest) && jobs.remove(job.id, job)) {
+        deleteRecursively(root.resolve(job.id));
+      }
+    }
+  }
+
   /** The error report: one JSON line per failed rule (line, source_record_id, field, code, message). */
-  Path errorsOf(Job job) {
+  private Path errorsOf(Job job) {
     return root.resolve(job.id).resolve("errors.jsonl");
+  }
+
+  /** The job's error report so far: every failed rule of every rejected row, as CSV or as a JSON array. */
+  public void writeErrors(Job job, boolean csv, Writer out) throws IOException {
+    Path file = errorsOf(job);
+    try (BufferedReader in = Files.exists(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+        : new BufferedReader(new StringReader(""))) {
+      out.write(csv ? "line,source_record_id,field,code,value,message\r\n" : "[");
+      boolean first = true;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (csv) {
+          JsonNode e = JSON.readTree(line);
+          out.write(e.get("line").asText() + "," + cell(e.get("source_record_id")) + "," + cell(e.get("field")) + ","
+              + cell(e.get("code")) + "," + cell(e.get("value")) + "," + cell(e.get("message")) + "\r\n");
+        } else {
+          out.write(first ? line : "," + line);
+          first = false;
+        }
+      }
+      if (!csv) {
+        out.write("]");
+      }
+    }
+  }
+
+  private static String cell(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    String s = v.asText();
+    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s; // a spreadsheet must not run it as a formula
+    }
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private void run(Job job, Path dir) {

@@ -1,12 +1,14 @@
 package org.nmis.movement;
 
+import org.nmis.model.errors.ProblemType;
+
 /**
  * Stable codes of every error the movement workflow raises, each with the kind the web layer maps to an HTTP
  * status. Clients build on these codes: never renumber one, add new codes instead. Codes from NMIS-MOV-101 on are
  * not the caller's fault (missing tables, broken event logs, bad key configuration) and are raised as
  * IllegalStateException or IllegalArgumentException.
  */
-public enum MovementError {
+public enum MovementError implements ProblemType {
   ROLE_NOT_PERMITTED(1, Kind.FORBIDDEN),
   OUTSIDE_JURISDICTION(2, Kind.FORBIDDEN),
   TRANSITION_NOT_ALLOWED(3, Kind.CONFLICT),
@@ -58,8 +60,14 @@ public enum MovementError {
   }
 
   /** For example {@code NMIS-MOV-003}. */
+  @Override
   public String code() {
     return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return kind.httpStatus();
   }
 
   public Kind kind() {

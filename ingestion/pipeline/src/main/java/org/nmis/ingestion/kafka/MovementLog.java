@@ -13,18 +13,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.nmis.movement.service.TransitionLog;
 
 /**
  * The movement log on Kafka: synchronous appends (a transition is done when the broker has it, acks=all) and a
  * replay of everything so far, from which the service rebuilds its state after a restart.
  */
-public final class MovementLog implements AutoCloseable {
+public final class MovementLog implements TransitionLog, AutoCloseable {
   private final String bootstrapServers;
   private final String topic;
   private final KafkaProducer<String, byte[]> producer;
@@ -43,17 +43,11 @@ public final class MovementLog implements AutoCloseable {
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** A log position: the partition and offset the broker gave an appended message. */
-  public record Position(int partition, long offset) {}
-
-  /** One message of the log as replayed. */
-  public record Entry(Position position, String key, byte[] value) {}
-
   /** Appends one message and waits until the broker has it. */
-  public Position append(String key, byte[] value) {
+  @Override
+  public void append(String key, byte[] value) {
     try {
-      RecordMetadata m = producer.send(new ProducerRecord<>(topic, 0, key, value)).get(30, TimeUnit.SECONDS);
-      return new Position(m.partition(), m.offset());
+      producer.send(new ProducerRecord<>(topic, 0, key, value)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("NMIS-MOV-LOG-001: interrupted while writing to " + topic, e);
@@ -65,7 +59,8 @@ public final class MovementLog implements AutoCloseable {
   }
 
   /** Reads the whole log, oldest first, up to the end as it is now. */
-  public void replay(java.util.function.Consumer<Entry> apply) {
+  @Override
+  public void replay(java.util.function.Consumer<byte[]> apply) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -80,7 +75,7 @@ public final class MovementLog implements AutoCloseable {
       long last = end.get(tp);
       while (consumer.position(tp) < last) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          apply.accept(new Entry(new Position(r.partition(), r.offset()), r.key(), r.value()));
+          apply.accept(r.value());
         }
       }
     }

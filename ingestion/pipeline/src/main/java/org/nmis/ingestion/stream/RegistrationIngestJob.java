@@ -1,8 +1,12 @@
 package org.nmis.ingestion.stream;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.registrations.RegistrationBatchWriter;
@@ -23,12 +27,16 @@ import org.slf4j.LoggerFactory;
 public final class RegistrationIngestJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationIngestJob.class);
 
+  private static final String NAME = "registrations-ingest";
+
   private final StreamingQuery query;
   private final Totals totals;
+  private final ProgressLog progress;
 
-  private RegistrationIngestJob(StreamingQuery query, Totals totals) {
+  private RegistrationIngestJob(StreamingQuery query, Totals totals, ProgressLog progress) {
     this.query = query;
     this.totals = totals;
+    this.progress = progress;
   }
 
   /** Running totals since this job started (for status pages and benchmarks). */
@@ -43,7 +51,8 @@ public final class RegistrationIngestJob implements AutoCloseable {
     DeltaTables.ensureAll(spark, settings.warehouse());
     RegistrationBatchWriter writer = new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
     Totals totals = new Totals();
-    StreamingQuery query = KafkaToDelta.start(spark, "registrations-ingest",
+    ProgressLog progress = new ProgressLog(spark);
+    StreamingQuery query = KafkaToDelta.start(spark, NAME,
         new KafkaToDelta.Source(settings.bootstrapServers(), settings.topic(), settings.checkpointLocation(),
             settings.maxOffsetsPerTrigger(), settings.triggerMillis()),
         (batch, batchId) -> {
@@ -52,12 +61,9 @@ public final class RegistrationIngestJob implements AutoCloseable {
           totals.messages.addAndGet(r.messages());
           totals.valid.addAndGet(r.valid());
           totals.rejected.addAndGet(r.rejected());
-          if (r.messages() > 0) {
-            LOG.info("batch {}: {} messages, {} valid, {} rejected", batchId, r.messages(), r.valid(),
-                r.rejected());
-          }
+          progress.written(batchId, r);
         }, "NMIS-ING-001");
-    return new RegistrationIngestJob(query, totals);
+    return new RegistrationIngestJob(query, totals, progress);
   }
 
   public StreamingQuery query() {
@@ -76,6 +82,54 @@ public final class RegistrationIngestJob implements AutoCloseable {
   @Override
   public void close() {
     StreamingQueries.stop(query, "NMIS-ING-002");
+    progress.remove();
+  }
+
+  /**
+   * One line per batch that carried messages, once Spark has its progress: the counts, the rate, and how far the
+   * topic is ahead of the job (the Kafka source's most offsets behind the latest, over its partitions).
+   */
+  private static final class ProgressLog extends StreamingQueryListener {
+    private final SparkSession spark;
+    private final Map<Long, RegistrationBatchWriter.BatchResult> written = new ConcurrentHashMap<>();
+
+    ProgressLog(SparkSession spark) {
+      this.spark = spark;
+      spark.streams().addListener(this);
+    }
+
+    void written(long batchId, RegistrationBatchWriter.BatchResult r) {
+      if (r.messages() > 0) {
+        written.put(batchId, r);
+      }
+    }
+
+    void remove() {
+      spark.streams().removeListener(this);
+    }
+
+    @Override
+    public void onQueryProgress(QueryProgressEvent event) {
+      StreamingQueryProgress p = event.progress();
+      RegistrationBatchWriter.BatchResult r = NAME.equals(p.name()) ? written.remove(p.batchId()) : null;
+      if (r == null) {
+        return;
+      }
+      String behind = p.sources().length == 0 ? "?"
+          : p.sources()[0].metrics().getOrDefault("maxOffsetsBehindLatest", "?");
+      LOG.info("ingest batch {}: {} messages, {} valid, {} rejected in {} ms ({} messages/s); the topic is {}"
+          + " messages ahead (most of any partition)", p.batchId(), r.messages(), r.valid(), r.rejected(),
+          p.batchDuration(), Math.round(p.processedRowsPerSecond()), behind);
+    }
+
+    @Override
+    public void onQueryStarted(QueryStartedEvent event) {}
+
+    @Override
+    public void onQueryIdle(QueryIdleEvent event) {}
+
+    @Override
+    public void onQueryTerminated(QueryTerminatedEvent event) {}
   }
 
   /**

@@ -1,10 +1,14 @@
 package org.nmis.model.registration;
 
+import org.nmis.model.errors.ProblemType;
+
 /**
  * Stable codes of the validation rules. States build their error handling on these names: never rename one,
- * add new codes instead. The table with every rule is in docs/DATA_MODEL.md.
+ * add new codes instead. The table with every rule is in docs/DATA_MODEL.md. A record that breaks a rule is
+ * answered in its batch's result (or as a reject row), not as a problem of its own; the status says what such a
+ * record is: a bad request.
  */
-public enum ErrorCode {
+public enum ErrorCode implements ProblemType {
   MALFORMED_MESSAGE("the message is not a JSON object of registration fields"),
   UNKNOWN_FIELD("is not a field of the standard data model"),
   NOT_A_TEXT_VALUE("must be a single text or number value"),
@@ -35,6 +39,17 @@ public enum ErrorCode {
 
   ErrorCode(String rule) {
     this.rule = rule;
+  }
+
+  /** The code is the name, as states have always received it. */
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public int httpStatus() {
+    return 400;
   }
 
   /** What the rule requires, phrased to follow the field name. */

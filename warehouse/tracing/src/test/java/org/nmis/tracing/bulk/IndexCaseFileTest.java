@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nmis.tracing.TracingError;
+import org.nmis.tracing.TracingException;
 
 class IndexCaseFileTest {
   @Test
@@ -26,28 +28,28 @@ class IndexCaseFileTest {
 
   @Test
   void anEmptyFileOrOnlyAHeaderIsRefused() {
-    assertEquals(IndexCaseFile.Problem.EMPTY, problem(new byte[0]));
-    assertEquals(IndexCaseFile.Problem.EMPTY, problem(text("person_id\r\n\r\n  \r\n")));
+    assertEquals(TracingError.EMPTY_FILE, problem(new byte[0]));
+    assertEquals(TracingError.EMPTY_FILE, problem(text("person_id\r\n\r\n  \r\n")));
   }
 
   @Test
   void workbooksAndBinaryFilesAreRefusedSayingWhatToSend() {
-    IndexCaseFile.RejectedFile xlsx = assertThrows(IndexCaseFile.RejectedFile.class,
+    TracingException xlsx = assertThrows(TracingException.class,
         () -> IndexCaseFile.read(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}));
-    assertEquals(IndexCaseFile.Problem.NOT_TEXT, xlsx.problem());
+    assertEquals(TracingError.FILE_NOT_TEXT, xlsx.error());
     assertTrue(xlsx.getMessage().contains("XLSX") && xlsx.getMessage().contains("save the sheet as CSV"),
         xlsx.getMessage());
-    assertEquals(IndexCaseFile.Problem.NOT_TEXT, problem(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}));
-    assertEquals(IndexCaseFile.Problem.NOT_TEXT, problem("9876543210\n".getBytes(StandardCharsets.UTF_16LE)));
-    assertEquals(IndexCaseFile.Problem.NOT_TEXT, problem(new byte[] {'9', '8', 0, 7, 1}));
+    assertEquals(TracingError.FILE_NOT_TEXT, problem(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}));
+    assertEquals(TracingError.FILE_NOT_TEXT, problem("9876543210\n".getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(TracingError.FILE_NOT_TEXT, problem(new byte[] {'9', '8', 0, 7, 1}));
   }
 
   @Test
   void textWithoutASingleMobileOrPersonIdIsRefused() {
-    IndexCaseFile.RejectedFile e = assertThrows(IndexCaseFile.RejectedFile.class,
+    TracingException e = assertThrows(TracingException.class,
         () -> IndexCaseFile.read(text("source_record_id,name\nMH-PUNE-000001,Ram\nMH-PUNE-000002,Shyam\n")));
 
-    assertEquals(IndexCaseFile.Problem.NO_INDEX_CASES, e.problem());
+    assertEquals(TracingError.FILE_WITHOUT_INDEX_CASES, e.error());
     assertTrue(e.getMessage().contains("none of the file's 3 lines") && e.getMessage().contains("source_record_id"),
         e.getMessage());
   }
@@ -58,14 +60,14 @@ class IndexCaseFileTest {
     Arrays.fill(big, (byte) '9');
     ByteArrayInputStream in = new ByteArrayInputStream(big);
 
-    IndexCaseFile.RejectedFile e = assertThrows(IndexCaseFile.RejectedFile.class, () -> IndexCaseFile.read(in));
+    TracingException e = assertThrows(TracingException.class, () -> IndexCaseFile.read(in));
 
-    assertEquals(IndexCaseFile.Problem.TOO_LARGE, e.problem());
+    assertEquals(TracingError.FILE_TOO_LARGE, e.error());
     assertEquals(9, in.available(), "read only one byte past the limit");
   }
 
-  private static IndexCaseFile.Problem problem(byte[] content) {
-    return assertThrows(IndexCaseFile.RejectedFile.class, () -> IndexCaseFile.read(content)).problem();
+  private static TracingError problem(byte[] content) {
+    return assertThrows(TracingException.class, () -> IndexCaseFile.read(content)).error();
   }
 
   private static byte[] text(String s) {

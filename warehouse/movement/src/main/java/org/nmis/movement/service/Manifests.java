@@ -1,4 +1,4 @@
-package org.nmis.api.movement;
+package org.nmis.movement.service;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.nmis.movement.booking.TrainBooking;
 import org.nmis.movement.layout.Rake;
 
 /** Small facts about rakes and manifests the service needs beside the allocator. */
-final class Manifests {
+public final class Manifests {
   private Manifests() {}
 
   /** A manifest rebuilt from its logged lines: every coach of the rake in order, as the allocator makes it. */
@@ -33,7 +33,7 @@ final class Manifests {
   }
 
   /** The rake as people write it: SL_ICF:24. */
-  static String describe(Rake rake) {
+  public static String describe(Rake rake) {
     return rake.sections().stream().map(s -> s.layout() + ":" + s.coaches()).collect(Collectors.joining(","));
   }
 

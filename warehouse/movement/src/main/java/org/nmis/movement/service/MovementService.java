@@ -1,4 +1,4 @@
-package org.nmis.api.movement;
+package org.nmis.movement.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nmis.api.movement.MovementMessages.Decoded;
-import org.nmis.api.movement.MovementMessages.Logged;
-import org.nmis.api.movement.MovementMessages.PassRecord;
-import org.nmis.ingestion.kafka.MovementLog;
+import org.nmis.movement.service.MovementMessages.Decoded;
+import org.nmis.movement.service.MovementMessages.Logged;
+import org.nmis.movement.service.MovementMessages.PassRecord;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.PersonIdScheme;
@@ -59,7 +58,7 @@ public final class MovementService {
   private static final List<RequestStatus> ON_A_TRAIN = List.of(RequestStatus.TRAIN_BOOKED,
       RequestStatus.MANIFESTED, RequestStatus.DEPARTED, RequestStatus.ARRIVED);
 
-  private final MovementLog log;
+  private final TransitionLog log;
   private final RegistrationIndex index;
   private final Clock clock;
   private final PersonIdScheme requestIds;
@@ -101,7 +100,7 @@ public final class MovementService {
     });
   }
 
-  public MovementService(MovementLog log, RegistrationIndex index, ReferenceData reference, Clock clock,
+  public MovementService(TransitionLog log, RegistrationIndex index, ReferenceData reference, Clock clock,
       PersonIdScheme requestIds, EPassIssuer issuer, EPassVerifier verifier, Escalation escalation) {
     this.log = log;
     this.index = index;
@@ -115,7 +114,7 @@ public final class MovementService {
 
   /** Rebuilds the state from the log; call once before serving. */
   public synchronized void recover() {
-    log.replay(entry -> apply(MovementMessages.decode(entry.value(), this::nameOf,
+    log.replay(message -> apply(MovementMessages.decode(message, this::nameOf,
         id -> requests.get(RequestId.parse(id).orElseThrow()).booking())));
   }
 

@@ -1,4 +1,4 @@
-package org.nmis.api.movement;
+package org.nmis.movement.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

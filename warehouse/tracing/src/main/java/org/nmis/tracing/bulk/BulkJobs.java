@@ -1,0 +1,146 @@
+package org.nmis.tracing.bulk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Bulk tracing jobs: run one at a time in the background and kept for their owner only. A finished job is kept for
+ * {@code keep} after it finished, and at most {@code maxJobs} jobs are kept in all (the oldest finished go first),
+ * so that the lists of names and mobiles they hold do not pile up in memory. Thread-safe.
+ */
+public final class BulkJobs implements AutoCloseable {
+  /** One job: who asked, why, and, once finished, its report or why it failed. */
+  public static final class Job {
+    private final String id;
+    private final String owner;
+    private final String purpose;
+    private final int indexCases;
+    private volatile BulkReport report;
+    private volatile String failure;
+    private volatile Instant finishedAt;
+
+    private Job(String id, String owner, String purpose, int indexCases) {
+      this.id = id;
+      this.owner = owner;
+      this.purpose = purpose;
+      this.indexCases = indexCases;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String purpose() {
+      return purpose;
+    }
+
+    public int indexCases() {
+      return indexCases;
+    }
+
+    /** RUNNING, DONE or FAILED. */
+    public String state() {
+      return failure != null ? "FAILED" : report != null ? "DONE" : "RUNNING";
+    }
+
+    /** The lists, once the job is DONE. */
+    public Optional<BulkReport> report() {
+      return Optional.ofNullable(report);
+    }
+
+    public Optional<String> failure() {
+      return Optional.ofNullable(failure);
+    }
+
+    private boolean finished() {
+      return finishedAt != null;
+    }
+  }
+
+  /** How a job ended: its report, or why it failed. */
+  public record Outcome(String jobId, BulkReport report, String failure) {}
+
+  private final BulkTrace trace;
+  private final Clock clock;
+  private final Duration keep;
+  private final int maxJobs;
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "nmis-tracing-bulk");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public BulkJobs(BulkTrace trace, Clock clock, Duration keep, int maxJobs) {
+    if (keep.isNegative() || keep.isZero() || maxJobs < 1) {
+      throw new IllegalArgumentException("NMIS-TRC-103: bulk jobs kept for " + keep + ", at most " + maxJobs
+          + ", would drop a job before its owner can fetch it; keep them at least a minute, and at least one");
+    }
+    this.trace = trace;
+    this.clock = clock;
+    this.keep = keep;
+    this.maxJobs = maxJobs;
+  }
+
+  /**
+   * Starts a job over {@code cases} within the window. {@code finished} runs on the job's thread with the outcome
+   * before the job shows DONE or FAILED, so that its audit record is written before anyone can fetch the lists.
+   */
+  public Job start(String owner, String purpose, List<String> cases, LocalDate from, LocalDate to,
+      Consumer<Outcome> finished) {
+    evict();
+    Job job = new Job("TB-" + UUID.randomUUID(), owner, purpose, cases.size());
+    jobs.put(job.id, job);
+    runner.submit(() -> {
+      Outcome outcome;
+      try {
+        outcome = new Outcome(job.id, trace.run(cases, from, to), null);
+      } catch (RuntimeException e) {
+        outcome = new Outcome(job.id, null, e.getMessage() == null ? e.getClass().getSimpleName()
+            : e.getMessage());
+      }
+      finished.accept(outcome);
+      job.failure = outcome.failure();
+      job.report = outcome.report();
+      job.finishedAt = clock.instant();
+    });
+    return job;
+  }
+
+  /** The job if it exists and belongs to {@code owner}; another user's job is answered as missing. */
+  public Optional<Job> get(String id, String owner) {
+    evict();
+    return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(owner));
+  }
+
+  /** How many jobs are kept now (tests, status). */
+  public int size() {
+    return jobs.size();
+  }
+
+  private void evict() {
+    Instant oldest = clock.instant().minus(keep);
+    jobs.values().removeIf(j -> j.finished() && j.finishedAt.isBefore(oldest));
+    int over = jobs.size() - maxJobs;
+    if (over > 0) {
+      jobs.values().stream().filter(Job::finished).sorted(Comparator.comparing((Job j) -> j.finishedAt))
+          .limit(over).toList().forEach(j -> jobs.remove(j.id));
+    }
+  }
+
+  @Override
+  public void close() {
+    runner.shutdownNow();
+  }
+}

@@ -1,0 +1,74 @@
+package org.nmis.tracing.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nmis.tracing.TracingSettings;
+import org.nmis.movement.testing.MutableClock;
+import org.nmis.tracing.index.TracingIndex;
+import org.nmis.tracing.testing.FakeMobileDirectory;
+
+class BulkJobsTest {
+  private static final LocalDate FROM = LocalDate.of(2020, 5, 1);
+  private static final LocalDate TO = LocalDate.of(2020, 5, 31);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2020-05-20T06:00:00Z"));
+  private final BulkJobs jobs = new BulkJobs(new BulkTrace(new TracingIndex(TracingSettings.defaults()),
+      new FakeMobileDirectory(), TracingSettings.defaults()), clock, Duration.ofHours(24), 2);
+
+  @AfterEach
+  void stop() {
+    jobs.close();
+  }
+
+  @Test
+  void aJobIsItsOwnersAndIsAuditedBeforeItShowsDone() throws Exception {
+    AtomicReference<String> stateWhenAudited = new AtomicReference<>();
+    AtomicReference<BulkJobs.Job> started = new AtomicReference<>();
+    BulkJobs.Job job = jobs.start("health", "CLUSTER-1", List.of("9876543210", "not-a-number"), FROM, TO,
+        outcome -> stateWhenAudited.set(started.get().state() + ":" + outcome.report().unresolved().size()));
+    started.set(job);
+    assertEquals("DONE", await(job).state());
+    assertEquals("RUNNING:2", stateWhenAudited.get(), "audited first, with the report");
+    assertEquals(2, job.report().orElseThrow().unresolved().size());
+    assertTrue(jobs.get(job.id(), "health").isPresent());
+    assertTrue(jobs.get(job.id(), "health-2").isEmpty(), "another user's job does not exist for them");
+  }
+
+  @Test
+  void aJobThatCannotRunFailsWithTheReason() throws Exception {
+    AtomicReference<BulkJobs.Outcome> seen = new AtomicReference<>();
+    BulkJobs.Job job = jobs.start("health", "CLUSTER-2", List.of(), FROM, TO, seen::set);
+    assertEquals("FAILED", await(job).state());
+    assertTrue(job.failure().orElseThrow().contains("NMIS-TRC-007"), job.failure().orElseThrow());
+    assertEquals(job.failure().orElseThrow(), seen.get().failure());
+  }
+
+  @Test
+  void finishedJobsExpireAndTheOldestGoFirstOverTheLimit() throws Exception {
+    BulkJobs.Job first = await(jobs.start("health", "A", List.of("9876543210"), FROM, TO, o -> { }));
+    clock.advance(Duration.ofSeconds(60));
+    BulkJobs.Job second = await(jobs.start("health", "B", List.of("9876543210"), FROM, TO, o -> { }));
+    clock.advance(Duration.ofSeconds(60));
+    BulkJobs.Job third = await(jobs.start("health", "C", List.of("9876543210"), FROM, TO, o -> { }));
+    assertTrue(jobs.get(first.id(), "health").isEmpty(), "over the limit of 2, the oldest finished went");
+    assertTrue(jobs.get(second.id(), "health").isPresent());
+    clock.advance(Duration.ofHours(24).plusSeconds(1));
+    assertTrue(jobs.get(third.id(), "health").isEmpty(), "a day after it finished, a job is gone");
+    assertEquals(0, jobs.size());
+  }
+
+  private BulkJobs.Job await(BulkJobs.Job job) throws InterruptedException {
+    for (int i = 0; i < 500 && job.state().equals("RUNNING"); i++) {
+      Thread.sleep(10);
+    }
+    return job;
+  }
+}
