@@ -37,6 +37,11 @@ public final class BrokerMain {
 
         // Started before the (slow) format and start-up so that a parent killed meanwhile still takes us down.
         options.parentPid().ifPresent(BrokerMain::exitWhenParentExits);
+        if (options.parentPid().isPresent()) {
+            // Ctrl-C in a terminal signals the whole process group: the parent stops its streaming queries first
+            // and then this broker (SIGTERM), so the broker must not go first on the same SIGINT.
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        }
 
         Path serverProperties = dataDir.resolve("server.properties");
         writeServerProperties(serverProperties, options, logDir);

@@ -112,6 +112,9 @@ public class WarehousePlatform implements WarehouseStatus {
     // Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the SparkContext: on SIGTERM
     // the queries stop first, so none fails against a stopped context.
     ShutdownHookManager.get().addShutdownHook(this::stop, FileSystem.SHUTDOWN_HOOK_PRIORITY + 40);
+    if (broker != null) {
+      broker.stopWithOwner(); // last, by stop() below, not in parallel with the queries that read from it
+    }
     LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
   }
 

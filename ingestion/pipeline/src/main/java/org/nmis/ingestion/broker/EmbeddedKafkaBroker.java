@@ -131,8 +131,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         Admin admin = null;
         try {
+            // The admin client logs a warning on every refused connection: let it connect only once the broker
+            // listens, so that a normal start logs none.
+            StartLog startLog = new StartLog(logFile, logStart);
+            awaitListening(process, brokerPort, startLog);
             admin = Admin.create(adminConfig(brokerPort));
-            awaitReady(process, admin, new StartLog(logFile, logStart));
+            awaitReady(process, admin, startLog);
         } catch (RuntimeException | Error e) {
             if (admin != null) {
                 admin.close(Duration.ZERO);
@@ -182,12 +186,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWithOwner();
+        stop();
+    }
+
+    /**
+     * The owner stops the broker itself, in order, at shutdown (after the clients that read from it): the broker's
+     * own JVM shutdown hook, which would stop it at once and in parallel, is removed. The broker still stops if the
+     * owner's JVM dies (it watches the parent process).
+     */
+    public void stopWithOwner() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // The hook is running or about to run stop() itself.
         }
-        stop();
     }
 
     private void stop() {
@@ -246,6 +259,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
         return config;
+    }
+
+    private static void awaitListening(Process process, int port, StartLog log) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw log.failure("The Kafka broker JVM exited with code " + process.exitValue(), null);
+            }
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+                }
+            }
+        }
+        // awaitReady reports the timeout with the broker's log
     }
 
     private static void awaitReady(Process process, Admin admin, StartLog log) {

@@ -19,6 +19,8 @@ public final class SparkSessions {
         // The default of 50 snapshot partitions made small Delta operations 3x slower on 2 cores (STACK.md).
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.ui.enabled", "false")
+        // Plans of the 27-column registrations table are longer than the default 25 fields: print them whole.
+        .config("spark.sql.debug.maxToStringFields", "200")
         // Cached batches live for one micro-batch only: compressing them cost more CPU than it saved (about a
         // sixth of a registrations batch went into dictionary-encoding statistics).
         .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
