@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The NMIS warehouse service: registrations API, lookups and reference data, on an embedded or real cluster. */
+/**
+ * The NMIS warehouse service: registrations API, lookups and reference data, on an embedded or real
+ * cluster.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NmisApplication {

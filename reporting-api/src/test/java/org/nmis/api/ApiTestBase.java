@@ -29,15 +29,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on its embedded default (real broker, Spark, Delta files) for the API's integration tests.
- * Every test class extending this shares one running service (Spring caches the context), so the data directory
- * is created once per JVM rather than per class.
+ * The whole service on its embedded default (real broker, Spark, Delta files) for the API's
+ * integration tests. Every test class extending this shares one running service (Spring caches the
+ * context), so the data directory is created once per JVM rather than per class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path DATA_DIR = tempDir();
-  /** Tomorrow in India: a pass is valid from the day before travel, so the passes issued for it verify today. */
+
+  /**
+   * Tomorrow in India: a pass is valid from the day before travel, so the passes issued for it
+   * verify today.
+   */
   static final LocalDate TRAVEL = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -63,15 +67,18 @@ abstract class ApiTestBase {
   }
 
   /**
-   * Posts registrations as this state or district user and waits until every one is in the serving index; their
-   * person IDs, in order.
+   * Posts registrations as this state or district user and waits until every one is in the serving
+   * index; their person IDs, in order.
    */
-  List<String> registerAs(String user, String password, RegistrationInput... people) throws Exception {
+  List<String> registerAs(String user, String password, RegistrationInput... people)
+      throws Exception {
     StringBuilder body = new StringBuilder("[");
     for (RegistrationInput p : people) {
-      body.append(body.length() > 1 ? "," : "").append(new String(RegistrationJson.write(p), StandardCharsets.UTF_8));
+      body.append(body.length() > 1 ? "," : "")
+          .append(new String(RegistrationJson.write(p), StandardCharsets.UTF_8));
     }
-    JsonNode answer = json(post("/api/v1/registrations", body.append("]").toString(), user, password));
+    JsonNode answer =
+        json(post("/api/v1/registrations", body.append("]").toString(), user, password));
     assertEquals(people.length, answer.get("accepted").asInt(), answer.toString());
     List<String> ids = new ArrayList<>();
     answer.get("results").forEach(r -> ids.add(r.get("personId").asText()));
@@ -87,17 +94,44 @@ abstract class ApiTestBase {
     return registerAs("mh-state", "mh-demo", people);
   }
 
-  /** Walks a request of these people through the movement API to a manifest on the train, tomorrow; its ID. */
+  /**
+   * Walks a request of these people through the movement API to a manifest on the train, tomorrow;
+   * its ID.
+   */
   String manifestTrain(List<String> ids, String trainNumber) throws Exception {
-    String id = json(post("/api/v1/movement/requests", "{\"destination_state_code\": 9, \"passengers\": "
-        + JSON.writeValueAsString(ids) + ", \"proposed_date\": \"" + TRAVEL + "\", \"origin_station\": \"PUNE\"}",
-        "mh-state", "mh-demo")).get("request_id").asText();
+    String id =
+        json(post(
+                "/api/v1/movement/requests",
+                "{\"destination_state_code\": 9, \"passengers\": "
+                    + JSON.writeValueAsString(ids)
+                    + ", \"proposed_date\": \""
+                    + TRAVEL
+                    + "\", \"origin_station\": \"PUNE\"}",
+                "mh-state",
+                "mh-demo"))
+            .get("request_id")
+            .asText();
     assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
-    assertEquals(200, post(path(id, "accept"), "{\"quarantine_capacity\": 100, \"noc_number\": \"UP/NOC/"
-        + trainNumber + "\"}", "up-state", "up-demo").statusCode());
-    assertEquals(200, post(path(id, "book"), "{\"train_number\": \"" + trainNumber + "\", \"date\": \"" + TRAVEL
-        + "\", \"origin_station\": \"PUNE\", \"destination_station\": \"GKP\", \"middle_berths_empty\": false}",
-        "railways", "railways-demo").statusCode());
+    assertEquals(
+        200,
+        post(
+                path(id, "accept"),
+                "{\"quarantine_capacity\": 100, \"noc_number\": \"UP/NOC/" + trainNumber + "\"}",
+                "up-state",
+                "up-demo")
+            .statusCode());
+    assertEquals(
+        200,
+        post(
+                path(id, "book"),
+                "{\"train_number\": \""
+                    + trainNumber
+                    + "\", \"date\": \""
+                    + TRAVEL
+                    + "\", \"origin_station\": \"PUNE\", \"destination_station\": \"GKP\", \"middle_berths_empty\": false}",
+                "railways",
+                "railways-demo")
+            .statusCode());
     assertEquals(200, post(path(id, "manifest"), "{}", "railways", "railways-demo").statusCode());
     return id;
   }
@@ -114,20 +148,29 @@ abstract class ApiTestBase {
     return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
   }
 
-  HttpResponse<String> post(String path, String json, String user, String password) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user, password);
+  HttpResponse<String> post(String path, String json, String user, String password)
+      throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+        user,
+        password);
   }
 
   HttpResponse<String> send(HttpRequest.Builder b, String user, String password) throws Exception {
     return send(b, user, password, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  <T> HttpResponse<T> send(HttpRequest.Builder b, String user, String password, HttpResponse.BodyHandler<T> body)
+  <T> HttpResponse<T> send(
+      HttpRequest.Builder b, String user, String password, HttpResponse.BodyHandler<T> body)
       throws Exception {
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(b.build(), body);
   }

@@ -26,61 +26,108 @@ import org.nmis.model.registration.RegistrationColumns;
 import org.nmis.model.testing.RegistrationFixtures;
 
 /**
- * The access policy over HTTP: for every endpoint that returns personal data and every demo user, with a subject
- * inside and one outside the user's jurisdiction, the keys and values that come back are those the policy table
- * (AccessPolicies.standard) allows that role, and nothing anywhere carries the Aadhaar token.
+ * The access policy over HTTP: for every endpoint that returns personal data and every demo user,
+ * with a subject inside and one outside the user's jurisdiction, the keys and values that come back
+ * are those the policy table (AccessPolicies.standard) allows that role, and nothing anywhere
+ * carries the Aadhaar token.
  */
 class PolicyMatrixIT extends ApiTestBase {
   private static final AccessPolicy POLICY = AccessPolicies.standard();
-  private static final String AADHAAR_TOKEN = RegistrationFixtures.tokenizer().token(RegistrationFixtures.AADHAAR);
+  private static final String AADHAAR_TOKEN =
+      RegistrationFixtures.tokenizer().token(RegistrationFixtures.AADHAAR);
+
   /** Keys that must never appear in any answer, whatever the role. */
-  private static final Set<String> NEVER = Set.of("aadhaar_token", "aadhaarToken", "content_hash", "contentHash",
-      "aadhaar", "kafka_offset", "kafkaOffset");
+  private static final Set<String> NEVER =
+      Set.of(
+          "aadhaar_token",
+          "aadhaarToken",
+          "content_hash",
+          "contentHash",
+          "aadhaar",
+          "kafka_offset",
+          "kafkaOffset");
 
   /**
-   * A demo user and what the subjects are to them: whether they see the subject, the outsider, and the request
-   * that Maharashtra made for the subject (a district sees only the requests its own district made).
+   * A demo user and what the subjects are to them: whether they see the subject, the outsider, and
+   * the request that Maharashtra made for the subject (a district sees only the requests its own
+   * district made).
    */
-  private record User(String name, String password, Role role, boolean seesSubject, boolean seesOutsider,
+  private record User(
+      String name,
+      String password,
+      Role role,
+      boolean seesSubject,
+      boolean seesOutsider,
       boolean seesRequest) {}
 
-  /** Subject: Maharashtra (Pune) to Uttar Pradesh. Outsider: Delhi to Bihar, registered by Bihar. */
-  private static final List<User> USERS = List.of(
-      new User("ministry", "ministry-demo", MINISTRY, true, true, true),
-      new User("up-state", "up-demo", STATE, true, false, true),
-      new User("mh-state", "mh-demo", STATE, true, false, true),
-      new User("br-state", "br-demo", STATE, false, true, false),
-      new User("pune-district", "pune-demo", DISTRICT, true, false, false),
-      new User("railways", "railways-demo", RAILWAYS, true, true, true),
-      new User("health", "health-demo", HEALTH, true, true, true),
-      new User("auditor", "auditor-demo", AUDITOR, true, true, true));
+  /**
+   * Subject: Maharashtra (Pune) to Uttar Pradesh. Outsider: Delhi to Bihar, registered by Bihar.
+   */
+  private static final List<User> USERS =
+      List.of(
+          new User("ministry", "ministry-demo", MINISTRY, true, true, true),
+          new User("up-state", "up-demo", STATE, true, false, true),
+          new User("mh-state", "mh-demo", STATE, true, false, true),
+          new User("br-state", "br-demo", STATE, false, true, false),
+          new User("pune-district", "pune-demo", DISTRICT, true, false, false),
+          new User("railways", "railways-demo", RAILWAYS, true, true, true),
+          new User("health", "health-demo", HEALTH, true, true, true),
+          new User("auditor", "auditor-demo", AUDITOR, true, true, true));
 
   @Test
   void everyPersonalDataEndpointAnswersEachRoleWhatThePolicyAllows() throws Exception {
-    List<String> train = register(
-        RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null)
-            .set(Field.SOURCE_RECORD_ID, "MH-POL-1").set(Field.MOBILE, "7000000101")
-            .set(Field.PERSONS_ACCOMPANYING, "0").set(Field.GROUP_REF, null).build(),
-        RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, (String) null)
-            .set(Field.AADHAAR, null).set(Field.SOURCE_RECORD_ID, "MH-POL-2").set(Field.NAME, "Sunita Devi")
-            .set(Field.GENDER, "F").set(Field.MOBILE, "7000000102").set(Field.PERSONS_ACCOMPANYING, "0")
-            .set(Field.GROUP_REF, null).build());
+    List<String> train =
+        register(
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.SOURCE_RECORD_ID, "MH-POL-1")
+                .set(Field.MOBILE, "7000000101")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build(),
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.AADHAAR, null)
+                .set(Field.SOURCE_RECORD_ID, "MH-POL-2")
+                .set(Field.NAME, "Sunita Devi")
+                .set(Field.GENDER, "F")
+                .set(Field.MOBILE, "7000000102")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build());
     String subject = train.get(0);
-    String outsider = registerAs("br-state", "br-demo", RegistrationFixtures.sitaFromPuneToPatna()
-        .set(Field.SOURCE_STATE_CODE, (String) null).set(Field.SOURCE_RECORD_ID, "BR-POL-1")
-        .set(Field.ORIGIN_STATE_CODE, "7").set(Field.ORIGIN_DISTRICT_CODE, "77").set(Field.MOBILE, "7000000103")
-        .build()).get(0);
+    String outsider =
+        registerAs(
+                "br-state",
+                "br-demo",
+                RegistrationFixtures.sitaFromPuneToPatna()
+                    .set(Field.SOURCE_STATE_CODE, (String) null)
+                    .set(Field.SOURCE_RECORD_ID, "BR-POL-1")
+                    .set(Field.ORIGIN_STATE_CODE, "7")
+                    .set(Field.ORIGIN_DISTRICT_CODE, "77")
+                    .set(Field.MOBILE, "7000000103")
+                    .build())
+            .get(0);
     String request = manifestTrain(train, "04999");
 
     for (User u : USERS) {
       String who = u.name() + ": ";
       // Lookups by person ID and by mobile.
-      checkPerson(u, get("/api/v1/persons/" + subject, u.name(), u.password()), u.seesSubject(), who + "by ID");
-      checkPerson(u, get("/api/v1/persons/" + outsider, u.name(), u.password()), u.seesOutsider(),
+      checkPerson(
+          u,
+          get("/api/v1/persons/" + subject, u.name(), u.password()),
+          u.seesSubject(),
+          who + "by ID");
+      checkPerson(
+          u,
+          get("/api/v1/persons/" + outsider, u.name(), u.password()),
+          u.seesOutsider(),
           who + "outsider by ID");
-      JsonNode byMobile = checked(get("/api/v1/persons?mobile=7000000101", u.name(), u.password()), 200, who);
+      JsonNode byMobile =
+          checked(get("/api/v1/persons?mobile=7000000101", u.name(), u.password()), 200, who);
       assertEquals(u.seesSubject() ? 1 : 0, byMobile.get("persons").size(), who + byMobile);
-      assertEquals(mask(u.role(), "mobile").apply("+917000000101"), textOrNull(byMobile.get("mobile")), who);
+      assertEquals(
+          mask(u.role(), "mobile").apply("+917000000101"), textOrNull(byMobile.get("mobile")), who);
       byMobile.get("persons").forEach(p -> checkPersonBody(u, p, who + "by mobile"));
 
       // Contact tracing: HEALTH only, and the registration inside follows the policy like a lookup.
@@ -97,38 +144,76 @@ class PolicyMatrixIT extends ApiTestBase {
         assertEquals(train.get(1), contact.get("personId").asText(), who + report);
         assertEquals("Sunita Devi", contact.get("name").asText(), who + report);
         assertEquals("+917000000102", contact.get("mobile").asText(), who + report);
-        assertTrue(report.toString().contains("\"requestId\":\"" + request + "\""), who + "request IDs are text");
+        assertTrue(
+            report.toString().contains("\"requestId\":\"" + request + "\""),
+            who + "request IDs are text");
       } else {
         assertEquals(403, traced.statusCode(), who + traced.body());
         assertEquals(403, get(contacts, u.name(), u.password()).statusCode(), who);
       }
 
       // The movement request, its manifest and the e-passes on it.
-      boolean seesRequest = POLICY.rule("movement_requests", u.role()).isPresent() && u.seesRequest();
+      boolean seesRequest =
+          POLICY.rule("movement_requests", u.role()).isPresent() && u.seesRequest();
       HttpResponse<String> r = get("/api/v1/movement/requests/" + request, u.name(), u.password());
       assertEquals(seesRequest ? 200 : 404, r.statusCode(), who + r.body());
       assertNoSecrets(r.body(), who);
-      HttpResponse<String> manifest = get("/api/v1/movement/requests/" + request + "/manifest", u.name(),
-          u.password());
+      HttpResponse<String> manifest =
+          get("/api/v1/movement/requests/" + request + "/manifest", u.name(), u.password());
       assertEquals(seesRequest ? 200 : 404, manifest.statusCode(), who + manifest.body());
       if (seesRequest) {
         checkManifest(u, json(manifest), who);
       }
-      JsonNode passes = checked(get("/api/v1/epasses/" + subject, u.name(), u.password()), 200, who);
+      JsonNode passes =
+          checked(get("/api/v1/epasses/" + subject, u.name(), u.password()), 200, who);
       boolean holdsPasses = POLICY.rule("epass_tokens", u.role()).isPresent() && u.seesRequest();
       assertEquals(holdsPasses ? 1 : 0, passes.size(), who + passes);
-      passes.forEach(p -> assertEquals(keys("epass_tokens", u.role(), Set.of("pass_id", "traveller_id",
-          "request_id", "train_number", "date", "coach", "berth", "valid_from", "valid_until", "status",
-          "revocation_reason", "token")), fieldNames(p), who + p));
+      passes.forEach(
+          p ->
+              assertEquals(
+                  keys(
+                      "epass_tokens",
+                      u.role(),
+                      Set.of(
+                          "pass_id",
+                          "traveller_id",
+                          "request_id",
+                          "train_number",
+                          "date",
+                          "coach",
+                          "berth",
+                          "valid_from",
+                          "valid_until",
+                          "status",
+                          "revocation_reason",
+                          "token")),
+                  fieldNames(p),
+                  who + p));
     }
   }
 
   @Test
   void theRulesThisTestDerivesFromThePolicyAreTheOnesTheProductPromises() {
     // Written out by hand, so that a change of the policy table is a decision and not an accident.
-    assertEquals(Set.of("personId", "sourceStateCode", "age", "gender", "mobile", "origin", "destination",
-        "travelDate", "mode", "personsAccompanying", "groupRef", "category", "vehicleRef", "version", "createdAt",
-        "updatedAt"), personKeys(MINISTRY));
+    assertEquals(
+        Set.of(
+            "personId",
+            "sourceStateCode",
+            "age",
+            "gender",
+            "mobile",
+            "origin",
+            "destination",
+            "travelDate",
+            "mode",
+            "personsAccompanying",
+            "groupRef",
+            "category",
+            "vehicleRef",
+            "version",
+            "createdAt",
+            "updatedAt"),
+        personKeys(MINISTRY));
     assertEquals(personKeys(MINISTRY), personKeys(RAILWAYS));
     Set<String> health = new TreeSet<>(personKeys(MINISTRY));
     health.addAll(Set.of("name", "aadhaarLast4"));
@@ -141,7 +226,8 @@ class PolicyMatrixIT extends ApiTestBase {
     assertFalse(personKeys(AUDITOR).contains("name"));
   }
 
-  private void checkPerson(User u, HttpResponse<String> answer, boolean visible, String who) throws Exception {
+  private void checkPerson(User u, HttpResponse<String> answer, boolean visible, String who)
+      throws Exception {
     assertNoSecrets(answer.body(), who);
     if (!visible) {
       assertEquals(404, answer.statusCode(), who + answer.body());
@@ -161,7 +247,8 @@ class PolicyMatrixIT extends ApiTestBase {
       assertTrue(mobile.matches("\\+91\\d{10}"), who + mobile);
     }
     if (person.has("aadhaarLast4") && !person.get("aadhaarLast4").isNull()) {
-      assertEquals(RegistrationFixtures.AADHAAR.substring(8), person.get("aadhaarLast4").asText(), who);
+      assertEquals(
+          RegistrationFixtures.AADHAAR.substring(8), person.get("aadhaarLast4").asText(), who);
     }
   }
 
@@ -173,9 +260,11 @@ class PolicyMatrixIT extends ApiTestBase {
       for (JsonNode berth : coach.get("berths")) {
         berths++;
         assertEquals(names, berth.has("name"), who + berth);
-        assertFalse(berth.has("origin_state_code"), who + "the request's codes are stated once: " + berth);
+        assertFalse(
+            berth.has("origin_state_code"), who + "the request's codes are stated once: " + berth);
         if (names) {
-          assertTrue(Set.of("Ram Kumar", "Sunita Devi").contains(berth.get("name").asText()), who + berth);
+          assertTrue(
+              Set.of("Ram Kumar", "Sunita Devi").contains(berth.get("name").asText()), who + berth);
         }
       }
     }
@@ -215,7 +304,9 @@ class PolicyMatrixIT extends ApiTestBase {
 
   private static void assertNoSecrets(String body, String who) {
     assertFalse(body.contains(AADHAAR_TOKEN), who + "the Aadhaar token left the service: " + body);
-    assertFalse(body.contains(RegistrationFixtures.AADHAAR), who + "an Aadhaar number left the service: " + body);
+    assertFalse(
+        body.contains(RegistrationFixtures.AADHAAR),
+        who + "an Aadhaar number left the service: " + body);
     try {
       if (!body.isBlank()) {
         forbiddenKeys(JSON.readTree(body), who);
@@ -227,12 +318,15 @@ class PolicyMatrixIT extends ApiTestBase {
 
   private static void forbiddenKeys(JsonNode node, String who) {
     if (node.isObject()) {
-      node.fieldNames().forEachRemaining(k -> assertFalse(NEVER.contains(k), who + "key " + k + " left the service"));
+      node.fieldNames()
+          .forEachRemaining(
+              k -> assertFalse(NEVER.contains(k), who + "key " + k + " left the service"));
     }
     node.forEach(child -> forbiddenKeys(child, who));
   }
 
-  private static JsonNode checked(HttpResponse<String> answer, int status, String who) throws Exception {
+  private static JsonNode checked(HttpResponse<String> answer, int status, String who)
+      throws Exception {
     assertEquals(status, answer.statusCode(), who + answer.body());
     assertNoSecrets(answer.body(), who);
     return json(answer);

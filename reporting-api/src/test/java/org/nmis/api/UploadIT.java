@@ -20,12 +20,14 @@ import org.nmis.uploads.testing.ExcelLikeXlsx;
 import org.nmis.uploads.testing.UploadSamples;
 
 /**
- * A state uploads a 100,000-row XLSX with 2% bad rows: every bad row is reported with its line number, every good
- * row is ingested once, and uploading the same file again changes nothing. File-level problems answer 400.
+ * A state uploads a 100,000-row XLSX with 2% bad rows: every bad row is reported with its line
+ * number, every good row is ingested once, and uploading the same file again changes nothing.
+ * File-level problems answer 400.
  */
 class UploadIT extends ApiTestBase {
   private static final int ROWS = 100_000;
-  private static final String MINE = " FROM registrations WHERE source_record_id LIKE 'MH-PUNE-_______'";
+  private static final String MINE =
+      " FROM registrations WHERE source_record_id LIKE 'MH-PUNE-_______'";
 
   @Test
   void aLargeSpreadsheetIsIngestedOnceAndItsBadRowsReportedByLine() throws Exception {
@@ -38,8 +40,9 @@ class UploadIT extends ApiTestBase {
     assertEquals(ROWS - ROWS / 50, first.get("accepted").asLong());
     assertEquals(0, first.get("pending").asLong());
 
-    String errors = get("/api/v1/uploads/" + first.get("upload_id").asText() + "/errors", "mh-state", "mh-demo")
-        .body();
+    String errors =
+        get("/api/v1/uploads/" + first.get("upload_id").asText() + "/errors", "mh-state", "mh-demo")
+            .body();
     TreeSet<Long> reported = new TreeSet<>();
     for (String line : errors.split("\r\n")) {
       if (!line.startsWith("line,")) {
@@ -66,20 +69,31 @@ class UploadIT extends ApiTestBase {
 
   @Test
   void fileLevelProblemsAnswer400NamingThem() throws Exception {
-    HttpResponse<String> binary = upload("photo.xlsx", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2});
+    HttpResponse<String> binary =
+        upload("photo.xlsx", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2});
     assertEquals(400, binary.statusCode(), binary.body());
     assertTrue(json(binary).get("code").asText().startsWith("NMIS-UPL-"), binary.body());
-    HttpResponse<String> missing = upload("sheet.csv", "source_record_id,name\nX1,Ram\n"
-        .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> missing =
+        upload("sheet.csv", "source_record_id,name\nX1,Ram\n".getBytes(StandardCharsets.UTF_8));
     assertEquals(400, missing.statusCode());
     assertTrue(json(missing).get("detail").asText().contains("mobile"), missing.body());
   }
 
-  /** Registrations from the file, and the highest version among them (1: nothing was ever rewritten). */
+  /**
+   * Registrations from the file, and the highest version among them (1: nothing was ever
+   * rewritten).
+   */
   private List<Long> counts() {
     List<Long> out = new ArrayList<>();
-    var row = platform.spark().sql("SELECT count(*), max(version)" + MINE.replace("registrations",
-        "delta.`" + platform.warehouse().root() + "/registrations`")).first();
+    var row =
+        platform
+            .spark()
+            .sql(
+                "SELECT count(*), max(version)"
+                    + MINE.replace(
+                        "registrations",
+                        "delta.`" + platform.warehouse().root() + "/registrations`"))
+            .first();
     out.add(row.getLong(0));
     out.add(((Number) row.get(1)).longValue());
     return out;
@@ -103,15 +117,23 @@ class UploadIT extends ApiTestBase {
 
   private HttpResponse<String> upload(String name, byte[] content) throws Exception {
     String boundary = "nmis-" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + content.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(HttpRequest.newBuilder(uri("/api/v1/uploads"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "mh-state", "mh-demo");
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/uploads"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        "mh-state",
+        "mh-demo");
   }
 }

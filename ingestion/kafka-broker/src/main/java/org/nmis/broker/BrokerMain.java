@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
@@ -20,153 +19,182 @@ import org.apache.kafka.common.Uuid;
  * --dir &lt;dataDir&gt; --port &lt;brokerPort&gt; --controller-port &lt;port&gt; [--parent-pid &lt;pid&gt;] [--log-retention-hours N]
  * </pre>
  *
- * Storage is formatted only on the first start, so a restart on the same directory keeps every topic and record.
+ * Storage is formatted only on the first start, so a restart on the same directory keeps every
+ * topic and record.
  */
 public final class BrokerMain {
 
-    static final int NODE_ID = 1;
+  static final int NODE_ID = 1;
 
-    private BrokerMain() {
+  private BrokerMain() {}
+
+  public static void main(String[] args) throws IOException {
+    Options options = Options.parse(args);
+    Path dataDir = options.dataDir().toAbsolutePath();
+    Path logDir = dataDir.resolve("logs");
+    Files.createDirectories(logDir);
+
+    // Started before the (slow) format and start-up so that a parent killed meanwhile still takes
+    // us down.
+    options.parentPid().ifPresent(BrokerMain::exitWhenParentExits);
+    if (options.parentPid().isPresent()) {
+      // Ctrl-C in a terminal signals the whole process group: the parent stops its streaming
+      // queries first
+      // and then this broker (SIGTERM), so the broker must not go first on the same SIGINT.
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
     }
 
-    public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args);
-        Path dataDir = options.dataDir().toAbsolutePath();
-        Path logDir = dataDir.resolve("logs");
-        Files.createDirectories(logDir);
+    Path serverProperties = dataDir.resolve("server.properties");
+    writeServerProperties(serverProperties, options, logDir);
 
-        // Started before the (slow) format and start-up so that a parent killed meanwhile still takes us down.
-        options.parentPid().ifPresent(BrokerMain::exitWhenParentExits);
-        if (options.parentPid().isPresent()) {
-            // Ctrl-C in a terminal signals the whole process group: the parent stops its streaming queries first
-            // and then this broker (SIGTERM), so the broker must not go first on the same SIGINT.
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-        }
-
-        Path serverProperties = dataDir.resolve("server.properties");
-        writeServerProperties(serverProperties, options, logDir);
-
-        if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(serverProperties, clusterId(dataDir));
-        }
-
-        // Blocks until the broker shuts down; its own shutdown hook makes SIGTERM / System.exit a clean stop.
-        Kafka.main(new String[] {serverProperties.toString()});
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(serverProperties, clusterId(dataDir));
     }
 
-    static void writeServerProperties(Path file, Options options, Path logDir) throws IOException {
-        String broker = "127.0.0.1:" + options.port();
-        String controller = "127.0.0.1:" + options.controllerPort();
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", Integer.toString(NODE_ID));
-        p.setProperty("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + broker);
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        // Dynamic quorum (KIP-853), as `format --standalone` expects: the node finds the quorum through this address.
-        p.setProperty("controller.quorum.bootstrap.servers", controller);
-        p.setProperty("log.dirs", logDir.toString());
-        p.setProperty("num.partitions", "8");
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "false");
-        options.logRetentionHours().ifPresent(h -> p.setProperty("log.retention.hours", Integer.toString(h)));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "Written by " + BrokerMain.class.getName() + " on every start");
-        }
-    }
+    // Blocks until the broker shuts down; its own shutdown hook makes SIGTERM / System.exit a clean
+    // stop.
+    Kafka.main(new String[] {serverProperties.toString()});
+  }
 
-    /** Persisted so that a format interrupted half-way is retried with the same id instead of a conflicting one. */
-    static String clusterId(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("cluster.id");
-        if (Files.exists(file)) {
-            String id = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (!id.isEmpty()) {
-                return id;
-            }
-        }
-        String id = Uuid.randomUuid().toString();
-        Files.writeString(file, id + System.lineSeparator(), StandardCharsets.UTF_8);
+  static void writeServerProperties(Path file, Options options, Path logDir) throws IOException {
+    String broker = "127.0.0.1:" + options.port();
+    String controller = "127.0.0.1:" + options.controllerPort();
+    Properties p = new Properties();
+    p.setProperty("process.roles", "broker,controller");
+    p.setProperty("node.id", Integer.toString(NODE_ID));
+    p.setProperty("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
+    p.setProperty("advertised.listeners", "PLAINTEXT://" + broker);
+    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    p.setProperty("controller.listener.names", "CONTROLLER");
+    // Dynamic quorum (KIP-853), as `format --standalone` expects: the node finds the quorum through
+    // this address.
+    p.setProperty("controller.quorum.bootstrap.servers", controller);
+    p.setProperty("log.dirs", logDir.toString());
+    p.setProperty("num.partitions", "8");
+    p.setProperty("offsets.topic.replication.factor", "1");
+    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+    p.setProperty("share.coordinator.state.topic.min.isr", "1");
+    p.setProperty("transaction.state.log.replication.factor", "1");
+    p.setProperty("transaction.state.log.min.isr", "1");
+    p.setProperty("group.initial.rebalance.delay.ms", "0");
+    p.setProperty("auto.create.topics.enable", "false");
+    options
+        .logRetentionHours()
+        .ifPresent(h -> p.setProperty("log.retention.hours", Integer.toString(h)));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      p.store(out, "Written by " + BrokerMain.class.getName() + " on every start");
+    }
+  }
+
+  /**
+   * Persisted so that a format interrupted half-way is retried with the same id instead of a
+   * conflicting one.
+   */
+  static String clusterId(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("cluster.id");
+    if (Files.exists(file)) {
+      String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (!id.isEmpty()) {
         return id;
+      }
+    }
+    String id = Uuid.randomUuid().toString();
+    Files.writeString(file, id + System.lineSeparator(), StandardCharsets.UTF_8);
+    return id;
+  }
+
+  static void format(Path serverProperties, String clusterId) {
+    String[] args = {
+      "format",
+      "--standalone",
+      "--ignore-formatted",
+      "-t",
+      clusterId,
+      "-c",
+      serverProperties.toString()
+    };
+    int exitCode;
+    try {
+      // execute(), not main(): main() ends the JVM through Kafka's Exit even on success.
+      exitCode = StorageTool.execute(args, System.out);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Formatting Kafka storage failed: " + e.getMessage(), e);
+    }
+    if (exitCode != 0) {
+      throw new IllegalStateException("Formatting Kafka storage failed with exit code " + exitCode);
+    }
+  }
+
+  static void exitWhenParentExits(long parentPid) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+              parent.ifPresent(handle -> handle.onExit().join());
+              PrintStream err = System.err;
+              err.println(
+                  "[BrokerMain] parent process " + parentPid + " is gone, stopping the broker");
+              System.exit(0);
+            },
+            "parent-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  record Options(
+      Path dataDir,
+      int port,
+      int controllerPort,
+      Optional<Long> parentPid,
+      Optional<Integer> logRetentionHours) {
+
+    static Options parse(String[] args) {
+      Path dir = null;
+      Integer port = null;
+      Integer controllerPort = null;
+      Long parentPid = null;
+      Integer retention = null;
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if (i + 1 >= args.length) {
+          throw usage("missing value for " + name);
+        }
+        String value = args[++i];
+        switch (name) {
+          case "--dir" -> dir = Path.of(value);
+          case "--port" -> port = parseInt(name, value);
+          case "--controller-port" -> controllerPort = parseInt(name, value);
+          case "--parent-pid" -> parentPid = Long.parseLong(value);
+          case "--log-retention-hours" -> retention = parseInt(name, value);
+          default -> throw usage("unknown option " + name);
+        }
+      }
+      if (dir == null || port == null || controllerPort == null) {
+        throw usage("--dir, --port and --controller-port are required");
+      }
+      return new Options(
+          dir,
+          port,
+          controllerPort,
+          Optional.ofNullable(parentPid),
+          Optional.ofNullable(retention));
     }
 
-    static void format(Path serverProperties, String clusterId) {
-        String[] args = {
-            "format", "--standalone", "--ignore-formatted",
-            "-t", clusterId, "-c", serverProperties.toString()
-        };
-        int exitCode;
-        try {
-            // execute(), not main(): main() ends the JVM through Kafka's Exit even on success.
-            exitCode = StorageTool.execute(args, System.out);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Formatting Kafka storage failed: " + e.getMessage(), e);
-        }
-        if (exitCode != 0) {
-            throw new IllegalStateException("Formatting Kafka storage failed with exit code " + exitCode);
-        }
+    private static int parseInt(String name, String value) {
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw usage(name + " needs a number, got " + value);
+      }
     }
 
-    static void exitWhenParentExits(long parentPid) {
-        Thread watchdog = new Thread(() -> {
-            Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
-            parent.ifPresent(handle -> handle.onExit().join());
-            PrintStream err = System.err;
-            err.println("[BrokerMain] parent process " + parentPid + " is gone, stopping the broker");
-            System.exit(0);
-        }, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+    private static IllegalArgumentException usage(String problem) {
+      return new IllegalArgumentException(
+          problem
+              + System.lineSeparator()
+              + "usage: BrokerMain --dir <dataDir> --port <brokerPort> --controller-port <port>"
+              + " [--parent-pid <pid>] [--log-retention-hours N]");
     }
-
-    record Options(Path dataDir, int port, int controllerPort, Optional<Long> parentPid,
-                   Optional<Integer> logRetentionHours) {
-
-        static Options parse(String[] args) {
-            Path dir = null;
-            Integer port = null;
-            Integer controllerPort = null;
-            Long parentPid = null;
-            Integer retention = null;
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (i + 1 >= args.length) {
-                    throw usage("missing value for " + name);
-                }
-                String value = args[++i];
-                switch (name) {
-                    case "--dir" -> dir = Path.of(value);
-                    case "--port" -> port = parseInt(name, value);
-                    case "--controller-port" -> controllerPort = parseInt(name, value);
-                    case "--parent-pid" -> parentPid = Long.parseLong(value);
-                    case "--log-retention-hours" -> retention = parseInt(name, value);
-                    default -> throw usage("unknown option " + name);
-                }
-            }
-            if (dir == null || port == null || controllerPort == null) {
-                throw usage("--dir, --port and --controller-port are required");
-            }
-            return new Options(dir, port, controllerPort, Optional.ofNullable(parentPid), Optional.ofNullable(retention));
-        }
-
-        private static int parseInt(String name, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw usage(name + " needs a number, got " + value);
-            }
-        }
-
-        private static IllegalArgumentException usage(String problem) {
-            return new IllegalArgumentException(problem + System.lineSeparator()
-                + "usage: BrokerMain --dir <dataDir> --port <brokerPort> --controller-port <port>"
-                + " [--parent-pid <pid>] [--log-retention-hours N]");
-        }
-    }
+  }
 }

@@ -2,7 +2,10 @@ package org.nmis.uploads;
 
 /** Small helpers on cell text and spreadsheet cell references. */
 final class Cells {
-  /** Ends a cut cell. No field accepts it, so a cut value is always rejected, never silently shortened. */
+  /**
+   * Ends a cut cell. No field accepts it, so a cut value is always rejected, never silently
+   * shortened.
+   */
   static final String CUT_MARK = "…";
 
   private Cells() {}

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * A CSV file, read in two passes. The first, at open, only counts records and checks that the bytes are UTF-8
- * and every quote is closed: it is cheap (no strings are made) and lets the row limit and the encoding be file-level
- * errors before any row is handed out. The second reads the records.
+ * A CSV file, read in two passes. The first, at open, only counts records and checks that the bytes
+ * are UTF-8 and every quote is closed: it is cheap (no strings are made) and lets the row limit and
+ * the encoding be file-level errors before any row is handed out. The second reads the records.
  */
 final class CsvRows implements RowSource {
-  private static final CsvTokenizer.Cells IGNORE = (column, bytes, length) -> { };
+  private static final CsvTokenizer.Cells IGNORE = (column, bytes, length) -> {};
 
   private final InputStream in;
   private final CsvTokenizer tokenizer;
@@ -21,7 +21,8 @@ final class CsvRows implements RowSource {
   private final long records;
   private final int maxCellChars;
 
-  private CsvRows(InputStream in, CsvTokenizer tokenizer, long size, long records, int maxCellChars) {
+  private CsvRows(
+      InputStream in, CsvTokenizer tokenizer, long size, long records, int maxCellChars) {
     this.in = in;
     this.tokenizer = tokenizer;
     this.size = size;
@@ -39,7 +40,11 @@ final class CsvRows implements RowSource {
     }
     InputStream in = Files.newInputStream(file);
     try {
-      return new CsvRows(in, new CsvTokenizer(in, fieldBytes(limits)), Files.size(file), records,
+      return new CsvRows(
+          in,
+          new CsvTokenizer(in, fieldBytes(limits)),
+          Files.size(file),
+          records,
           limits.maxCellChars());
     } catch (IOException | RuntimeException e) {
       in.close();
@@ -49,8 +54,11 @@ final class CsvRows implements RowSource {
 
   @Override
   public long next(CellSink sink) throws IOException {
-    return tokenizer.next((column, bytes, length) ->
-        sink.cell(column, Cells.bounded(new String(bytes, 0, length, StandardCharsets.UTF_8), maxCellChars)));
+    return tokenizer.next(
+        (column, bytes, length) ->
+            sink.cell(
+                column,
+                Cells.bounded(new String(bytes, 0, length, StandardCharsets.UTF_8), maxCellChars)));
   }
 
   @Override
@@ -68,7 +76,10 @@ final class CsvRows implements RowSource {
     in.close();
   }
 
-  /** Four bytes per character is the most UTF-8 needs, so a cut buffer always decodes to more than the limit. */
+  /**
+   * Four bytes per character is the most UTF-8 needs, so a cut buffer always decodes to more than
+   * the limit.
+   */
   private static int fieldBytes(Limits limits) {
     return 4 * limits.maxCellChars() + 4;
   }

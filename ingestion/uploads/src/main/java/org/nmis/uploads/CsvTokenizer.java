@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits UTF-8 bytes into RFC 4180 records. It works on bytes because every delimiter is ASCII and never part of
- * a multi-byte character, so the cheap counting pass and the reading pass run the very same state machine.
+ * Splits UTF-8 bytes into RFC 4180 records. It works on bytes because every delimiter is ASCII and
+ * never part of a multi-byte character, so the cheap counting pass and the reading pass run the
+ * very same state machine.
  *
- * <p>Quoted cells may hold commas, newlines and doubled quotes. Lines end with LF, CRLF or CR. A quote inside an
- * unquoted cell, or text after a closing quote, is kept as typed, as Excel does. A UTF-8 byte-order mark at the
- * start is skipped. A cell longer than the field buffer keeps its first bytes only.
+ * <p>Quoted cells may hold commas, newlines and doubled quotes. Lines end with LF, CRLF or CR. A
+ * quote inside an unquoted cell, or text after a closing quote, is kept as typed, as Excel does. A
+ * UTF-8 byte-order mark at the start is skipped. A cell longer than the field buffer keeps its
+ * first bytes only.
  */
 final class CsvTokenizer {
   /** Receives each cell of a record; bytes is reused, so copy what you keep. */
@@ -35,7 +37,10 @@ final class CsvTokenizer {
   CsvTokenizer(InputStream in, int maxFieldBytes) throws IOException {
     this.in = in;
     this.field = new byte[maxFieldBytes];
-    if (fill() && limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+    if (fill()
+        && limit >= 3
+        && (buffer[0] & 0xFF) == 0xEF
+        && (buffer[1] & 0xFF) == 0xBB
         && (buffer[2] & 0xFF) == 0xBF) {
       position = 3;
     }
@@ -52,11 +57,14 @@ final class CsvTokenizer {
     int state = FIELD_START;
     long quoteLine = 0;
     fieldLength = 0;
-    for (;; b = read()) {
+    for (; ; b = read()) {
       if (b < 0) {
         if (state == QUOTED) {
-          throw new UploadRejectedException(UploadProblem.UNCLOSED_QUOTE, "the quoted cell that starts on line "
-              + quoteLine + " is never closed, so the rest of the file would be one cell");
+          throw new UploadRejectedException(
+              UploadProblem.UNCLOSED_QUOTE,
+              "the quoted cell that starts on line "
+                  + quoteLine
+                  + " is never closed, so the rest of the file would be one cell");
         }
         cells.cell(column, field, fieldLength);
         return start;

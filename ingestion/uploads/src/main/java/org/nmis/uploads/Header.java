@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.nmis.model.registration.Field;
 
 /**
- * The header row: which field each column holds. Names match trimmed and in any case. Blank header cells are
- * allowed (a text cell under one is reported per row). Everything wrong with a header is reported at once, so
- * the uploader fixes it in one go.
+ * The header row: which field each column holds. Names match trimmed and in any case. Blank header
+ * cells are allowed (a text cell under one is reported per row). Everything wrong with a header is
+ * reported at once, so the uploader fixes it in one go.
  */
 final class Header {
   /** Unknown names quoted in a message; more are counted, not listed. */
@@ -39,13 +39,19 @@ final class Header {
       } else if (!Field.SUBMITTED.contains(field.get())) {
         reserved.add(field.get().key());
       } else if (columnOf.containsKey(field.get())) {
-        repeated.add(field.get().key() + " (columns " + Cells.columnName(columnOf.get(field.get())) + " and "
-            + Cells.columnName(cell.column()) + ")");
+        repeated.add(
+            field.get().key()
+                + " (columns "
+                + Cells.columnName(columnOf.get(field.get()))
+                + " and "
+                + Cells.columnName(cell.column())
+                + ")");
       } else {
         columnOf.put(field.get(), cell.column());
       }
     }
-    List<Field> missing = UploadColumns.REQUIRED.stream().filter(f -> !columnOf.containsKey(f)).toList();
+    List<Field> missing =
+        UploadColumns.REQUIRED.stream().filter(f -> !columnOf.containsKey(f)).toList();
 
     List<String> problems = new ArrayList<>();
     if (cells.beyondLimit() > 0) {
@@ -55,18 +61,25 @@ final class Header {
       problems.add("required columns missing: " + UploadColumns.keys(missing));
     }
     if (!unknown.isEmpty()) {
-      problems.add("columns not in the standard data model: " + listed(unknown) + separatorHint(cells));
+      problems.add(
+          "columns not in the standard data model: " + listed(unknown) + separatorHint(cells));
     }
     if (!reserved.isEmpty()) {
-      problems.add("columns the warehouse sets itself, to remove: " + String.join(", ", reserved)
-          + " (the uploading state comes from your login; an Aadhaar number goes in the aadhaar column)");
+      problems.add(
+          "columns the warehouse sets itself, to remove: "
+              + String.join(", ", reserved)
+              + " (the uploading state comes from your login; an Aadhaar number goes in the aadhaar column)");
     }
     if (!repeated.isEmpty()) {
       problems.add("columns named twice: " + String.join(", ", repeated));
     }
     if (!problems.isEmpty()) {
-      throw new UploadRejectedException(UploadProblem.HEADER_MISMATCH,
-          "the header row (line " + line + ") does not match the standard columns: " + String.join("; ", problems));
+      throw new UploadRejectedException(
+          UploadProblem.HEADER_MISMATCH,
+          "the header row (line "
+              + line
+              + ") does not match the standard columns: "
+              + String.join("; ", problems));
     }
 
     int width = columnOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -96,7 +109,9 @@ final class Header {
 
   private static String listed(List<String> names) {
     String shown = String.join(", ", names.subList(0, Math.min(names.size(), MAX_LISTED)));
-    return names.size() > MAX_LISTED ? shown + " and " + (names.size() - MAX_LISTED) + " more" : shown;
+    return names.size() > MAX_LISTED
+        ? shown + " and " + (names.size() - MAX_LISTED) + " more"
+        : shown;
   }
 
   /** A CSV saved with semicolons or tabs reads as one long column name. */
@@ -108,6 +123,8 @@ final class Header {
     if (name.contains(";")) {
       return " (the columns look separated by ';': save the file with commas)";
     }
-    return name.contains("\t") ? " (the columns look separated by tabs: save the file with commas)" : "";
+    return name.contains("\t")
+        ? " (the columns look separated by tabs: save the file with commas)"
+        : "";
   }
 }

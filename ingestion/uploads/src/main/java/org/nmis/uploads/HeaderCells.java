@@ -45,7 +45,10 @@ final class HeaderCells implements CellSink {
     return maxColumns;
   }
 
-  /** Headers pasted from the web carry no-break spaces, and a second byte-order mark can survive re-saving. */
+  /**
+   * Headers pasted from the web carry no-break spaces, and a second byte-order mark can survive
+   * re-saving.
+   */
   private static String normalise(String value) {
     return value.replace('\u00A0', ' ').replace("\uFEFF", "").strip();
   }

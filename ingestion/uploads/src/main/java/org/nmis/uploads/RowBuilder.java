@@ -4,9 +4,10 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 
 /**
- * Turns the cells of one data row into a {@link RegistrationInput}. A blank cell counts as absent, as the validator
- * treats it. Text in a column without a header is reported, once per row, as an unknown field named after its
- * column ("column R"), so it is rejected with its line number instead of being dropped.
+ * Turns the cells of one data row into a {@link RegistrationInput}. A blank cell counts as absent,
+ * as the validator treats it. Text in a column without a header is reported, once per row, as an
+ * unknown field named after its column ("column R"), so it is rejected with its line number instead
+ * of being dropped.
  */
 final class RowBuilder implements CellSink {
   private final Field[] byColumn;

@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Passes bytes through and refuses the first sequence that is not UTF-8 (overlong forms and surrogates
- * included), naming its line. Used by the counting pass, so a CSV saved in a Windows code page is refused before
- * any row is read rather than half-way through.
+ * Passes bytes through and refuses the first sequence that is not UTF-8 (overlong forms and
+ * surrogates included), naming its line. Used by the counting pass, so a CSV saved in a Windows
+ * code page is refused before any row is read rather than half-way through.
  */
 final class Utf8Check extends FilterInputStream {
   private int pending;
@@ -80,13 +80,20 @@ final class Utf8Check extends FilterInputStream {
 
   private void atEnd() {
     if (pending > 0) {
-      throw new UploadRejectedException(UploadProblem.NOT_UTF8,
+      throw new UploadRejectedException(
+          UploadProblem.NOT_UTF8,
           "the file ends in the middle of a UTF-8 character on line " + line);
     }
   }
 
   private void refuse(String bytes) {
-    throw new UploadRejectedException(UploadProblem.NOT_UTF8, "line " + line + " has bytes (" + bytes + ") that are"
-        + " not UTF-8 text: the file was saved in another encoding, often by Excel's plain \"CSV (Comma delimited)\"");
+    throw new UploadRejectedException(
+        UploadProblem.NOT_UTF8,
+        "line "
+            + line
+            + " has bytes ("
+            + bytes
+            + ") that are"
+            + " not UTF-8 text: the file was saved in another encoding, often by Excel's plain \"CSV (Comma delimited)\"");
   }
 }

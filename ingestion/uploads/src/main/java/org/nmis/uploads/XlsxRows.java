@@ -19,10 +19,11 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
- * The first sheet of an XLSX workbook, read as a stream. POI opens the package (a ZIP read in place, nothing
- * loaded whole) and finds the parts; the sheet XML is then pulled with StAX one row at a time. StAX rather than
- * POI's SAX {@code XSSFSheetXMLHandler}: a pull parser gives the caller an iterator without a second thread, and
- * the raw stored values, which {@link XlsxValues} writes out exactly.
+ * The first sheet of an XLSX workbook, read as a stream. POI opens the package (a ZIP read in
+ * place, nothing loaded whole) and finds the parts; the sheet XML is then pulled with StAX one row
+ * at a time. StAX rather than POI's SAX {@code XSSFSheetXMLHandler}: a pull parser gives the caller
+ * an iterator without a second thread, and the raw stored values, which {@link XlsxValues} writes
+ * out exactly.
  */
 final class XlsxRows implements RowSource {
   private final OPCPackage workbook;
@@ -36,8 +37,14 @@ final class XlsxRows implements RowSource {
   private long row;
   private volatile boolean done;
 
-  private XlsxRows(OPCPackage workbook, XlsxSharedStrings strings, XlsxValues values, PackagePart sheet,
-      XMLInputFactory factory, int maxCellChars) throws IOException, XMLStreamException {
+  private XlsxRows(
+      OPCPackage workbook,
+      XlsxSharedStrings strings,
+      XlsxValues values,
+      PackagePart sheet,
+      XMLInputFactory factory,
+      int maxCellChars)
+      throws IOException, XMLStreamException {
     this.workbook = workbook;
     this.strings = strings;
     this.values = values;
@@ -60,11 +67,14 @@ final class XlsxRows implements RowSource {
       }
       sheets.next().close(); // only its part is wanted, opened below with a byte counter
       PackagePart sheet = sheets.getSheetPart();
-      List<PackagePart> stringParts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-      try (InputStream stringsXml = stringParts.isEmpty() ? null : stringParts.get(0).getInputStream()) {
+      List<PackagePart> stringParts =
+          workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+      try (InputStream stringsXml =
+          stringParts.isEmpty() ? null : stringParts.get(0).getInputStream()) {
         strings = XlsxSharedStrings.read(stringsXml, factory, limits.maxCellChars());
       }
-      XlsxValues values = new XlsxValues(reader.getStylesTable(), date1904(reader, factory), strings);
+      XlsxValues values =
+          new XlsxValues(reader.getStylesTable(), date1904(reader, factory), strings);
       return new XlsxRows(workbook, strings, values, sheet, factory, limits.maxCellChars());
     } catch (OpenXML4JException | XMLStreamException | POIXMLException e) {
       closeAll(workbook, strings);
@@ -134,7 +144,9 @@ final class XlsxRows implements RowSource {
     }
   }
 
-  /** Reads one {@code <c>}; returns its column. Cells without a reference follow the previous one. */
+  /**
+   * Reads one {@code <c>}; returns its column. Cells without a reference follow the previous one.
+   */
   private int readCell(CellSink sink, int previous) throws XMLStreamException {
     String reference = xml.getAttributeValue(null, "r");
     int column = reference == null ? previous + 1 : Cells.columnIndex(reference);
@@ -171,7 +183,10 @@ final class XlsxRows implements RowSource {
     return 0;
   }
 
-  /** Workbooks from old Macs count dates from 1904; workbook.xml says so in {@code <workbookPr date1904>}. */
+  /**
+   * Workbooks from old Macs count dates from 1904; workbook.xml says so in {@code <workbookPr
+   * date1904>}.
+   */
   private static boolean date1904(XSSFReader reader, XMLInputFactory factory)
       throws IOException, OpenXML4JException, XMLStreamException {
     try (InputStream in = reader.getWorkbookData()) {
@@ -206,21 +221,23 @@ final class XlsxRows implements RowSource {
   private long rowNumber(String reference) {
     long n = Cells.rowNumber(reference);
     if (n <= 0) {
-      throw new UploadRejectedException(UploadProblem.DAMAGED_WORKBOOK,
+      throw new UploadRejectedException(
+          UploadProblem.DAMAGED_WORKBOOK,
           "the row after row " + row + " has no valid row number ('" + reference + "')");
     }
     return n;
   }
 
   private static void closeAll(OPCPackage workbook, XlsxSharedStrings strings) throws IOException {
-    workbook.revert(); // read-only: revert() closes without the attempt to save that close() would make
+    workbook
+        .revert(); // read-only: revert() closes without the attempt to save that close() would make
     if (strings != null) {
       strings.close();
     }
   }
 
   private static UploadRejectedException damaged(Exception e) {
-    return new UploadRejectedException(UploadProblem.DAMAGED_WORKBOOK,
-        "the workbook cannot be read (" + e.getMessage() + ")");
+    return new UploadRejectedException(
+        UploadProblem.DAMAGED_WORKBOOK, "the workbook cannot be read (" + e.getMessage() + ")");
   }
 }

@@ -17,10 +17,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The workbook's shared strings, kept in temporary files rather than the heap. Excel stores every text cell as an
- * index into this table, so a sheet of a million registrations has millions of distinct strings (record IDs,
- * names): POI's ReadOnlySharedStringsTable would hold them all in memory. Here they are written once, as UTF-8
- * with a table of offsets, and read back through memory-mapped files that the operating system pages in and out.
+ * The workbook's shared strings, kept in temporary files rather than the heap. Excel stores every
+ * text cell as an index into this table, so a sheet of a million registrations has millions of
+ * distinct strings (record IDs, names): POI's ReadOnlySharedStringsTable would hold them all in
+ * memory. Here they are written once, as UTF-8 with a table of offsets, and read back through
+ * memory-mapped files that the operating system pages in and out.
  */
 final class XlsxSharedStrings implements Closeable {
   private final Path data;
@@ -44,15 +45,18 @@ final class XlsxSharedStrings implements Closeable {
     Path offsets = Files.createTempFile("nmis-upload-offsets", ".bin");
     try {
       int count = 0;
-      try (DataOutputStream dataOut = output(data); DataOutputStream offsetOut = output(offsets)) {
+      try (DataOutputStream dataOut = output(data);
+          DataOutputStream offsetOut = output(offsets)) {
         offsetOut.writeInt(0);
         if (xml != null) {
           XMLStreamReader reader = factory.createXMLStreamReader(xml);
           while (reader.hasNext()) {
-            if (reader.next() == XMLStreamConstants.START_ELEMENT && "si".equals(reader.getLocalName())) {
+            if (reader.next() == XMLStreamConstants.START_ELEMENT
+                && "si".equals(reader.getLocalName())) {
               byte[] bytes = XmlText.rich(reader, maxCellChars).getBytes(StandardCharsets.UTF_8);
               if ((long) dataOut.size() + bytes.length > Integer.MAX_VALUE) {
-                throw new UploadRejectedException(UploadProblem.TOO_BIG,
+                throw new UploadRejectedException(
+                    UploadProblem.TOO_BIG,
                     "the workbook's text cells hold more than 2 GiB of distinct text");
               }
               dataOut.write(bytes);
@@ -73,7 +77,8 @@ final class XlsxSharedStrings implements Closeable {
 
   String get(int index) {
     if (index < 0 || index >= count) {
-      throw new UploadRejectedException(UploadProblem.DAMAGED_WORKBOOK,
+      throw new UploadRejectedException(
+          UploadProblem.DAMAGED_WORKBOOK,
           "a cell refers to shared string " + index + " but the workbook has " + count);
     }
     int from = offsetBuffer.getInt(index * 4);

@@ -10,10 +10,10 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 /**
  * The text a state typed into a cell, from the cell's stored value, type and style.
  *
- * <p>Numbers are written out in full from the stored value, never through Excel's display format: a mobile
- * stored as 9.87654321E9 comes out "9876543210", a code stored as 27.0 comes out "27", and a 12-digit Aadhaar
- * number is not shortened to 4.99012E+11 as Excel's "General" format would show it. Numbers formatted as dates
- * come out as YYYY-MM-DD, one of the formats the validator reads.
+ * <p>Numbers are written out in full from the stored value, never through Excel's display format: a
+ * mobile stored as 9.87654321E9 comes out "9876543210", a code stored as 27.0 comes out "27", and a
+ * 12-digit Aadhaar number is not shortened to 4.99012E+11 as Excel's "General" format would show
+ * it. Numbers formatted as dates come out as YYYY-MM-DD, one of the formats the validator reads.
  */
 final class XlsxValues {
   private final StylesTable styles;
@@ -57,7 +57,8 @@ final class XlsxValues {
       }
       return new BigDecimal(s).stripTrailingZeros().toPlainString();
     } catch (NumberFormatException e) {
-      return stored; // not a number after all: keep it as typed, the validator will say what is wrong
+      return stored; // not a number after all: keep it as typed, the validator will say what is
+      // wrong
     }
   }
 
@@ -66,17 +67,21 @@ final class XlsxValues {
       return false;
     }
     int index = style == null ? 0 : index(style);
-    return dateStyles.computeIfAbsent(index, i -> {
-      XSSFCellStyle cellStyle = styles.getNumCellStyles() > i ? styles.getStyleAt(i) : null;
-      return cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
-    });
+    return dateStyles.computeIfAbsent(
+        index,
+        i -> {
+          XSSFCellStyle cellStyle = styles.getNumCellStyles() > i ? styles.getStyleAt(i) : null;
+          return cellStyle != null
+              && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+        });
   }
 
   private static int index(String stored) {
     try {
       return Integer.parseInt(stored.strip());
     } catch (NumberFormatException e) {
-      throw new UploadRejectedException(UploadProblem.DAMAGED_WORKBOOK,
+      throw new UploadRejectedException(
+          UploadProblem.DAMAGED_WORKBOOK,
           "a cell refers to a shared string or style '" + stored + "' that is not a number");
     }
   }

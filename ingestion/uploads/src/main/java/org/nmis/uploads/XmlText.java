@@ -8,7 +8,10 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlText {
   private XmlText() {}
 
-  /** The text of a simple element such as {@code <v>}; call it on its start tag, returns on its end tag. */
+  /**
+   * The text of a simple element such as {@code <v>}; call it on its start tag, returns on its end
+   * tag.
+   */
   static String plain(XMLStreamReader xml, int max) throws XMLStreamException {
     StringBuilder text = new StringBuilder();
     while (xml.next() != XMLStreamConstants.END_ELEMENT) {
@@ -22,8 +25,9 @@ final class XmlText {
   }
 
   /**
-   * The text of a rich string ({@code <si>} or {@code <is>}): its {@code <t>} runs, without phonetic guides
-   * ({@code <rPh>}, the reading Excel keeps for Japanese text). Call it on the start tag.
+   * The text of a rich string ({@code <si>} or {@code <is>}): its {@code <t>} runs, without
+   * phonetic guides ({@code <rPh>}, the reading Excel keeps for Japanese text). Call it on the
+   * start tag.
    */
   static String rich(XMLStreamReader xml, int max) throws XMLStreamException {
     StringBuilder text = new StringBuilder();
@@ -62,7 +66,8 @@ final class XmlText {
 
   private static boolean isText(XMLStreamReader xml) {
     int event = xml.getEventType();
-    return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+    return event == XMLStreamConstants.CHARACTERS
+        || event == XMLStreamConstants.CDATA
         || event == XMLStreamConstants.SPACE;
   }
 

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmis.uploads.testing.ExcelLikeXlsx;
 import org.nmis.uploads.testing.UploadSamples;
 
-/** The large test files are written without POI; they must read exactly like POI's own workbooks. */
+/**
+ * The large test files are written without POI; they must read exactly like POI's own workbooks.
+ */
 class ExcelLikeXlsxTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsLikeTheSameRowsWrittenByPoi() throws IOException {

@@ -21,20 +21,22 @@ import org.nmis.uploads.testing.HeapProbe;
 import org.nmis.uploads.testing.UploadSamples;
 
 /**
- * The issue's acceptance case at the reader's level, in the module's 256 MiB test heap: every row read once with
- * its line number, every bad row found by the validator at its line, and heap that does not grow with the file.
+ * The issue's acceptance case at the reader's level, in the module's 256 MiB test heap: every row
+ * read once with its line number, every bad row found by the validator at its line, and heap that
+ * does not grow with the file.
  */
 class LargeUploadTest {
   private static final int XLSX_ROWS = 100_000;
   private static final int CSV_ROWS = 1_000_000;
+
   /** Live heap a read may keep above its start; the files are hundreds of MiB of XML or text. */
   private static final double MAX_RETAINED_MIB = 24;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void a100000RowWorkbookWith2PercentBadRowsIsReadStreamingAndEveryBadRowIsFoundAtItsLine() throws IOException {
+  void a100000RowWorkbookWith2PercentBadRowsIsReadStreamingAndEveryBadRowIsFoundAtItsLine()
+      throws IOException {
     Path file = dir.resolve("100k.xlsx");
     long start = System.nanoTime();
     ExcelLikeXlsx.write(file, XLSX_ROWS);
@@ -53,21 +55,29 @@ class LargeUploadTest {
     HeapProbe heap = new HeapProbe();
     start = System.nanoTime();
     try (UploadFile upload = UploadFile.open(file, Limits.DEFAULT)) {
-      upload.rows().forEach(row -> {
-        int i = read.getAndIncrement();
-        assertEquals(UploadSamples.lineOf(i), row.lineNumber());
-        var input = row.input().toBuilder().set(Field.SOURCE_STATE_CODE, UploadSamples.UPLOADING_STATE).build();
-        if (validator.validate(input) instanceof ValidationResult.Valid) {
-          int id = Integer.parseInt(input.get(Field.SOURCE_RECORD_ID).substring("MH-PUNE-".length()));
-          assertFalse(acceptedIds.get(id), "row " + id + " read twice");
-          acceptedIds.set(id);
-        } else {
-          rejectedLines.set((int) row.lineNumber());
-        }
-        if (i % 25_000 == 24_999) {
-          heap.sample();
-        }
-      });
+      upload
+          .rows()
+          .forEach(
+              row -> {
+                int i = read.getAndIncrement();
+                assertEquals(UploadSamples.lineOf(i), row.lineNumber());
+                var input =
+                    row.input().toBuilder()
+                        .set(Field.SOURCE_STATE_CODE, UploadSamples.UPLOADING_STATE)
+                        .build();
+                if (validator.validate(input) instanceof ValidationResult.Valid) {
+                  int id =
+                      Integer.parseInt(
+                          input.get(Field.SOURCE_RECORD_ID).substring("MH-PUNE-".length()));
+                  assertFalse(acceptedIds.get(id), "row " + id + " read twice");
+                  acceptedIds.set(id);
+                } else {
+                  rejectedLines.set((int) row.lineNumber());
+                }
+                if (i % 25_000 == 24_999) {
+                  heap.sample();
+                }
+              });
       assertEquals(1.0, upload.progress());
     }
     double readSeconds = seconds(start);
@@ -100,15 +110,18 @@ class LargeUploadTest {
     start = System.nanoTime();
     try (UploadFile upload = UploadFile.open(file, Limits.DEFAULT)) {
       assertEquals(CSV_ROWS, upload.expectedRows().orElseThrow());
-      upload.rows().forEach(row -> {
-        int i = read.getAndIncrement();
-        if (row.lineNumber() != UploadSamples.lineOf(i)) {
-          assertEquals(UploadSamples.lineOf(i), row.lineNumber());
-        }
-        if (i % 250_000 == 249_999) {
-          heap.sample();
-        }
-      });
+      upload
+          .rows()
+          .forEach(
+              row -> {
+                int i = read.getAndIncrement();
+                if (row.lineNumber() != UploadSamples.lineOf(i)) {
+                  assertEquals(UploadSamples.lineOf(i), row.lineNumber());
+                }
+                if (i % 250_000 == 249_999) {
+                  heap.sample();
+                }
+              });
     }
     double readSeconds = seconds(start);
     assertEquals(CSV_ROWS, read.get());
@@ -121,9 +134,17 @@ class LargeUploadTest {
   }
 
   /** The numbers go to the test output: they are the measurements the issue asks for. */
-  private static void report(String what, Path file, double write, double read, HeapProbe heap) throws IOException {
-    System.out.printf("%s: %.0f MiB file written in %.1f s, read in %.1f s (5 forced GCs included); live heap +%.1f MiB,"
-        + " peak heap %.0f MiB of %.0f MiB%n", what, Files.size(file) / 1048576.0, write, read, heap.retainedMiB(),
-        heap.peakMiB(), HeapProbe.maxHeapMiB());
+  private static void report(String what, Path file, double write, double read, HeapProbe heap)
+      throws IOException {
+    System.out.printf(
+        "%s: %.0f MiB file written in %.1f s, read in %.1f s (5 forced GCs included); live heap +%.1f MiB,"
+            + " peak heap %.0f MiB of %.0f MiB%n",
+        what,
+        Files.size(file) / 1048576.0,
+        write,
+        read,
+        heap.retainedMiB(),
+        heap.peakMiB(),
+        HeapProbe.maxHeapMiB());
   }
 }

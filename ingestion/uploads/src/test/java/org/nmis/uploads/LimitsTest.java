@@ -12,11 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmis.uploads.testing.UploadSamples;
 
 class LimitsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Limits rows(long maxRows) {
-    return new Limits(Limits.DEFAULT.maxBytes(), maxRows, Limits.DEFAULT.maxColumns(), Limits.DEFAULT.maxCellChars());
+    return new Limits(
+        Limits.DEFAULT.maxBytes(),
+        maxRows,
+        Limits.DEFAULT.maxColumns(),
+        Limits.DEFAULT.maxCellChars());
   }
 
   @Test
@@ -33,7 +36,8 @@ class LimitsTest {
     Path file = dir.resolve("many.csv");
     UploadSamples.writeCsv(file, 101);
     String message = TestFiles.refusal(file, rows(100), UploadProblem.TOO_MANY_ROWS);
-    assertTrue(message.contains("the file has 101 rows under the header; the limit is 100"), message);
+    assertTrue(
+        message.contains("the file has 101 rows under the header; the limit is 100"), message);
     try (UploadFile upload = UploadFile.open(file, rows(101))) {
       assertEquals(101, upload.rows().count());
     }
@@ -47,12 +51,16 @@ class LimitsTest {
       assertEquals(OptionalLong.of(101), upload.expectedRows());
     }
     String message = TestFiles.refusal(file, rows(100), UploadProblem.TOO_MANY_ROWS);
-    assertTrue(message.contains("the file has 101 rows under the header; the limit is 100"), message);
+    assertTrue(
+        message.contains("the file has 101 rows under the header; the limit is 100"), message);
   }
 
   @Test
   void limitsMustBePositive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Limits(0, 1, 1, 1));
-    assertTrue(e.getMessage().startsWith("NMIS-UPL-010: upload limits must all be positive"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Limits(0, 1, 1, 1));
+    assertTrue(
+        e.getMessage().startsWith("NMIS-UPL-010: upload limits must all be positive"),
+        e.getMessage());
   }
 }

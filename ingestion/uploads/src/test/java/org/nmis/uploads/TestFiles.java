@@ -14,8 +14,10 @@ import org.nmis.uploads.testing.UploadSamples;
 /** Small files for the reader tests. */
 final class TestFiles {
   /** The required columns only, in a shuffled order. */
-  static final String SHORT_HEADER = "name,source_record_id,age,gender,mobile,origin_state_code,origin_district_code,"
-      + "destination_state_code,destination_district_code,travel_date,mode";
+  static final String SHORT_HEADER =
+      "name,source_record_id,age,gender,mobile,origin_state_code,origin_district_code,"
+          + "destination_state_code,destination_district_code,travel_date,mode";
+
   /** A row under {@link #SHORT_HEADER}. */
   static final String RAM = "Ram Kumar,MH-1,34,M,9876543210,27,490,9,148,2020-05-18,TRAIN";
 
@@ -46,11 +48,14 @@ final class TestFiles {
   }
 
   static String refusal(Path file, Limits limits, UploadProblem problem) {
-    UploadRejectedException e = assertThrows(UploadRejectedException.class, () -> {
-      try (UploadFile upload = UploadFile.open(file, limits)) {
-        upload.rows().forEach(row -> { });
-      }
-    });
+    UploadRejectedException e =
+        assertThrows(
+            UploadRejectedException.class,
+            () -> {
+              try (UploadFile upload = UploadFile.open(file, limits)) {
+                upload.rows().forEach(row -> {});
+              }
+            });
     assertTrue(e.problem() == problem, "expected " + problem + ", got: " + e.getMessage());
     assertTrue(e.getMessage().startsWith(problem.code() + ": "), e.getMessage());
     assertTrue(e.getMessage().endsWith(problem.fix()), e.getMessage());

@@ -8,11 +8,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The web layer and any batch tool read uploads through this module: it must not pull their frameworks in. */
+/**
+ * The web layer and any batch tool read uploads through this module: it must not pull their
+ * frameworks in.
+ */
 class UploadsArePureTest {
-  private static final JavaClasses UPLOADS = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.nmis.uploads");
+  private static final JavaClasses UPLOADS =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.nmis.uploads");
 
   @Test
   void theMainClassesAreImported() {
@@ -23,9 +27,17 @@ class UploadsArePureTest {
 
   @Test
   void noFrameworkDependencies() {
-    noClasses().that().resideInAPackage("org.nmis.uploads..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.apache.spark..", "org.springframework..", "io.delta..", "org.apache.kafka..", "scala..",
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.uploads..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.spark..",
+            "org.springframework..",
+            "io.delta..",
+            "org.apache.kafka..",
+            "scala..",
             "org.apache.hadoop..")
         .check(UPLOADS);
   }

@@ -19,10 +19,10 @@ import org.nmis.tracing.lookup.TracedPerson;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way personal data leaves the REST API: every answer that carries a person, a request, a manifest line or
- * an e-pass is projected here through the access policy (docs/SECURITY.md), the same table governed SQL enforces.
- * A column the policy hides from the caller's role is not in the answer at all; a row outside the caller's
- * jurisdiction is not in it either.
+ * The one way personal data leaves the REST API: every answer that carries a person, a request, a
+ * manifest line or an e-pass is projected here through the access policy (docs/SECURITY.md), the
+ * same table governed SQL enforces. A column the policy hides from the caller's role is not in the
+ * answer at all; a row outside the caller's jurisdiction is not in it either.
  */
 @Component
 public class PolicyProjection {
@@ -40,29 +40,43 @@ public class PolicyProjection {
   }
 
   /**
-   * A registration as the API shows it, keyed in camelCase ({@code personId}, ...) with the places' names beside
-   * their codes ({@code origin}, {@code destination}); empty if the caller may not see the person.
+   * A registration as the API shows it, keyed in camelCase ({@code personId}, ...) with the places'
+   * names beside their codes ({@code origin}, {@code destination}); empty if the caller may not see
+   * the person.
    */
   public Optional<Map<String, Object>> person(StoredRegistration s, AccessScope caller) {
     return policy.view(REGISTRATIONS, caller, RegistrationColumns.of(s)).map(this::personJson);
   }
 
-  /** A mobile number as this caller may see it: in full, reduced to its last four digits, or not at all (null). */
+  /**
+   * A mobile number as this caller may see it: in full, reduced to its last four digits, or not at
+   * all (null).
+   */
   public String mobile(String normalised, AccessScope caller) {
-    return policy.rule(REGISTRATIONS, caller.role()).map(r -> (String) r.maskOf("mobile").apply(normalised))
+    return policy
+        .rule(REGISTRATIONS, caller.role())
+        .map(r -> (String) r.maskOf("mobile").apply(normalised))
         .orElse(null);
   }
 
-  /** A traced person: the registration as the caller may see it (null while it is on its way), and the journeys. */
+  /**
+   * A traced person: the registration as the caller may see it (null while it is on its way), and
+   * the journeys.
+   */
   public Map<String, Object> traced(TracedPerson t, AccessScope caller) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("personId", t.personId().value());
-    out.put("registration", t.registration() == null ? null : person(t.registration(), caller).orElse(null));
+    out.put(
+        "registration",
+        t.registration() == null ? null : person(t.registration(), caller).orElse(null));
     out.put("journeys", t.journeys());
     return out;
   }
 
-  /** Contacts with the name and mobile the caller may see of each, and only those the caller may see at all. */
+  /**
+   * Contacts with the name and mobile the caller may see of each, and only those the caller may see
+   * at all.
+   */
   public ContactReport contacts(ContactReport report, AccessScope caller) {
     List<Contact> shown = new ArrayList<>(report.contacts().size());
     for (Contact c : report.contacts()) {
@@ -72,38 +86,67 @@ public class PolicyProjection {
       row.put("mobile", c.mobile());
       row.put("destination_state_code", c.destinationStateCode());
       row.put("destination_district_code", c.destinationDistrictCode());
-      policy.view(REGISTRATIONS, caller, row).ifPresent(v -> shown.add(new Contact(c.personId(),
-          (String) v.get("name"), (String) v.get("mobile"), c.destinationStateCode(), c.destinationDistrictCode(),
-          c.personsAccompanying(), c.level(), c.travellers(), c.exposures(), c.lastExposure(),
-          c.followUpUntil())));
+      policy
+          .view(REGISTRATIONS, caller, row)
+          .ifPresent(
+              v ->
+                  shown.add(
+                      new Contact(
+                          c.personId(),
+                          (String) v.get("name"),
+                          (String) v.get("mobile"),
+                          c.destinationStateCode(),
+                          c.destinationDistrictCode(),
+                          c.personsAccompanying(),
+                          c.level(),
+                          c.travellers(),
+                          c.exposures(),
+                          c.lastExposure(),
+                          c.followUpUntil())));
     }
-    return new ContactReport(report.indexCase(), report.from(), report.to(), report.indexJourneys(),
-        report.counts(), shown);
+    return new ContactReport(
+        report.indexCase(),
+        report.from(),
+        report.to(),
+        report.indexJourneys(),
+        report.counts(),
+        shown);
   }
 
-  /** Whether the caller may see this movement request (and so act on it, if the workflow lets their role). */
+  /**
+   * Whether the caller may see this movement request (and so act on it, if the workflow lets their
+   * role).
+   */
   public boolean sees(MovementRequest r, AccessScope caller) {
     return policy.sees(MOVEMENT_REQUESTS, caller, jurisdiction(r));
   }
 
   /**
-   * One traveller of a manifest; the name only for the people movers. The policy reads the request's jurisdiction
-   * codes beside the line; the answer leaves them out, since the manifest states them once.
+   * One traveller of a manifest; the name only for the people movers. The policy reads the
+   * request's jurisdiction codes beside the line; the answer leaves them out, since the manifest
+   * states them once.
    */
-  public Optional<Map<String, Object>> manifestLine(MovementRequest r, Map<String, Object> line,
-      AccessScope caller) {
-    return policy.view(MANIFEST_LINES, caller, withJurisdiction(r, line)).map(shown -> {
-      shown.keySet().removeAll(jurisdiction(r).keySet());
-      return shown;
-    });
+  public Optional<Map<String, Object>> manifestLine(
+      MovementRequest r, Map<String, Object> line, AccessScope caller) {
+    return policy
+        .view(MANIFEST_LINES, caller, withJurisdiction(r, line))
+        .map(
+            shown -> {
+              shown.keySet().removeAll(jurisdiction(r).keySet());
+              return shown;
+            });
   }
 
   /** An e-pass with its signed token, for those who check travellers on and off the train. */
-  public Optional<Map<String, Object>> epass(MovementRequest r, Map<String, Object> pass, AccessScope caller) {
+  public Optional<Map<String, Object>> epass(
+      MovementRequest r, Map<String, Object> pass, AccessScope caller) {
     return policy.view(EPASS_TOKENS, caller, withJurisdiction(r, pass));
   }
 
-  /** Whether the policy shows this column of this view to the caller's role (for answers built column by column). */
+  /**
+   * Whether the policy shows this column of this view to the caller's role (for answers built
+   * column by column).
+   */
   public boolean shows(String view, String column, AccessScope caller) {
     return policy.rule(view, caller.role()).map(r -> r.maskOf(column) != Mask.HIDDEN).orElse(false);
   }
@@ -125,14 +168,16 @@ public class PolicyProjection {
 
   private Map<String, Object> personJson(Map<String, Object> shown) {
     Map<String, Object> out = new LinkedHashMap<>();
-    shown.forEach((column, value) -> {
-      switch (column) {
-        case "origin_state_code", "destination_state_code" -> { } // inside origin and destination
-        case "origin_district_code" -> out.put("origin", place(shown, "origin"));
-        case "destination_district_code" -> out.put("destination", place(shown, "destination"));
-        default -> out.put(camelCase(column), value);
-      }
-    });
+    shown.forEach(
+        (column, value) -> {
+          switch (column) {
+            case "origin_state_code",
+                "destination_state_code" -> {} // inside origin and destination
+            case "origin_district_code" -> out.put("origin", place(shown, "origin"));
+            case "destination_district_code" -> out.put("destination", place(shown, "destination"));
+            default -> out.put(camelCase(column), value);
+          }
+        });
     return out;
   }
 

@@ -3,9 +3,20 @@ package org.nmis.api.audit;
 import java.time.Instant;
 import java.util.Map;
 
-/** One read or write of personal data: who, in which role and jurisdiction, what they asked, what they got. */
-public record AuditEvent(Instant at, String user, String role, String jurisdiction, String action,
-    Map<String, String> parameters, long rowsReturned, String outcome, long durationMillis) {
+/**
+ * One read or write of personal data: who, in which role and jurisdiction, what they asked, what
+ * they got.
+ */
+public record AuditEvent(
+    Instant at,
+    String user,
+    String role,
+    String jurisdiction,
+    String action,
+    Map<String, String> parameters,
+    long rowsReturned,
+    String outcome,
+    long durationMillis) {
   public AuditEvent {
     parameters = Map.copyOf(parameters);
   }

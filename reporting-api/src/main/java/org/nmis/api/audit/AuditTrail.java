@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail. Each event is first appended to a local JSON-lines file ({data-dir}/audit/audit-DAY.jsonl) before
- * the answer leaves, so a request that cannot be audited is refused; then published to the audit topic, from which
- * the landing job appends it to the {@code audit_log} table that AUDITOR queries. A publish that fails is logged
- * (NMIS-AUD-002) and the event stays in the local file.
+ * The audit trail. Each event is first appended to a local JSON-lines file
+ * ({data-dir}/audit/audit-DAY.jsonl) before the answer leaves, so a request that cannot be audited
+ * is refused; then published to the audit topic, from which the landing job appends it to the
+ * {@code audit_log} table that AUDITOR queries. A publish that fails is logged (NMIS-AUD-002) and
+ * the event stays in the local file.
  */
 @Component
 public class AuditTrail implements AuditLog, AutoCloseable {
@@ -48,23 +49,32 @@ public class AuditTrail implements AuditLog, AutoCloseable {
     Map<String, String> parameters = new LinkedHashMap<>(e.parameters());
     String sql = parameters.remove("sql");
     String id = UUID.randomUUID().toString();
-    ObjectNode row = JSON.createObjectNode()
-        .put("id", id)
-        .put("at", TIMESTAMP.format(e.at()))
-        .put("username", e.user())
-        .put("role", e.role())
-        .put("jurisdiction", e.jurisdiction())
-        .put("endpoint", e.action())
-        .put("sql_text", sql)
-        .put("parameters", json(parameters))
-        .put("rows_returned", e.rowsReturned())
-        .put("duration_ms", e.durationMillis())
-        .put("outcome", e.outcome())
-        .put("day", e.at().atZone(INDIA).toLocalDate().toString());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("at", TIMESTAMP.format(e.at()))
+            .put("username", e.user())
+            .put("role", e.role())
+            .put("jurisdiction", e.jurisdiction())
+            .put("endpoint", e.action())
+            .put("sql_text", sql)
+            .put("parameters", json(parameters))
+            .put("rows_returned", e.rowsReturned())
+            .put("duration_ms", e.durationMillis())
+            .put("outcome", e.outcome())
+            .put("day", e.at().atZone(INDIA).toLocalDate().toString());
     byte[] line = (row.toString() + "\n").getBytes(StandardCharsets.UTF_8);
     append(e, line);
-    publisher.publish(id, line, error -> LOG.error("NMIS-AUD-002: audit event {} did not reach the audit topic ({});"
-        + " it is kept in {} and missing from audit_log until re-published", id, error.toString(), dir));
+    publisher.publish(
+        id,
+        line,
+        error ->
+            LOG.error(
+                "NMIS-AUD-002: audit event {} did not reach the audit topic ({});"
+                    + " it is kept in {} and missing from audit_log until re-published",
+                id,
+                error.toString(),
+                dir));
   }
 
   private synchronized void append(AuditEvent e, byte[] line) {
@@ -73,8 +83,11 @@ public class AuditTrail implements AuditLog, AutoCloseable {
       Path file = dir.resolve("audit-" + e.at().atZone(INDIA).toLocalDate() + ".jsonl");
       Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException ex) {
-      throw new UncheckedIOException("NMIS-AUD-001: cannot write the audit trail in " + dir
-          + "; the request is refused rather than served unaudited", ex);
+      throw new UncheckedIOException(
+          "NMIS-AUD-001: cannot write the audit trail in "
+              + dir
+              + "; the request is refused rather than served unaudited",
+          ex);
     }
   }
 

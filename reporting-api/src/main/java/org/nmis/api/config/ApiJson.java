@@ -9,8 +9,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
- * One JSON form of the IDs in every answer: {@code "7K2QM-X9F3A"} and {@code "MR-G1AK4-1ZNSC"}, whichever domain
- * object carries them (Spring Boot registers every JacksonModule bean with the API's mapper).
+ * One JSON form of the IDs in every answer: {@code "7K2QM-X9F3A"} and {@code "MR-G1AK4-1ZNSC"},
+ * whichever domain object carries them (Spring Boot registers every JacksonModule bean with the
+ * API's mapper).
  */
 @Configuration
 public class ApiJson {

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every setting of the service, prefix {@code nmis}. Defaults run the whole system embedded on one machine with
- * all state under {@code nmis.data-dir}; README.md lists how to point it at a real cluster.
+ * Every setting of the service, prefix {@code nmis}. Defaults run the whole system embedded on one
+ * machine with all state under {@code nmis.data-dir}; README.md lists how to point it at a real
+ * cluster.
  */
 @Validated
 @ConfigurationProperties("nmis")
 public record NmisProperties(
-    /** Root of all local state: broker logs, Delta tables, checkpoints, audit trail, generated keys. */
+    /**
+     * Root of all local state: broker logs, Delta tables, checkpoints, audit trail, generated keys.
+     */
     @NotNull @DefaultValue(".nmis-data") Path dataDir,
     @Valid @NotNull @DefaultValue Kafka kafka,
     @Valid @NotNull @DefaultValue Spark spark,
@@ -33,13 +36,13 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Audit audit,
     @Valid @NotNull @DefaultValue Sql sql,
     @Valid @NotNull @DefaultValue Tracing tracing,
-    @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Security security) {
 
   /**
    * @param bootstrapServers an existing Kafka cluster; empty = start the embedded broker
    * @param embeddedPort port of the embedded broker (0 = any free port)
-   * @param partitions partitions of the registrations topic when this service creates it (at most 64)
+   * @param partitions partitions of the registrations topic when this service creates it (at most
+   *     64)
    * @param retention retention of the registrations topic when this service creates it
    */
   public record Kafka(
@@ -53,17 +56,22 @@ public record NmisProperties(
     }
   }
 
-  /** @param master local[2] embedded, or a cluster URL (spark://, yarn, k8s://) */
+  /**
+   * @param master local[2] embedded, or a cluster URL (spark://, yarn, k8s://)
+   */
   public record Spark(
       @DefaultValue("local[2]") @NotBlank String master,
       @DefaultValue("4") @Min(1) int shufflePartitions) {}
 
-  /** @param location Delta tables root (file, hdfs://, s3a://); empty = {data-dir}/warehouse */
-  public record Warehouse(@DefaultValue("") String location, @DefaultValue("") String checkpointLocation) {}
+  /**
+   * @param location Delta tables root (file, hdfs://, s3a://); empty = {data-dir}/warehouse
+   */
+  public record Warehouse(
+      @DefaultValue("") String location, @DefaultValue("") String checkpointLocation) {}
 
   /**
-   * @param enabled run the streaming ingestion job inside this service (embedded default); false when the job
-   *     runs on a cluster of its own (spark-submit RegistrationIngestJob)
+   * @param enabled run the streaming ingestion job inside this service (embedded default); false
+   *     when the job runs on a cluster of its own (spark-submit RegistrationIngestJob)
    */
   public record Ingestion(
       @DefaultValue("true") boolean enabled,
@@ -73,27 +81,36 @@ public record NmisProperties(
       @DefaultValue("nmis-registrations-ingest") @NotBlank String writerId) {}
 
   /**
-   * @param key secret of the person-ID permutation; empty = generated once into {data-dir}/keys (embedded only)
+   * @param key secret of the person-ID permutation; empty = generated once into {data-dir}/keys
+   *     (embedded only)
    * @param epoch bump when the registrations topic is re-created (0-3)
    */
   public record Ids(@DefaultValue("") String key, @DefaultValue("0") @Min(0) @Max(3) int epoch) {}
 
-  /** @param aadhaarKey HMAC key of Aadhaar tokens; empty = generated once into {data-dir}/keys (embedded only) */
+  /**
+   * @param aadhaarKey HMAC key of Aadhaar tokens; empty = generated once into {data-dir}/keys
+   *     (embedded only)
+   */
   public record Privacy(@DefaultValue("") String aadhaarKey) {}
 
   /**
    * @param maxBatchSize most registrations one POST may carry
-   * @param uploadsKeep how long a finished upload's status and error report stay (then its folder is deleted)
+   * @param uploadsKeep how long a finished upload's status and error report stay (then its folder
+   *     is deleted)
    */
-  public record Api(@DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize,
+  public record Api(
+      @DefaultValue("1000") @Min(1) @Max(10000) int maxBatchSize,
       @DefaultValue("7d") @NotNull Duration uploadsKeep) {}
 
   /**
-   * @param topic the movement log (one partition, kept forever; created by the service when embedded)
+   * @param topic the movement log (one partition, kept forever; created by the service when
+   *     embedded)
    * @param landingTrigger pause between landings of the movement log into the movement tables
-   * @param escalateAfter a SUBMITTED request without a decision for longer appears on the MINISTRY escalation list
-   * @param epassPrivateKey Ed25519 private key of e-passes, PKCS#8 in base64; empty = generated once into
-   *     {data-dir}/keys (embedded only). The public key is published at /api/v1/epasses/public-key
+   * @param escalateAfter a SUBMITTED request without a decision for longer appears on the MINISTRY
+   *     escalation list
+   * @param epassPrivateKey Ed25519 private key of e-passes, PKCS#8 in base64; empty = generated
+   *     once into {data-dir}/keys (embedded only). The public key is published at
+   *     /api/v1/epasses/public-key
    * @param epassValidityAfterTravel how long after the travel date a pass stays valid
    */
   public record Movement(
@@ -104,7 +121,8 @@ public record NmisProperties(
       @DefaultValue("2d") Duration epassValidityAfterTravel) {}
 
   /**
-   * @param topic audit events on their way into the audit_log table (created by the service when embedded)
+   * @param topic audit events on their way into the audit_log table (created by the service when
+   *     embedded)
    * @param landingTrigger pause between landings of the audit topic into audit_log
    */
   public record Audit(
@@ -112,7 +130,8 @@ public record NmisProperties(
       @DefaultValue("2s") Duration landingTrigger) {}
 
   /**
-   * @param rowLimit most rows a JSON answer of /api/v1/sql carries; a bigger result is refused, never truncated
+   * @param rowLimit most rows a JSON answer of /api/v1/sql carries; a bigger result is refused,
+   *     never truncated
    * @param exportRowLimit most rows of a CSV export (XLSX stops at Excel's 1,048,575 data rows)
    * @param timeout a query running longer is cancelled (its Spark jobs too)
    * @param maxConcurrentPerUser queries one user may run at once; more answer 429
@@ -124,15 +143,15 @@ public record NmisProperties(
       @DefaultValue("2") @Min(1) int maxConcurrentPerUser) {}
 
   /**
-   * @param lookupsPerMinute tracing lookups one user may make per minute (bursts up to the same number)
+   * @param lookupsPerMinute tracing lookups one user may make per minute (bursts up to the same
+   *     number)
    * @param bulkJobsKeep how long a finished bulk job and its lists stay for their owner to fetch
    * @param bulkJobsMax most bulk jobs kept at once; over it, the oldest finished ones go first
    */
-  public record Tracing(@DefaultValue("120") @Min(1) int lookupsPerMinute,
-      @DefaultValue("24h") @NotNull Duration bulkJobsKeep, @DefaultValue("200") @Min(1) int bulkJobsMax) {}
-
-  /** @param generate synthetic registrations to publish at start-up (0 = none) */
-  public record Demo(@DefaultValue("0") @Min(0) long generate, @DefaultValue("20200501") long seed) {}
+  public record Tracing(
+      @DefaultValue("120") @Min(1) int lookupsPerMinute,
+      @DefaultValue("24h") @NotNull Duration bulkJobsKeep,
+      @DefaultValue("200") @Min(1) int bulkJobsMax) {}
 
   /** Users of the service; production deployments use their identity provider instead. */
   public record Security(@DefaultValue List<@Valid User> users) {}
@@ -142,6 +161,10 @@ public record NmisProperties(
    * @param stateCode jurisdiction of STATE and DISTRICT users
    * @param districtCode jurisdiction of DISTRICT users
    */
-  public record User(@NotBlank String username, @NotBlank String password, @NotNull Role role,
-      Integer stateCode, Integer districtCode) {}
+  public record User(
+      @NotBlank String username,
+      @NotBlank String password,
+      @NotNull Role role,
+      Integer stateCode,
+      Integer districtCode) {}
 }

@@ -3,10 +3,11 @@ package org.nmis.api.errors;
 import org.nmis.model.errors.ProblemType;
 
 /**
- * The API's own errors: requests the web layer refuses before any domain module sees them, and the failures of the
- * service itself. The domain modules have their own enums (ErrorCode, MovementError, TracingError, SqlError,
- * UploadProblem); all implement {@link ProblemType}, and ProblemHandler renders any of them. These codes predate
- * the NMIS-XXX-nnn scheme and stay as they are, since clients build on them.
+ * The API's own errors: requests the web layer refuses before any domain module sees them, and the
+ * failures of the service itself. The domain modules have their own enums (ErrorCode,
+ * MovementError, TracingError, SqlError, UploadProblem); all implement {@link ProblemType}, and
+ * ProblemHandler renders any of them. These codes predate the NMIS-XXX-nnn scheme and stay as they
+ * are, since clients build on them.
  */
 public enum ApiError implements ProblemType {
   UNAUTHENTICATED(401),

@@ -13,30 +13,51 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 as problem bodies, like every other error of the API. */
 @Component
-public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemAuthenticationEntryPoint
+    implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"nmis\"");
-    write(response, ProblemHandler.problem(ApiError.UNAUTHENTICATED,
-        "sign in with HTTP Basic (a user of nmis.security.users; demo users are listed in README.md)",
-        request.getRequestURI()));
+    write(
+        response,
+        ProblemHandler.problem(
+            ApiError.UNAUTHENTICATED,
+            "sign in with HTTP Basic (a user of nmis.security.users; demo users are listed in README.md)",
+            request.getRequestURI()));
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, ProblemHandler.problem(ApiError.FORBIDDEN,
-        "your role may not use this endpoint", request.getRequestURI()));
+    write(
+        response,
+        ProblemHandler.problem(
+            ApiError.FORBIDDEN, "your role may not use this endpoint", request.getRequestURI()));
   }
 
   private static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
     response.setStatus(p.getStatus());
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"" + p.getType() + "\",\"title\":\"" + p.getTitle() + "\",\"status\":"
-        + p.getStatus() + ",\"detail\":\"" + p.getDetail() + "\",\"instance\":\"" + p.getInstance()
-        + "\",\"code\":\"" + p.getProperties().get("code") + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\""
+                + p.getType()
+                + "\",\"title\":\""
+                + p.getTitle()
+                + "\",\"status\":"
+                + p.getStatus()
+                + ",\"detail\":\""
+                + p.getDetail()
+                + "\",\"instance\":\""
+                + p.getInstance()
+                + "\",\"code\":\""
+                + p.getProperties().get("code")
+                + "\"}");
   }
 }

@@ -2,10 +2,10 @@ package org.nmis.api.errors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.nmis.movement.service.MovementService;
 import org.nmis.governance.sql.SqlRejectedException;
 import org.nmis.model.errors.ProblemType;
 import org.nmis.movement.MovementException;
+import org.nmis.movement.service.MovementService;
 import org.nmis.tracing.TracingException;
 import org.nmis.uploads.UploadRejectedException;
 import org.slf4j.Logger;
@@ -23,14 +23,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error leaves as an RFC 7807 problem with a {@code code}; never a stack trace. The one place where a
- * {@link ProblemType}, from whichever module, becomes a problem body.
+ * Every error leaves as an RFC 7807 problem with a {@code code}; never a stack trace. The one place
+ * where a {@link ProblemType}, from whichever module, becomes a problem body.
  */
 @RestControllerAdvice
 public class ProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
-  /** The problem body of an error: type {@code https://nmis.example/problems/{code}}, its title, status and code. */
+  /**
+   * The problem body of an error: type {@code https://nmis.example/problems/{code}}, its title,
+   * status and code.
+   */
   public static ProblemDetail problem(ProblemType error, String detail, String path) {
     HttpStatus status = HttpStatus.valueOf(error.httpStatus());
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
@@ -51,16 +54,23 @@ public class ProblemHandler {
   /** Governed SQL's refusals, with the line and column when the parser knows them. */
   @ExceptionHandler(SqlRejectedException.class)
   ResponseEntity<ProblemDetail> sql(SqlRejectedException e, HttpServletRequest request) {
-    String at = e.position().map(pos -> " (at line " + pos.line() + ", column " + pos.column() + ")").orElse("");
+    String at =
+        e.position()
+            .map(pos -> " (at line " + pos.line() + ", column " + pos.column() + ")")
+            .orElse("");
     ProblemDetail p = problem(e.error(), e.detail() + at, request.getRequestURI());
-    e.position().ifPresent(pos -> {
-      p.setProperty("line", pos.line());
-      p.setProperty("column", pos.column());
-    });
+    e.position()
+        .ifPresent(
+            pos -> {
+              p.setProperty("line", pos.line());
+              p.setProperty("column", pos.column());
+            });
     return ResponseEntity.status(p.getStatus()).body(p);
   }
 
-  /** The movement workflow's refusals: 403 role or jurisdiction, 409 state or version, 400 input. */
+  /**
+   * The movement workflow's refusals: 403 role or jurisdiction, 409 state or version, 400 input.
+   */
   @ExceptionHandler(MovementException.class)
   ResponseEntity<ProblemDetail> movement(MovementException e, HttpServletRequest request) {
     return answer(e.error(), e.detail(), request);
@@ -77,37 +87,50 @@ public class ProblemHandler {
   }
 
   @ExceptionHandler(MovementService.RequestNotFoundException.class)
-  ResponseEntity<ProblemDetail> noRequest(MovementService.RequestNotFoundException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> noRequest(
+      MovementService.RequestNotFoundException e, HttpServletRequest request) {
     return answer(ApiError.REQUEST_NOT_FOUND, e.getMessage(), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
-      HttpServletRequest request) {
-    return answer(ApiError.MISSING_PARAMETER, "query parameter '" + e.getParameterName() + "' is required",
+  ResponseEntity<ProblemDetail> missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return answer(
+        ApiError.MISSING_PARAMETER,
+        "query parameter '" + e.getParameterName() + "' is required",
         request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return answer(ApiError.INVALID_PARAMETER, "parameter '" + e.getName() + "' has an invalid value '"
-        + e.getValue() + "'", request);
+  ResponseEntity<ProblemDetail> typeMismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return answer(
+        ApiError.INVALID_PARAMETER,
+        "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'",
+        request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-    return answer(ApiError.UNREADABLE_BODY, "the request body could not be read; send JSON (Content-Type:"
-        + " application/json)", request);
+  ResponseEntity<ProblemDetail> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
+    return answer(
+        ApiError.UNREADABLE_BODY,
+        "the request body could not be read; send JSON (Content-Type:" + " application/json)",
+        request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return answer(ApiError.UNSUPPORTED_MEDIA_TYPE, "content type " + e.getContentType() + " is not supported;"
-        + " send application/json", request);
+  ResponseEntity<ProblemDetail> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return answer(
+        ApiError.UNSUPPORTED_MEDIA_TYPE,
+        "content type " + e.getContentType() + " is not supported;" + " send application/json",
+        request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return answer(ApiError.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", request);
   }
 
@@ -119,21 +142,32 @@ public class ProblemHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     if (clientWentAway(e)) {
-      // A closed tab or a client timeout mid-download: nobody is there to read a problem body or a stack trace.
-      LOG.info("client closed the connection during {} {}", request.getMethod(), request.getRequestURI());
+      // A closed tab or a client timeout mid-download: nobody is there to read a problem body or a
+      // stack trace.
+      LOG.info(
+          "client closed the connection during {} {}",
+          request.getMethod(),
+          request.getRequestURI());
       return null;
     }
     LOG.error("unexpected error on {}", request.getRequestURI(), e);
-    return answer(ApiError.INTERNAL_ERROR, "the service failed to answer; the error is logged, try again or report"
-        + " the time of the request", request);
+    return answer(
+        ApiError.INTERNAL_ERROR,
+        "the service failed to answer; the error is logged, try again or report"
+            + " the time of the request",
+        request);
   }
 
-  /** Whether the failure is the client's connection closing (broken pipe, reset), as the servlet layer reports it. */
+  /**
+   * Whether the failure is the client's connection closing (broken pipe, reset), as the servlet
+   * layer reports it.
+   */
   static boolean clientWentAway(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String type = t.getClass().getSimpleName();
       String message = String.valueOf(t.getMessage());
-      if (type.equals("ClientAbortException") || type.equals("AsyncRequestNotUsableException")
+      if (type.equals("ClientAbortException")
+          || type.equals("AsyncRequestNotUsableException")
           || (t instanceof java.io.IOException
               && (message.contains("Broken pipe") || message.contains("Connection reset")))) {
         return true;
@@ -142,7 +176,9 @@ public class ProblemHandler {
     return false;
   }
 
-  private static ResponseEntity<ProblemDetail> answer(ProblemType error, String detail, HttpServletRequest request) {
-    return ResponseEntity.status(error.httpStatus()).body(problem(error, detail, request.getRequestURI()));
+  private static ResponseEntity<ProblemDetail> answer(
+      ProblemType error, String detail, HttpServletRequest request) {
+    return ResponseEntity.status(error.httpStatus())
+        .body(problem(error, detail, request.getRequestURI()));
   }
 }

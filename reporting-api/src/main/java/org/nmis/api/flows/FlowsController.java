@@ -1,10 +1,13 @@
 package org.nmis.api.flows;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
-import org.nmis.api.errors.ApiError;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.governance.policy.AccessPolicy;
@@ -20,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Origin-destination flows for dashboards, from the in-memory serving copy of {@code od_flows} (never a Spark job
- * per request), filtered by the same access policy as SQL: a STATE user sees the flows leaving or reaching their
- * state, a DISTRICT user their district's.
+ * Origin-destination flows for dashboards, from the in-memory serving copy of {@code od_flows}
+ * (never a Spark job per request), filtered by the same access policy as SQL: a STATE user sees the
+ * flows leaving or reaching their state, a DISTRICT user their district's.
  */
 @RestController
 @RequestMapping("/api/v1/flows")
@@ -35,11 +38,25 @@ public class FlowsController {
     this.policy = policy;
   }
 
-  public record FlowsAnswer(String level, LocalDate from, LocalDate to, long registrations, long persons,
+  public record FlowsAnswer(
+      String level,
+      LocalDate from,
+      LocalDate to,
+      long registrations,
+      long persons,
       List<FlowIndex.Total> flows) {}
 
   @GetMapping
-  public ResponseEntity<?> flows(@RequestParam(value = "level", defaultValue = "state") String level,
+  @ApiResponse(
+      responseCode = "200",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = FlowsAnswer.class)),
+        @Content(mediaType = "text/csv")
+      })
+  public ResponseEntity<?> flows(
+      @RequestParam(value = "level", defaultValue = "state") String level,
       @RequestParam(value = "from", required = false) LocalDate from,
       @RequestParam(value = "to", required = false) LocalDate to,
       @RequestParam(value = "origin_state", required = false) Integer originState,
@@ -47,35 +64,69 @@ public class FlowsController {
       @RequestParam(value = "mode", required = false) String mode,
       @RequestParam(value = "format", defaultValue = "json") String format,
       @AuthenticationPrincipal NmisUser user) {
-    FlowIndex.Level l = switch (level.toLowerCase(Locale.ROOT)) {
-      case "state" -> FlowIndex.Level.STATE;
-      case "district" -> FlowIndex.Level.DISTRICT;
-      default -> throw new ApiException(ApiError.INVALID_LEVEL, "level '" + level
-          + "' is not one of state, district");
-    };
+    FlowIndex.Level l =
+        switch (level.toLowerCase(Locale.ROOT)) {
+          case "state" -> FlowIndex.Level.STATE;
+          case "district" -> FlowIndex.Level.DISTRICT;
+          default ->
+              throw new ApiException(
+                  ApiError.INVALID_LEVEL, "level '" + level + "' is not one of state, district");
+        };
     if (from != null && to != null && to.isBefore(from)) {
-      throw new ApiException(ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from ("
-          + from + ")");
+      throw new ApiException(
+          ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from (" + from + ")");
     }
-    RowFilter rows = policy.rule("od_flows", user.role()).map(r -> r.rows()).orElseThrow(() ->
-        new ApiException(ApiError.FLOWS_NOT_PERMITTED, "role " + user.role() + " may not read flows"));
+    RowFilter rows =
+        policy
+            .rule("od_flows", user.role())
+            .map(r -> r.rows())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.FLOWS_NOT_PERMITTED,
+                        "role " + user.role() + " may not read flows"));
     var scope = user.scope();
-    List<FlowIndex.Total> totals = flows.query(new FlowIndex.Query(l, from, to, originState, destinationState,
-        mode == null ? null : mode.toUpperCase(Locale.ROOT)), f -> rows.test(column -> value(f, column), scope));
+    List<FlowIndex.Total> totals =
+        flows.query(
+            new FlowIndex.Query(
+                l,
+                from,
+                to,
+                originState,
+                destinationState,
+                mode == null ? null : mode.toUpperCase(Locale.ROOT)),
+            f -> rows.test(column -> value(f, column), scope));
     if (format.equalsIgnoreCase("csv")) {
-      StringBuilder csv = new StringBuilder("origin_state_code,origin_district_code,destination_state_code,"
-          + "destination_district_code,registrations,persons\n");
+      StringBuilder csv =
+          new StringBuilder(
+              "origin_state_code,origin_district_code,destination_state_code,"
+                  + "destination_district_code,registrations,persons\n");
       for (FlowIndex.Total t : totals) {
-        csv.append(t.originStateCode()).append(',').append(t.originDistrictCode()).append(',')
-            .append(t.destinationStateCode()).append(',').append(t.destinationDistrictCode()).append(',')
-            .append(t.registrations()).append(',').append(t.persons()).append('\n');
+        csv.append(t.originStateCode())
+            .append(',')
+            .append(t.originDistrictCode())
+            .append(',')
+            .append(t.destinationStateCode())
+            .append(',')
+            .append(t.destinationDistrictCode())
+            .append(',')
+            .append(t.registrations())
+            .append(',')
+            .append(t.persons())
+            .append('\n');
       }
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .body(csv.toString());
     }
-    return ResponseEntity.ok(new FlowsAnswer(l.name(), from, to,
-        totals.stream().mapToLong(FlowIndex.Total::registrations).sum(),
-        totals.stream().mapToLong(FlowIndex.Total::persons).sum(), totals));
+    return ResponseEntity.ok(
+        new FlowsAnswer(
+            l.name(),
+            from,
+            to,
+            totals.stream().mapToLong(FlowIndex.Total::registrations).sum(),
+            totals.stream().mapToLong(FlowIndex.Total::persons).sum(),
+            totals));
   }
 
   private static Object value(Flow f, String column) {

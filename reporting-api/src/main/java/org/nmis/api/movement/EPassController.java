@@ -1,8 +1,6 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.nmis.api.errors.ApiError;
-import org.nmis.movement.service.MovementService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +8,25 @@ import java.util.Map;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.movement.epass.EPassVerification;
+import org.nmis.movement.service.MovementService;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /**
- * E-passes of manifested passengers: a person's passes (with the QR-ready token), online verification (signature,
- * validity and revocation), and the public key (a JWK) with which a station checker verifies offline.
+ * E-passes of manifested passengers: a person's passes (with the QR-ready token), online
+ * verification (signature, validity and revocation), and the public key (a JWK) with which a
+ * station checker verifies offline.
  */
 @RestController
 @RequestMapping("/api/v1/epasses")
@@ -35,8 +36,8 @@ public class EPassController {
   private final PolicyProjection views;
   private final AuditLog audit;
 
-  public EPassController(MovementService service, EPassPublicKey publicKey, PolicyProjection views,
-      AuditLog audit) {
+  public EPassController(
+      MovementService service, EPassPublicKey publicKey, PolicyProjection views, AuditLog audit) {
     this.service = service;
     this.publicJwk = publicKey.jwk();
     this.views = views;
@@ -50,17 +51,38 @@ public class EPassController {
   }
 
   @GetMapping("/{personId}")
-  public List<Map<String, Object>> passes(@PathVariable String personId,
-      @AuthenticationPrincipal NmisUser user) {
+  public List<Map<String, Object>> passes(
+      @PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
-    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(ApiError.INVALID_PERSON_ID, "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
-    List<Map<String, Object>> passes = service.passesOf(id).stream()
-        .flatMap(p -> service.get(org.nmis.model.ids.RequestId.parse(p.requestId()).orElseThrow())
-            .flatMap(r -> views.epass(r, columns(p), user.scope())).stream())
-        .toList();
-    audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(),
-        "epasses.by-person", Map.of("person_id", id.value()), passes.size(), "OK",
-        (System.nanoTime() - t0) / 1_000_000));
+    PersonId id =
+        PersonId.parse(personId)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.INVALID_PERSON_ID,
+                        "'"
+                            + personId
+                            + "' is not a person ID (XXXXX-XXXXX with a check character)"));
+    List<Map<String, Object>> passes =
+        service.passesOf(id).stream()
+            .flatMap(
+                p ->
+                    service
+                        .get(org.nmis.model.ids.RequestId.parse(p.requestId()).orElseThrow())
+                        .flatMap(r -> views.epass(r, columns(p), user.scope()))
+                        .stream())
+            .toList();
+    audit.record(
+        new AuditEvent(
+            Instant.now(),
+            user.username(),
+            user.role().name(),
+            user.principalLabel(),
+            "epasses.by-person",
+            Map.of("person_id", id.value()),
+            passes.size(),
+            "OK",
+            (System.nanoTime() - t0) / 1_000_000));
     return passes;
   }
 
@@ -83,23 +105,36 @@ public class EPassController {
 
   public record VerifyBody(String token) {}
 
-  public record VerifyAnswer(String status, String reason, @JsonProperty("pass_id") String passId,
-      @JsonProperty("traveller_id") String travellerId, @JsonProperty("request_id") String requestId,
-      @JsonProperty("train_number") String trainNumber, String date, String coach, Integer berth,
+  public record VerifyAnswer(
+      String status,
+      String reason,
+      @JsonProperty("pass_id") String passId,
+      @JsonProperty("traveller_id") String travellerId,
+      @JsonProperty("request_id") String requestId,
+      @JsonProperty("train_number") String trainNumber,
+      String date,
+      String coach,
+      Integer berth,
       @JsonProperty("valid_until") Instant validUntil) {}
 
   @PostMapping("/verify")
   public VerifyAnswer verify(@RequestBody VerifyBody body) {
     if (body == null || body.token() == null || body.token().isBlank()) {
-      throw new ApiException(ApiError.MISSING_TOKEN, "send {\"token\": \"...\"}, the text of the"
-          + " pass's QR code");
+      throw new ApiException(
+          ApiError.MISSING_TOKEN, "send {\"token\": \"...\"}, the text of the" + " pass's QR code");
     }
     EPassVerification v = service.verify(body.token().strip());
     var c = v.claims();
-    return new VerifyAnswer(v.status().name(), v.reason() == null ? null : v.reason().name(),
-        c == null ? null : c.passId(), c == null ? null : c.travellerId(),
-        c == null ? null : c.requestId().value(), c == null ? null : c.trainNumber(),
-        c == null ? null : c.date().toString(), c == null ? null : c.coach(), c == null ? null : c.berth(),
+    return new VerifyAnswer(
+        v.status().name(),
+        v.reason() == null ? null : v.reason().name(),
+        c == null ? null : c.passId(),
+        c == null ? null : c.travellerId(),
+        c == null ? null : c.requestId().value(),
+        c == null ? null : c.trainNumber(),
+        c == null ? null : c.date().toString(),
+        c == null ? null : c.coach(),
+        c == null ? null : c.berth(),
         c == null ? null : c.validUntil());
   }
 }

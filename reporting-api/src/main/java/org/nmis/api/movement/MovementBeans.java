@@ -3,7 +3,6 @@ package org.nmis.api.movement;
 import java.security.KeyPair;
 import java.time.Clock;
 import org.nmis.api.config.NmisProperties;
-import org.nmis.movement.service.MovementService;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.ingestion.kafka.MovementLog;
 import org.nmis.model.reference.ReferenceData;
@@ -12,10 +11,14 @@ import org.nmis.movement.epass.EPassIssuer;
 import org.nmis.movement.epass.EPassKeys;
 import org.nmis.movement.epass.EPassVerifier;
 import org.nmis.movement.request.Escalation;
+import org.nmis.movement.service.MovementService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the movement workflow: its log on Kafka, its keys, and the service that replays the log on start. */
+/**
+ * Wires the movement workflow: its log on Kafka, its keys, and the service that replays the log on
+ * start.
+ */
 @Configuration
 public class MovementBeans {
 
@@ -35,13 +38,24 @@ public class MovementBeans {
   }
 
   @Bean
-  MovementService movementService(MovementLog log, RegistrationIndex index, ReferenceData reference,
-      WarehousePlatform platform, KeyPair epassKeys, NmisProperties p) {
+  MovementService movementService(
+      MovementLog log,
+      RegistrationIndex index,
+      ReferenceData reference,
+      WarehousePlatform platform,
+      KeyPair epassKeys,
+      NmisProperties p) {
     Clock clock = Clock.systemUTC();
-    MovementService service = new MovementService(log, index, reference, clock,
-        platform.requestIdScheme(),
-        new EPassIssuer(epassKeys.getPrivate(), clock), new EPassVerifier(epassKeys.getPublic()),
-        new Escalation(p.movement().escalateAfter()));
+    MovementService service =
+        new MovementService(
+            log,
+            index,
+            reference,
+            clock,
+            platform.requestIdScheme(),
+            new EPassIssuer(epassKeys.getPrivate(), clock),
+            new EPassVerifier(epassKeys.getPublic()),
+            new Escalation(p.movement().escalateAfter()));
     service.recover();
     return service;
   }

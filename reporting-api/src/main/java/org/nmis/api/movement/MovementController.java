@@ -1,10 +1,6 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.nmis.api.errors.ApiError;
-import org.nmis.movement.service.Manifests;
-import org.nmis.movement.service.MovementService;
-import org.nmis.movement.MovementError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +11,7 @@ import java.util.Map;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.access.AccessScope;
@@ -23,6 +20,7 @@ import org.nmis.model.ids.RequestId;
 import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.registration.TravelMode;
 import org.nmis.model.serving.RegistrationIndex;
+import org.nmis.movement.MovementError;
 import org.nmis.movement.allocation.CoachManifest;
 import org.nmis.movement.allocation.Manifest;
 import org.nmis.movement.allocation.ManifestLine;
@@ -34,6 +32,8 @@ import org.nmis.movement.request.MovementRequest;
 import org.nmis.movement.request.Proposal;
 import org.nmis.movement.request.RequestCommand;
 import org.nmis.movement.request.RequestEvent;
+import org.nmis.movement.service.Manifests;
+import org.nmis.movement.service.MovementService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,9 +47,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Inter-state movement requests: create, submit, decide, book, manifest, depart, arrive, cancel (see
- * docs/ARCHITECTURE.md for the state machine). Every answer is the request as it now stands; errors are problems
- * with the workflow's code (403 role or jurisdiction, 409 state or version, 400 input).
+ * Inter-state movement requests: create, submit, decide, book, manifest, depart, arrive, cancel
+ * (see docs/ARCHITECTURE.md for the state machine). Every answer is the request as it now stands;
+ * errors are problems with the workflow's code (403 role or jurisdiction, 409 state or version, 400
+ * input).
  */
 @RestController
 @RequestMapping("/api/v1/movement")
@@ -59,36 +60,52 @@ public class MovementController {
   private final PolicyProjection views;
   private final AuditLog audit;
 
-  public MovementController(MovementService service, RegistrationIndex index, PolicyProjection views,
-      AuditLog audit) {
+  public MovementController(
+      MovementService service, RegistrationIndex index, PolicyProjection views, AuditLog audit) {
     this.service = service;
     this.index = index;
     this.views = views;
     this.audit = audit;
   }
 
-  /** Passengers by person ID, or a selection of registrations the service resolves to person IDs. */
-  public record Selection(@JsonProperty("origin_district_code") Integer originDistrictCode,
+  /**
+   * Passengers by person ID, or a selection of registrations the service resolves to person IDs.
+   */
+  public record Selection(
+      @JsonProperty("origin_district_code") Integer originDistrictCode,
       @JsonProperty("destination_district_code") Integer destinationDistrictCode,
       @JsonProperty("travel_date") LocalDate travelDate) {}
 
-  public record CreateBody(@JsonProperty("destination_state_code") Integer destinationStateCode,
-      List<String> passengers, Selection selection, @JsonProperty("proposed_date") LocalDate proposedDate,
-      String mode, @JsonProperty("origin_station") String originStation, String reason) {}
+  public record CreateBody(
+      @JsonProperty("destination_state_code") Integer destinationStateCode,
+      List<String> passengers,
+      Selection selection,
+      @JsonProperty("proposed_date") LocalDate proposedDate,
+      String mode,
+      @JsonProperty("origin_station") String originStation,
+      String reason) {}
 
-  public record CommandBody(String reason, @JsonProperty("expected_version") Long expectedVersion,
+  public record CommandBody(
+      String reason,
+      @JsonProperty("expected_version") Long expectedVersion,
       @JsonProperty("quarantine_capacity") Integer quarantineCapacity,
-      @JsonProperty("facility_notes") String facilityNotes, @JsonProperty("noc_number") String nocNumber,
+      @JsonProperty("facility_notes") String facilityNotes,
+      @JsonProperty("noc_number") String nocNumber,
       @JsonProperty("accepted_persons") List<String> acceptedPersons) {}
 
-  public record BookBody(@JsonProperty("train_number") String trainNumber, LocalDate date,
+  public record BookBody(
+      @JsonProperty("train_number") String trainNumber,
+      LocalDate date,
       @JsonProperty("origin_station") String originStation,
-      @JsonProperty("destination_station") String destinationStation, Map<String, Integer> rake,
-      @JsonProperty("middle_berths_empty") Boolean middleBerthsEmpty, String reason,
+      @JsonProperty("destination_station") String destinationStation,
+      Map<String, Integer> rake,
+      @JsonProperty("middle_berths_empty") Boolean middleBerthsEmpty,
+      String reason,
       @JsonProperty("expected_version") Long expectedVersion) {}
 
   @PostMapping("/requests")
-  public ResponseEntity<RequestView> create(@RequestBody CreateBody body, @AuthenticationPrincipal NmisUser user) {
+  public ResponseEntity<RequestView> create(
+      @RequestBody CreateBody body, @AuthenticationPrincipal NmisUser user) {
     AccessScope actor = user.scope();
     if (body.destinationStateCode() == null) {
       throw bad("destination_state_code", "the destination state's LGD code");
@@ -99,22 +116,33 @@ public class MovementController {
     } catch (IllegalArgumentException e) {
       throw bad("mode", "TRAIN, BUS or OTHER");
     }
-    List<PersonId> passengers = body.passengers() != null ? personIds(body.passengers())
-        : select(actor, body.destinationStateCode(), mode, body.selection());
-    MovementRequest r = service.create(actor,
-        new Proposal(body.destinationStateCode(), passengers, body.proposedDate(), mode, body.originStation()),
-        body.reason());
+    List<PersonId> passengers =
+        body.passengers() != null
+            ? personIds(body.passengers())
+            : select(actor, body.destinationStateCode(), mode, body.selection());
+    MovementRequest r =
+        service.create(
+            actor,
+            new Proposal(
+                body.destinationStateCode(),
+                passengers,
+                body.proposedDate(),
+                mode,
+                body.originStation()),
+            body.reason());
     return ResponseEntity.status(HttpStatus.CREATED).body(view(r, user));
   }
 
   @GetMapping("/requests")
-  public List<RequestView> list(@RequestParam(value = "status", required = false) String status,
+  public List<RequestView> list(
+      @RequestParam(value = "status", required = false) String status,
       @AuthenticationPrincipal NmisUser user) {
     return service.all().stream()
         .filter(r -> views.sees(r, user.scope()))
         .filter(r -> status == null || r.status().name().equalsIgnoreCase(status))
         .sorted(java.util.Comparator.comparing(MovementRequest::createdAt))
-        .map(r -> view(r, user)).toList();
+        .map(r -> view(r, user))
+        .toList();
   }
 
   @GetMapping("/requests/{id}")
@@ -123,83 +151,152 @@ public class MovementController {
   }
 
   @PostMapping("/requests/{id}/{action}")
-  public RequestView act(@PathVariable String id, @PathVariable String action,
-      @RequestBody(required = false) CommandBody body, @AuthenticationPrincipal NmisUser user) {
+  public RequestView act(
+      @PathVariable String id,
+      @PathVariable String action,
+      @RequestBody(required = false) CommandBody body,
+      @AuthenticationPrincipal NmisUser user) {
     RequestId rid = visible(id, user).id();
     CommandBody b = body == null ? new CommandBody(null, null, null, null, null, null) : body;
     AccessScope a = user.scope();
-    RequestCommand command = switch (action) {
-      case "submit" -> new RequestCommand.Submit(a, b.reason(), b.expectedVersion());
-      case "accept" -> new RequestCommand.Accept(a, capacity(b), b.facilityNotes(), b.nocNumber(), b.reason(),
-          b.expectedVersion());
-      case "partially-accept" -> {
-        List<PersonId> accepted = personIds(b.acceptedPersons() == null ? List.of() : b.acceptedPersons());
-        yield new RequestCommand.PartiallyAccept(a, accepted.size(), accepted, capacity(b), b.facilityNotes(),
-            b.nocNumber(), b.reason(), b.expectedVersion());
-      }
-      case "reject" -> new RequestCommand.Reject(a, b.quarantineCapacity(), b.facilityNotes(), b.reason(),
-          b.expectedVersion());
-      case "depart" -> new RequestCommand.Depart(a, b.reason(), b.expectedVersion());
-      case "arrive" -> new RequestCommand.Arrive(a, b.reason(), b.expectedVersion());
-      case "cancel" -> new RequestCommand.Cancel(a, b.reason(), b.expectedVersion());
-      case "manifest" -> null;
-      default -> throw new ApiException(ApiError.UNKNOWN_ACTION, "no action '" + action
-          + "' on movement requests; use submit, accept, partially-accept, reject, book, manifest, depart,"
-          + " arrive or cancel");
-    };
-    MovementRequest r = command == null ? service.manifest(rid, a, b.reason(), b.expectedVersion())
-        : service.apply(rid, command);
+    RequestCommand command =
+        switch (action) {
+          case "submit" -> new RequestCommand.Submit(a, b.reason(), b.expectedVersion());
+          case "accept" ->
+              new RequestCommand.Accept(
+                  a,
+                  capacity(b),
+                  b.facilityNotes(),
+                  b.nocNumber(),
+                  b.reason(),
+                  b.expectedVersion());
+          case "partially-accept" -> {
+            List<PersonId> accepted =
+                personIds(b.acceptedPersons() == null ? List.of() : b.acceptedPersons());
+            yield new RequestCommand.PartiallyAccept(
+                a,
+                accepted.size(),
+                accepted,
+                capacity(b),
+                b.facilityNotes(),
+                b.nocNumber(),
+                b.reason(),
+                b.expectedVersion());
+          }
+          case "reject" ->
+              new RequestCommand.Reject(
+                  a, b.quarantineCapacity(), b.facilityNotes(), b.reason(), b.expectedVersion());
+          case "depart" -> new RequestCommand.Depart(a, b.reason(), b.expectedVersion());
+          case "arrive" -> new RequestCommand.Arrive(a, b.reason(), b.expectedVersion());
+          case "cancel" -> new RequestCommand.Cancel(a, b.reason(), b.expectedVersion());
+          case "manifest" -> null;
+          default ->
+              throw new ApiException(
+                  ApiError.UNKNOWN_ACTION,
+                  "no action '"
+                      + action
+                      + "' on movement requests; use submit, accept, partially-accept, reject, book, manifest, depart,"
+                      + " arrive or cancel");
+        };
+    MovementRequest r =
+        command == null
+            ? service.manifest(rid, a, b.reason(), b.expectedVersion())
+            : service.apply(rid, command);
     return view(r, user);
   }
 
   @PostMapping("/requests/{id}/book")
-  public RequestView book(@PathVariable String id, @RequestBody BookBody b, @AuthenticationPrincipal NmisUser user) {
+  public RequestView book(
+      @PathVariable String id, @RequestBody BookBody b, @AuthenticationPrincipal NmisUser user) {
     RequestId rid = visible(id, user).id();
     Rake rake = null;
     if (b.rake() != null && !b.rake().isEmpty()) {
-      rake = new Rake(b.rake().entrySet().stream().map(e -> new Rake.Section(e.getKey(), e.getValue())).toList());
+      rake =
+          new Rake(
+              b.rake().entrySet().stream()
+                  .map(e -> new Rake.Section(e.getKey(), e.getValue()))
+                  .toList());
     }
-    TrainBooking booking = new TrainBooking(b.trainNumber(), b.date(), b.originStation(), b.destinationStation(),
-        rake, Boolean.FALSE.equals(b.middleBerthsEmpty()) ? MiddleBerthPolicy.OCCUPIED
-            : MiddleBerthPolicy.LEFT_EMPTY);
+    TrainBooking booking =
+        new TrainBooking(
+            b.trainNumber(),
+            b.date(),
+            b.originStation(),
+            b.destinationStation(),
+            rake,
+            Boolean.FALSE.equals(b.middleBerthsEmpty())
+                ? MiddleBerthPolicy.OCCUPIED
+                : MiddleBerthPolicy.LEFT_EMPTY);
     return view(service.book(rid, user.scope(), booking, b.reason(), b.expectedVersion()), user);
   }
 
   @GetMapping("/requests/{id}/events")
-  public List<RequestEvent> events(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+  public List<RequestEvent> events(
+      @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
     return service.events(visible(id, user).id());
   }
 
   @GetMapping("/escalations")
   public List<EscalationView> escalations(@AuthenticationPrincipal NmisUser user) {
     if (user.role() != org.nmis.model.access.Role.MINISTRY) {
-      throw new ApiException(MovementError.ROLE_NOT_PERMITTED, "the escalation list is for MINISTRY users");
+      throw new ApiException(
+          MovementError.ROLE_NOT_PERMITTED, "the escalation list is for MINISTRY users");
     }
-    return service.escalations().stream().map(o -> new EscalationView(o.request().id().value(),
-        o.request().originStateCode(), o.request().destinationStateCode(), o.request().submittedAt(),
-        o.waiting().toHours())).toList();
+    return service.escalations().stream()
+        .map(
+            o ->
+                new EscalationView(
+                    o.request().id().value(),
+                    o.request().originStateCode(),
+                    o.request().destinationStateCode(),
+                    o.request().submittedAt(),
+                    o.waiting().toHours()))
+        .toList();
   }
 
-  public record EscalationView(@JsonProperty("request_id") String requestId,
+  public record EscalationView(
+      @JsonProperty("request_id") String requestId,
       @JsonProperty("origin_state_code") int originStateCode,
       @JsonProperty("destination_state_code") int destinationStateCode,
-      @JsonProperty("submitted_at") Instant submittedAt, @JsonProperty("waiting_hours") long waitingHours) {}
+      @JsonProperty("submitted_at") Instant submittedAt,
+      @JsonProperty("waiting_hours") long waitingHours) {}
 
   /** The manifest of a request, coach by coach, as JSON, or as CSV with {@code format=csv}. */
   @GetMapping("/requests/{id}/manifest")
-  public ResponseEntity<?> manifest(@PathVariable String id,
-      @RequestParam(value = "format", defaultValue = "json") String format, @AuthenticationPrincipal NmisUser user) {
+  public ResponseEntity<?> manifest(
+      @PathVariable String id,
+      @RequestParam(value = "format", defaultValue = "json") String format,
+      @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     MovementRequest r = visible(id, user);
-    Manifest m = service.manifestOf(r.id()).orElseThrow(() -> new ApiException(ApiError.NO_MANIFEST, "request " + r.id() + " has no manifest yet; Railways or the origin state generates it"
-            + " after the train is booked (POST .../manifest)"));
+    Manifest m =
+        service
+            .manifestOf(r.id())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.NO_MANIFEST,
+                        "request "
+                            + r.id()
+                            + " has no manifest yet; Railways or the origin state generates it"
+                            + " after the train is booked (POST .../manifest)"));
     boolean names = views.shows(PolicyProjection.MANIFEST_LINES, "name", user.scope());
-    ManifestView view = ManifestView.of(r, m, this::nameOf, line -> views.manifestLine(r, line, user.scope()));
-    audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(),
-        "movement.manifest", Map.of("request_id", r.id().value(), "format", format, "names", String.valueOf(names)),
-        m.lines().size(), "OK", (System.nanoTime() - t0) / 1_000_000));
+    ManifestView view =
+        ManifestView.of(r, m, this::nameOf, line -> views.manifestLine(r, line, user.scope()));
+    audit.record(
+        new AuditEvent(
+            Instant.now(),
+            user.username(),
+            user.role().name(),
+            user.principalLabel(),
+            "movement.manifest",
+            Map.of("request_id", r.id().value(), "format", format, "names", String.valueOf(names)),
+            m.lines().size(),
+            "OK",
+            (System.nanoTime() - t0) / 1_000_000));
     if (format.equalsIgnoreCase("csv")) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header("Content-Disposition", "attachment; filename=\"manifest-" + r.id() + ".csv\"")
           .body(view.csv());
     }
@@ -211,26 +308,51 @@ public class MovementController {
   }
 
   private MovementRequest visible(String id, NmisUser user) {
-    RequestId rid = RequestId.parse(id).orElseThrow(() -> new ApiException(ApiError.INVALID_REQUEST_ID, "'" + id + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
-            + " others); a character is probably mistyped"));
-    return service.get(rid).filter(r -> views.sees(r, user.scope()))
-        .orElseThrow(() -> new ApiException(ApiError.REQUEST_NOT_FOUND, "no movement request "
-            + rid + " that you may see"));
+    RequestId rid =
+        RequestId.parse(id)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.INVALID_REQUEST_ID,
+                        "'"
+                            + id
+                            + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
+                            + " others); a character is probably mistyped"));
+    return service
+        .get(rid)
+        .filter(r -> views.sees(r, user.scope()))
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ApiError.REQUEST_NOT_FOUND,
+                    "no movement request " + rid + " that you may see"));
   }
 
-  /** The registrations that match the selection and travel by the request's mode (a bus passenger is no train's). */
-  private List<PersonId> select(AccessScope actor, int destinationState, TravelMode mode, Selection s) {
+  /**
+   * The registrations that match the selection and travel by the request's mode (a bus passenger is
+   * no train's).
+   */
+  private List<PersonId> select(
+      AccessScope actor, int destinationState, TravelMode mode, Selection s) {
     if (s == null) {
-      throw bad("passengers", "a list of person IDs, or a selection {origin_district_code, destination_district_code,"
-          + " travel_date}");
+      throw bad(
+          "passengers",
+          "a list of person IDs, or a selection {origin_district_code, destination_district_code,"
+              + " travel_date}");
     }
-    Integer originDistrict = actor.districtCode() != null ? actor.districtCode() : s.originDistrictCode();
+    Integer originDistrict =
+        actor.districtCode() != null ? actor.districtCode() : s.originDistrictCode();
     List<PersonId> ids = new ArrayList<>();
-    for (StoredRegistration st : index.matching(r -> r.originStateCode() == actor.stateCode()
-        && r.destinationStateCode() == destinationState && r.mode() == mode
-        && (originDistrict == null || r.originDistrictCode() == originDistrict)
-        && (s.destinationDistrictCode() == null || r.destinationDistrictCode() == s.destinationDistrictCode())
-        && (s.travelDate() == null || r.travelDate().equals(s.travelDate())))) {
+    for (StoredRegistration st :
+        index.matching(
+            r ->
+                r.originStateCode() == actor.stateCode()
+                    && r.destinationStateCode() == destinationState
+                    && r.mode() == mode
+                    && (originDistrict == null || r.originDistrictCode() == originDistrict)
+                    && (s.destinationDistrictCode() == null
+                        || r.destinationDistrictCode() == s.destinationDistrictCode())
+                    && (s.travelDate() == null || r.travelDate().equals(s.travelDate())))) {
       ids.add(st.personId());
     }
     ids.sort(java.util.Comparator.comparing(PersonId::value));
@@ -247,15 +369,21 @@ public class MovementController {
   private static List<PersonId> personIds(List<String> values) {
     List<PersonId> ids = new ArrayList<>(values.size());
     for (String v : values) {
-      ids.add(PersonId.parse(v).orElseThrow(() -> new ApiException(ApiError.INVALID_PERSON_ID,
-          "'" + v + "' is not a person ID (XXXXX-XXXXX with a check character)")));
+      ids.add(
+          PersonId.parse(v)
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          ApiError.INVALID_PERSON_ID,
+                          "'" + v + "' is not a person ID (XXXXX-XXXXX with a check character)")));
     }
     return ids;
   }
 
   private static ApiException bad(String field, String expected) {
-    return new ApiException(ApiError.MISSING_OR_INVALID_FIELD, "field '" + field
-        + "' is missing or invalid; send " + expected);
+    return new ApiException(
+        ApiError.MISSING_OR_INVALID_FIELD,
+        "field '" + field + "' is missing or invalid; send " + expected);
   }
 
   private RequestView view(MovementRequest r, NmisUser user) {
@@ -263,21 +391,32 @@ public class MovementController {
   }
 
   /** A request as the API shows it (person IDs, no names). */
-  public record RequestView(@JsonProperty("request_id") String requestId, String status, long version,
+  public record RequestView(
+      @JsonProperty("request_id") String requestId,
+      String status,
+      long version,
       @JsonProperty("origin_state_code") int originStateCode,
       @JsonProperty("origin_district_code") Integer originDistrictCode,
       @JsonProperty("destination_state_code") int destinationStateCode,
-      @JsonProperty("proposed_date") LocalDate proposedDate, String mode,
-      @JsonProperty("origin_station") String originStation, List<String> passengers,
-      Map<String, Object> decision, Map<String, Object> train, Map<String, Object> manifest,
-      @JsonProperty("created_by") String createdBy, Map<String, Instant> timeline) {
-    static RequestView of(MovementRequest r, Map<org.nmis.movement.request.RequestStatus, Instant> reached,
+      @JsonProperty("proposed_date") LocalDate proposedDate,
+      String mode,
+      @JsonProperty("origin_station") String originStation,
+      List<String> passengers,
+      Map<String, Object> decision,
+      Map<String, Object> train,
+      Map<String, Object> manifest,
+      @JsonProperty("created_by") String createdBy,
+      Map<String, Instant> timeline) {
+    static RequestView of(
+        MovementRequest r,
+        Map<org.nmis.movement.request.RequestStatus, Instant> reached,
         Manifest m) {
       Map<String, Object> decision = null;
       if (r.decision() != null) {
         decision = new LinkedHashMap<>();
         decision.put("accepted_count", r.decision().acceptedCount());
-        decision.put("accepted_persons", r.acceptedPersons().stream().map(PersonId::value).toList());
+        decision.put(
+            "accepted_persons", r.acceptedPersons().stream().map(PersonId::value).toList());
         decision.put("quarantine_capacity", r.decision().quarantineCapacity());
         decision.put("facility_notes", r.decision().facilityNotes());
         decision.put("noc_number", r.decision().nocNumber());
@@ -294,30 +433,52 @@ public class MovementController {
         train.put("middle_berths_empty", b.middleBerths() == MiddleBerthPolicy.LEFT_EMPTY);
         train.put("capacity", b.capacity());
       }
-      Map<String, Object> manifest = m == null ? null
-          : Map.of("placed", m.placed(), "not_seated", m.overflow().size());
+      Map<String, Object> manifest =
+          m == null ? null : Map.of("placed", m.placed(), "not_seated", m.overflow().size());
       Map<String, Instant> timeline = new LinkedHashMap<>();
       timeline.put("CREATED", r.createdAt());
       reached.forEach((k, v) -> timeline.put(k.name(), v));
-      return new RequestView(r.id().value(), r.status().name(), r.version(), r.originStateCode(),
-          r.originDistrictCode(), r.destinationStateCode(), r.proposal().proposedDate(), r.proposal().mode().name(),
-          r.proposal().originStationCode(), r.proposal().passengers().stream().map(PersonId::value).toList(),
-          decision, train, manifest, r.createdBy(), timeline);
+      return new RequestView(
+          r.id().value(),
+          r.status().name(),
+          r.version(),
+          r.originStateCode(),
+          r.originDistrictCode(),
+          r.destinationStateCode(),
+          r.proposal().proposedDate(),
+          r.proposal().mode().name(),
+          r.proposal().originStationCode(),
+          r.proposal().passengers().stream().map(PersonId::value).toList(),
+          decision,
+          train,
+          manifest,
+          r.createdBy(),
+          timeline);
     }
   }
 
   /** A manifest coach by coach; names only for those who may see them. */
-  public record ManifestView(@JsonProperty("request_id") String requestId,
-      @JsonProperty("train_number") String trainNumber, LocalDate date, List<CoachView> coaches,
+  public record ManifestView(
+      @JsonProperty("request_id") String requestId,
+      @JsonProperty("train_number") String trainNumber,
+      LocalDate date,
+      List<CoachView> coaches,
       @JsonProperty("not_seated") List<Map<String, Object>> notSeated,
       @JsonProperty("counts_by_destination_district") Map<Integer, Integer> countsByDistrict) {
-    public record CoachView(String coach, int capacity, int occupied,
+    public record CoachView(
+        String coach,
+        int capacity,
+        int occupied,
         @JsonProperty("counts_by_destination_district") Map<Integer, Integer> countsByDistrict,
         List<Map<String, Object>> berths) {}
 
     /** {@code shown} is the policy's projection of one line: the columns the caller may see. */
-    static ManifestView of(MovementRequest r, Manifest m, java.util.function.Function<PersonId, String> nameOf,
-        java.util.function.Function<Map<String, Object>, java.util.Optional<Map<String, Object>>> shown) {
+    static ManifestView of(
+        MovementRequest r,
+        Manifest m,
+        java.util.function.Function<PersonId, String> nameOf,
+        java.util.function.Function<Map<String, Object>, java.util.Optional<Map<String, Object>>>
+            shown) {
       List<CoachView> coaches = new ArrayList<>();
       for (CoachManifest c : m.coaches()) {
         List<Map<String, Object>> berths = new ArrayList<>();
@@ -327,7 +488,8 @@ public class MovementController {
           row.put("berth_type", l.berthType().name());
           shown.apply(row).ifPresent(berths::add);
         }
-        coaches.add(new CoachView(c.coach(), c.capacity(), c.occupied(), c.countsByDistrict(), berths));
+        coaches.add(
+            new CoachView(c.coach(), c.capacity(), c.occupied(), c.countsByDistrict(), berths));
       }
       List<Map<String, Object>> notSeated = new ArrayList<>();
       for (Overflow o : m.overflow()) {
@@ -336,11 +498,17 @@ public class MovementController {
         row.put("detail", o.detail());
         shown.apply(row).ifPresent(notSeated::add);
       }
-      return new ManifestView(r.id().value(), r.booking().trainNumber(), r.booking().date(), coaches, notSeated,
+      return new ManifestView(
+          r.id().value(),
+          r.booking().trainNumber(),
+          r.booking().date(),
+          coaches,
+          notSeated,
           m.countsByDistrict());
     }
 
-    private static Map<String, Object> traveller(org.nmis.movement.allocation.Traveller t,
+    private static Map<String, Object> traveller(
+        org.nmis.movement.allocation.Traveller t,
         java.util.function.Function<PersonId, String> nameOf) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("traveller", t.id());
@@ -354,15 +522,30 @@ public class MovementController {
     }
 
     String csv() {
-      StringBuilder sb = new StringBuilder("coach,berth,berth_type,traveller,person_id,name,age,gender,"
-          + "destination_district_code\n");
+      StringBuilder sb =
+          new StringBuilder(
+              "coach,berth,berth_type,traveller,person_id,name,age,gender,"
+                  + "destination_district_code\n");
       for (CoachView c : coaches) {
         for (Map<String, Object> b : c.berths()) {
-          sb.append(c.coach()).append(',').append(b.get("berth")).append(',').append(b.get("berth_type"))
-              .append(',').append(b.get("traveller")).append(',').append(b.get("person_id")).append(',')
-              .append(csvText(b.get("name"))).append(',').append(b.get("age") == null ? "" : b.get("age"))
-              .append(',').append(b.get("gender") == null ? "" : b.get("gender")).append(',')
-              .append(b.get("destination_district_code")).append('\n');
+          sb.append(c.coach())
+              .append(',')
+              .append(b.get("berth"))
+              .append(',')
+              .append(b.get("berth_type"))
+              .append(',')
+              .append(b.get("traveller"))
+              .append(',')
+              .append(b.get("person_id"))
+              .append(',')
+              .append(csvText(b.get("name")))
+              .append(',')
+              .append(b.get("age") == null ? "" : b.get("age"))
+              .append(',')
+              .append(b.get("gender") == null ? "" : b.get("gender"))
+              .append(',')
+              .append(b.get("destination_district_code"))
+              .append('\n');
         }
       }
       return sb.toString();

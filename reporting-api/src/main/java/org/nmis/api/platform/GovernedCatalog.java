@@ -14,7 +14,10 @@ import org.nmis.governance.catalog.WarehouseCatalog;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.TableDefinition;
 
-/** The catalog governed SQL validates against, derived from the Delta tables as code (one source of truth). */
+/**
+ * The catalog governed SQL validates against, derived from the Delta tables as code (one source of
+ * truth).
+ */
 final class GovernedCatalog {
   private GovernedCatalog() {}
 
@@ -60,7 +63,9 @@ final class GovernedCatalog {
     } else if (type.equals(DataTypes.TimestampType)) {
       return ColumnType.TIMESTAMP;
     }
-    throw new IllegalArgumentException("NMIS-CAT-006: no catalog type for Spark type " + type
-        + "; extend GovernedCatalog before adding such a column to a table");
+    throw new IllegalArgumentException(
+        "NMIS-CAT-006: no catalog type for Spark type "
+            + type
+            + "; extend GovernedCatalog before adding such a column to a table");
   }
 }

@@ -1,15 +1,15 @@
 package org.nmis.api.platform;
 
 import org.nmis.api.config.NmisProperties;
+import org.nmis.governance.policy.AccessPolicies;
+import org.nmis.governance.policy.AccessPolicy;
+import org.nmis.governance.sql.GovernedSql;
+import org.nmis.governance.sql.TableLocator;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.RegistrationValidator;
-import org.nmis.governance.policy.AccessPolicies;
-import org.nmis.governance.policy.AccessPolicy;
-import org.nmis.governance.sql.GovernedSql;
-import org.nmis.governance.sql.TableLocator;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +37,8 @@ public class PlatformBeans {
   @Bean
   GovernedSql governedSql(AccessPolicy policy) {
     // Tables are named in the session catalog by DeltaTables.registerNames.
-    return GovernedSql.create(GovernedCatalog.warehouse(), policy, TableLocator.inCatalog("spark_catalog", "default"));
+    return GovernedSql.create(
+        GovernedCatalog.warehouse(), policy, TableLocator.inCatalog("spark_catalog", "default"));
   }
 
   @Bean(destroyMethod = "close")
@@ -52,16 +53,19 @@ public class PlatformBeans {
 
   @Bean
   RegistrationValidator registrationValidator(ReferenceData reference, WarehousePlatform platform) {
-    return new RegistrationValidator(reference, new AadhaarTokenizer(platform.ingestSettings().aadhaarKey()));
+    return new RegistrationValidator(
+        reference, new AadhaarTokenizer(platform.ingestSettings().aadhaarKey()));
   }
 
   @Bean
   PersonIdScheme personIdScheme(WarehousePlatform platform) {
-    return new PersonIdScheme(platform.ingestSettings().personIdKey(), platform.ingestSettings().personIdEpoch());
+    return new PersonIdScheme(
+        platform.ingestSettings().personIdKey(), platform.ingestSettings().personIdEpoch());
   }
 
   @Bean(destroyMethod = "close")
-  RegistrationPublisher registrationPublisher(WarehousePlatform platform, NmisProperties properties) {
+  RegistrationPublisher registrationPublisher(
+      WarehousePlatform platform, NmisProperties properties) {
     return new RegistrationPublisher(platform.bootstrapServers(), properties.kafka().topic());
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.nmis.governance.sql.GovernedQuery;
 
 /**
- * The one narrow door through which the web layer runs SQL on Spark: only a {@link GovernedQuery} (the rewritten
- * text, never the caller's), streamed row by row to a sink, cancelled for real when it runs out of time.
+ * The one narrow door through which the web layer runs SQL on Spark: only a {@link GovernedQuery}
+ * (the rewritten text, never the caller's), streamed row by row to a sink, cancelled for real when
+ * it runs out of time.
  */
 public interface QueryRunner {
   /** Receives the result: the column names once, then each row as plain Java values. */

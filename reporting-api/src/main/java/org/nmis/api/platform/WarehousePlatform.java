@@ -15,15 +15,15 @@ import org.nmis.ingestion.kafka.MovementTopic;
 import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.ingestion.stream.AuditLandingJob;
 import org.nmis.ingestion.stream.FlowsJob;
-import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
+import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.RegistrationIngestJob;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
-import org.nmis.movement.epass.EPassKeys;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
+import org.nmis.movement.epass.EPassKeys;
 import org.nmis.warehouse.reference.ReferenceTables;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.serving.ChangeFeed;
@@ -38,10 +38,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The only place where the web service meets Spark, Delta and the broker. It starts, in order: the embedded broker
- * (unless a cluster is configured), the SparkSession, the tables, the streaming ingestion job (when enabled) and
- * the change feed that keeps the serving index fresh; it stops them in reverse order. The web layer sees only the
- * pure {@link RegistrationIndex}, the Kafka connection details and {@link WarehouseStatus}.
+ * The only place where the web service meets Spark, Delta and the broker. It starts, in order: the
+ * embedded broker (unless a cluster is configured), the SparkSession, the tables, the streaming
+ * ingestion job (when enabled) and the change feed that keeps the serving index fresh; it stops
+ * them in reverse order. The web layer sees only the pure {@link RegistrationIndex}, the Kafka
+ * connection details and {@link WarehouseStatus}.
  */
 @Component
 public class WarehousePlatform implements WarehouseStatus {
@@ -66,56 +67,110 @@ public class WarehousePlatform implements WarehouseStatus {
   public WarehousePlatform(NmisProperties p) {
     Path dataDir = p.dataDir().toAbsolutePath();
     boolean embedded = p.kafka().embedded();
-    this.ingestSettings = new IngestSettings(
-        Secrets.resolve(p.privacy().aadhaarKey(), dataDir, "aadhaar", embedded, "nmis.privacy.aadhaar-key"),
-        Secrets.resolve(p.ids().key(), dataDir, "person-ids", embedded, "nmis.ids.key"),
-        p.ids().epoch(), p.ingestion().writerId());
-    this.epassPrivateKey = Secrets.resolve(p.movement().epassPrivateKey(), dataDir, "epass-ed25519", embedded,
-        "nmis.movement.epass-private-key", () -> EPassKeys.encode(EPassKeys.generate().getPrivate()));
+    this.ingestSettings =
+        new IngestSettings(
+            Secrets.resolve(
+                p.privacy().aadhaarKey(), dataDir, "aadhaar", embedded, "nmis.privacy.aadhaar-key"),
+            Secrets.resolve(p.ids().key(), dataDir, "person-ids", embedded, "nmis.ids.key"),
+            p.ids().epoch(),
+            p.ingestion().writerId());
+    this.epassPrivateKey =
+        Secrets.resolve(
+            p.movement().epassPrivateKey(),
+            dataDir,
+            "epass-ed25519",
+            embedded,
+            "nmis.movement.epass-private-key",
+            () -> EPassKeys.encode(EPassKeys.generate().getPrivate()));
 
     long t0 = System.nanoTime();
     if (embedded) {
       broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), p.kafka().embeddedPort());
       bootstrapServers = broker.bootstrapServers();
-      broker.createTopic(p.kafka().topic(), p.kafka().partitions(), RegistrationTopic.config(p.kafka().retention()));
+      broker.createTopic(
+          p.kafka().topic(),
+          p.kafka().partitions(),
+          RegistrationTopic.config(p.kafka().retention()));
       broker.createTopic(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config());
       broker.createTopic(p.audit().topic(), AuditTopic.PARTITIONS, AuditTopic.config());
-      LOG.info("embedded Kafka broker at {} ({} ms)", bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
+      LOG.info(
+          "embedded Kafka broker at {} ({} ms)",
+          bootstrapServers,
+          (System.nanoTime() - t0) / 1_000_000);
     } else {
       broker = null;
       bootstrapServers = p.kafka().bootstrapServers();
     }
 
-    warehouse = new WarehouseLocation(p.warehouse().location().isBlank()
-        ? dataDir.resolve("warehouse").toUri().toString() : p.warehouse().location());
-    String checkpoints = p.warehouse().checkpointLocation().isBlank()
-        ? dataDir.resolve("checkpoints").toUri().toString() : p.warehouse().checkpointLocation();
-    spark = SparkSessions.getOrCreate(new SparkSettings("nmis-warehouse", p.spark().master(),
-        p.spark().shufflePartitions(), Map.of()));
+    warehouse =
+        new WarehouseLocation(
+            p.warehouse().location().isBlank()
+                ? dataDir.resolve("warehouse").toUri().toString()
+                : p.warehouse().location());
+    String checkpoints =
+        p.warehouse().checkpointLocation().isBlank()
+            ? dataDir.resolve("checkpoints").toUri().toString()
+            : p.warehouse().checkpointLocation();
+    spark =
+        SparkSessions.getOrCreate(
+            new SparkSettings(
+                "nmis-warehouse", p.spark().master(), p.spark().shufflePartitions(), Map.of()));
     DeltaTables.ensureAll(spark, warehouse);
     ReferenceTables.write(spark, warehouse, ReferenceData.get());
     DeltaTables.registerNames(spark, warehouse);
 
-    ingestJob = p.ingestion().enabled()
-        ? RegistrationIngestJob.start(spark, new IngestJobSettings(bootstrapServers, p.kafka().topic(), warehouse,
-            checkpoints + "/registrations-ingest", p.ingestion().maxOffsetsPerTrigger(),
-            p.ingestion().trigger().toMillis(), ingestSettings))
-        : null;
-    movementLanding = MovementLandingJob.start(spark, warehouse, bootstrapServers, p.movement().topic(),
-        checkpoints + "/movement-landing", p.movement().landingTrigger().toMillis());
-    auditLanding = AuditLandingJob.start(spark, warehouse, bootstrapServers, p.audit().topic(),
-        checkpoints + "/audit-landing", p.audit().landingTrigger().toMillis(), p.ingestion().writerId() + "-audit");
-    flowsJob = FlowsJob.start(spark, warehouse, checkpoints + "/flows", p.ingestion().trigger().toMillis(),
-        p.ingestion().writerId() + "-flows");
-    flowsFeed = FlowsChangeFeed.start(spark, warehouse, flows, p.ingestion().indexTrigger().toMillis());
-    indexFeed = RegistrationChangeFeed.start(spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
-    // Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the SparkContext: on SIGTERM
+    ingestJob =
+        p.ingestion().enabled()
+            ? RegistrationIngestJob.start(
+                spark,
+                new IngestJobSettings(
+                    bootstrapServers,
+                    p.kafka().topic(),
+                    warehouse,
+                    checkpoints + "/registrations-ingest",
+                    p.ingestion().maxOffsetsPerTrigger(),
+                    p.ingestion().trigger().toMillis(),
+                    ingestSettings))
+            : null;
+    movementLanding =
+        MovementLandingJob.start(
+            spark,
+            warehouse,
+            bootstrapServers,
+            p.movement().topic(),
+            checkpoints + "/movement-landing",
+            p.movement().landingTrigger().toMillis());
+    auditLanding =
+        AuditLandingJob.start(
+            spark,
+            warehouse,
+            bootstrapServers,
+            p.audit().topic(),
+            checkpoints + "/audit-landing",
+            p.audit().landingTrigger().toMillis(),
+            p.ingestion().writerId() + "-audit");
+    flowsJob =
+        FlowsJob.start(
+            spark,
+            warehouse,
+            checkpoints + "/flows",
+            p.ingestion().trigger().toMillis(),
+            p.ingestion().writerId() + "-flows");
+    flowsFeed =
+        FlowsChangeFeed.start(spark, warehouse, flows, p.ingestion().indexTrigger().toMillis());
+    indexFeed =
+        RegistrationChangeFeed.start(
+            spark, warehouse, index, p.ingestion().indexTrigger().toMillis());
+    // Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the
+    // SparkContext: on SIGTERM
     // the queries stop first, so none fails against a stopped context.
     ShutdownHookManager.get().addShutdownHook(this::stop, FileSystem.SHUTDOWN_HOOK_PRIORITY + 40);
     if (broker != null) {
-      broker.stopWithOwner(); // last, by stop() below, not in parallel with the queries that read from it
+      broker.stopWithOwner(); // last, by stop() below, not in parallel with the queries that read
+      // from it
     }
-    LOG.info("warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.info(
+        "warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** The serving copy of od_flows. */
@@ -123,7 +178,9 @@ public class WarehousePlatform implements WarehouseStatus {
     return flows;
   }
 
-  /** Blocks until every registration so far is counted in the flows and their serving copy (tests). */
+  /**
+   * Blocks until every registration so far is counted in the flows and their serving copy (tests).
+   */
   public void awaitFlowsCaughtUp() {
     awaitCaughtUp();
     flowsJob.awaitCaughtUp();
@@ -139,7 +196,9 @@ public class WarehousePlatform implements WarehouseStatus {
     return RequestId.scheme(ingestSettings.personIdKey(), ingestSettings.personIdEpoch());
   }
 
-  /** The e-pass signing key (PKCS#8, base64), from configuration or generated once when embedded. */
+  /**
+   * The e-pass signing key (PKCS#8, base64), from configuration or generated once when embedded.
+   */
   public String epassPrivateKey() {
     return epassPrivateKey;
   }
@@ -203,9 +262,10 @@ public class WarehousePlatform implements WarehouseStatus {
   }
 
   /**
-   * Stops everything in order: the streaming queries, then Spark, then the broker. Called by Spring when the
-   * context closes, and by a shutdown hook that runs before Spark's own (which would otherwise stop the
-   * SparkContext under running queries on SIGTERM); whichever comes first does the work.
+   * Stops everything in order: the streaming queries, then Spark, then the broker. Called by Spring
+   * when the context closes, and by a shutdown hook that runs before Spark's own (which would
+   * otherwise stop the SparkContext under running queries on SIGTERM); whichever comes first does
+   * the work.
    */
   @PreDestroy
   public synchronized void stop() {
@@ -222,7 +282,9 @@ public class WarehousePlatform implements WarehouseStatus {
     closeQuietly(ingestJob);
     closeQuietly(spark::stop);
     closeQuietly(broker);
-    LOG.info("stopped cleanly: streaming queries, Spark{} ({} ms)", broker == null ? "" : " and the Kafka broker",
+    LOG.info(
+        "stopped cleanly: streaming queries, Spark{} ({} ms)",
+        broker == null ? "" : " and the Kafka broker",
         (System.nanoTime() - t0) / 1_000_000);
   }
 

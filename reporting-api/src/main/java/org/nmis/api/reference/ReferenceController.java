@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LGD states and districts for the dropdowns of state data-entry screens. Public data, cacheable for a day. */
+/**
+ * LGD states and districts for the dropdowns of state data-entry screens. Public data, cacheable
+ * for a day.
+ */
 @RestController
 @RequestMapping("/api/v1/reference")
 public class ReferenceController {
@@ -23,27 +26,45 @@ public class ReferenceController {
 
   public record StateView(int code, String name, String localName, String kind) {}
 
-  public record DistrictView(int code, int stateCode, String name, double latitude, double longitude) {}
+  public record DistrictView(
+      int code, int stateCode, String name, double latitude, double longitude) {}
 
   @GetMapping("/states")
   public ResponseEntity<List<StateView>> states() {
-    List<StateView> states = reference.states().stream()
-        .map(s -> new StateView(s.code(), s.name(), s.localName().isEmpty() ? null : s.localName(),
-            s.unionTerritory() ? "UT" : "STATE"))
-        .sorted(java.util.Comparator.comparing(StateView::name))
-        .toList();
-    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(states);
+    List<StateView> states =
+        reference.states().stream()
+            .map(
+                s ->
+                    new StateView(
+                        s.code(),
+                        s.name(),
+                        s.localName().isEmpty() ? null : s.localName(),
+                        s.unionTerritory() ? "UT" : "STATE"))
+            .sorted(java.util.Comparator.comparing(StateView::name))
+            .toList();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+        .body(states);
   }
 
   @GetMapping("/districts")
   public ResponseEntity<List<DistrictView>> districts(@RequestParam("state") int stateCode) {
     if (reference.state(stateCode).isEmpty()) {
-      throw new ApiException(ApiError.STATE_NOT_FOUND, "state " + stateCode
-          + " is not an LGD state code; GET /api/v1/reference/states lists them");
+      throw new ApiException(
+          ApiError.STATE_NOT_FOUND,
+          "state "
+              + stateCode
+              + " is not an LGD state code; GET /api/v1/reference/states lists them");
     }
-    List<DistrictView> districts = reference.districtsOf(stateCode).stream()
-        .map(d -> new DistrictView(d.code(), d.stateCode(), d.name(), d.latitude(), d.longitude()))
-        .toList();
-    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(districts);
+    List<DistrictView> districts =
+        reference.districtsOf(stateCode).stream()
+            .map(
+                d ->
+                    new DistrictView(
+                        d.code(), d.stateCode(), d.name(), d.latitude(), d.longitude()))
+            .toList();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+        .body(districts);
   }
 }

@@ -1,7 +1,6 @@
 package org.nmis.api.registrations;
 
 import java.util.ArrayList;
-import org.nmis.api.errors.ApiError;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.nmis.api.config.NmisProperties;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
-import org.nmis.model.access.Role;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
+import org.nmis.model.access.Role;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.json.RegistrationJson;
@@ -28,9 +28,10 @@ import org.nmis.model.serving.RegistrationIndex;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes a state system's batch: validates every record with the same validator as the ingestion job, publishes
- * the valid ones (Aadhaar already tokenised) and answers each with its person ID. A person's ID is the one they
- * already have, or the one their first valid message's log position gives (the same rule the ingestion job uses).
+ * Takes a state system's batch: validates every record with the same validator as the ingestion
+ * job, publishes the valid ones (Aadhaar already tokenised) and answers each with its person ID. A
+ * person's ID is the one they already have, or the one their first valid message's log position
+ * gives (the same rule the ingestion job uses).
  */
 @Service
 public class RegistrationSubmissions {
@@ -43,8 +44,12 @@ public class RegistrationSubmissions {
   private final int maxBatchSize;
   private final RecentIds recent = new RecentIds(200_000);
 
-  public RegistrationSubmissions(RegistrationValidator validator, RegistrationPublisher publisher,
-      RegistrationIndex index, PersonIdScheme ids, NmisProperties properties) {
+  public RegistrationSubmissions(
+      RegistrationValidator validator,
+      RegistrationPublisher publisher,
+      RegistrationIndex index,
+      PersonIdScheme ids,
+      NmisProperties properties) {
     this.validator = validator;
     this.publisher = publisher;
     this.index = index;
@@ -57,16 +62,22 @@ public class RegistrationSubmissions {
     try {
       inputs = RegistrationJson.readArray(body);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(ApiError.INVALID_BODY, e.getMessage()
-          + "; send a JSON array of registration objects (docs/DATA_MODEL.md)");
+      throw new ApiException(
+          ApiError.INVALID_BODY,
+          e.getMessage() + "; send a JSON array of registration objects (docs/DATA_MODEL.md)");
     }
     if (inputs.isEmpty()) {
       throw new ApiException(ApiError.EMPTY_BATCH, "the array holds no registrations");
     }
     if (inputs.size() > maxBatchSize) {
-      throw new ApiException(ApiError.BATCH_TOO_LARGE, "the array holds " + inputs.size()
-          + " registrations; send at most " + maxBatchSize + " per request (nmis.api.max-batch-size), or upload a"
-          + " file");
+      throw new ApiException(
+          ApiError.BATCH_TOO_LARGE,
+          "the array holds "
+              + inputs.size()
+              + " registrations; send at most "
+              + maxBatchSize
+              + " per request (nmis.api.max-batch-size), or upload a"
+              + " file");
     }
 
     List<SubmissionResult.Item> items = new ArrayList<>(inputs.size());
@@ -77,8 +88,16 @@ public class RegistrationSubmissions {
     for (int i = 0; i < inputs.size(); i++) {
       Optional<RegistrationInput> input = inputs.get(i);
       if (input.isEmpty()) {
-        items.add(rejected(i, null, List.of(new FieldError(ErrorCode.MALFORMED_MESSAGE, "[" + i + "]", null,
-            "element " + i + " is not a JSON object of registration fields"))));
+        items.add(
+            rejected(
+                i,
+                null,
+                List.of(
+                    new FieldError(
+                        ErrorCode.MALFORMED_MESSAGE,
+                        "[" + i + "]",
+                        null,
+                        "element " + i + " is not a JSON object of registration fields"))));
         continue;
       }
       Checked checked = check(user, input.get());
@@ -95,29 +114,40 @@ public class RegistrationSubmissions {
     for (int k = 0; k < sends.size(); k++) {
       Registration r = sent.get(k);
       RecordMetadata position = await(sends.get(k));
-      PersonId id = index.bySourceKey(r.sourceKey()).or(() -> recent.get(r.sourceKey()))
-          .orElseGet(() -> recent.putIfAbsent(r.sourceKey(), ids.forLogPosition(position.partition(),
-              position.offset())));
+      PersonId id =
+          index
+              .bySourceKey(r.sourceKey())
+              .or(() -> recent.get(r.sourceKey()))
+              .orElseGet(
+                  () ->
+                      recent.putIfAbsent(
+                          r.sourceKey(),
+                          ids.forLogPosition(position.partition(), position.offset())));
       int at = sentAt.get(k);
-      items.set(at, new SubmissionResult.Item(at, r.sourceRecordId(), SubmissionResult.Status.ACCEPTED, id.value(),
-          List.of()));
+      items.set(
+          at,
+          new SubmissionResult.Item(
+              at, r.sourceRecordId(), SubmissionResult.Status.ACCEPTED, id.value(), List.of()));
     }
     int accepted = sends.size();
     return new SubmissionResult(inputs.size(), accepted, inputs.size() - accepted, items);
   }
 
   /** One record as the caller sent it: the registration to publish, or every error it has. */
-  public record Checked(Registration registration, String sourceRecordId, List<FieldError> errors) {}
+  public record Checked(
+      Registration registration, String sourceRecordId, List<FieldError> errors) {}
 
   /**
-   * Validates one record as the caller's (API batches and uploaded files alike): the caller's state is the
-   * uploading state, and a DISTRICT user may register only people leaving or reaching their district.
+   * Validates one record as the caller's (API batches and uploaded files alike): the caller's state
+   * is the uploading state, and a DISTRICT user may register only people leaving or reaching their
+   * district.
    */
   public Checked check(NmisUser user, RegistrationInput input) {
     List<FieldError> callerErrors = new ArrayList<>();
     RegistrationInput in = withSourceState(input, user, callerErrors);
     ValidationResult result = validator.validate(in);
-    if (result instanceof ValidationResult.Valid v && callerErrors.isEmpty()
+    if (result instanceof ValidationResult.Valid v
+        && callerErrors.isEmpty()
         && outsideDistrict(user, v.registration()).isEmpty()) {
       return new Checked(v.registration(), v.registration().sourceRecordId(), List.of());
     }
@@ -125,7 +155,8 @@ public class RegistrationSubmissions {
     if (result instanceof ValidationResult.Invalid invalid) {
       errors.addAll(invalid.errors());
     } else {
-      outsideDistrict(user, ((ValidationResult.Valid) result).registration()).ifPresent(errors::add);
+      outsideDistrict(user, ((ValidationResult.Valid) result).registration())
+          .ifPresent(errors::add);
     }
     return new Checked(null, in.get(Field.SOURCE_RECORD_ID), errors);
   }
@@ -135,29 +166,53 @@ public class RegistrationSubmissions {
     return publisher;
   }
 
-  /** The uploading state is the caller's; a record that names another one is refused rather than re-labelled. */
-  private static RegistrationInput withSourceState(RegistrationInput in, NmisUser user, List<FieldError> errors) {
+  /**
+   * The uploading state is the caller's; a record that names another one is refused rather than
+   * re-labelled.
+   */
+  private static RegistrationInput withSourceState(
+      RegistrationInput in, NmisUser user, List<FieldError> errors) {
     String given = in.get(Field.SOURCE_STATE_CODE);
-    if (given != null && !given.isBlank() && !given.strip().equals(String.valueOf(user.stateCode()))) {
-      errors.add(new FieldError(ErrorCode.OUTSIDE_JURISDICTION, Field.SOURCE_STATE_CODE.key(), given,
-          "source_state_code comes from your identity (state " + user.stateCode() + "); leave it out (got '"
-              + given + "')"));
+    if (given != null
+        && !given.isBlank()
+        && !given.strip().equals(String.valueOf(user.stateCode()))) {
+      errors.add(
+          new FieldError(
+              ErrorCode.OUTSIDE_JURISDICTION,
+              Field.SOURCE_STATE_CODE.key(),
+              given,
+              "source_state_code comes from your identity (state "
+                  + user.stateCode()
+                  + "); leave it out (got '"
+                  + given
+                  + "')"));
     }
     return in.toBuilder().set(Field.SOURCE_STATE_CODE, user.stateCode()).build();
   }
 
   private static Optional<FieldError> outsideDistrict(NmisUser user, Registration r) {
-    if (user.role() != Role.DISTRICT || r.originDistrictCode() == user.districtCode()
+    if (user.role() != Role.DISTRICT
+        || r.originDistrictCode() == user.districtCode()
         || r.destinationDistrictCode() == user.districtCode()) {
       return Optional.empty();
     }
-    return Optional.of(new FieldError(ErrorCode.OUTSIDE_JURISDICTION, Field.ORIGIN_DISTRICT_CODE.key(),
-        String.valueOf(r.originDistrictCode()), "a DISTRICT user registers people leaving or arriving in district "
-            + user.districtCode() + "; neither origin_district_code nor destination_district_code is it"));
+    return Optional.of(
+        new FieldError(
+            ErrorCode.OUTSIDE_JURISDICTION,
+            Field.ORIGIN_DISTRICT_CODE.key(),
+            String.valueOf(r.originDistrictCode()),
+            "a DISTRICT user registers people leaving or arriving in district "
+                + user.districtCode()
+                + "; neither origin_district_code nor destination_district_code is it"));
   }
 
-  private static SubmissionResult.Item rejected(int index, String sourceRecordId, List<FieldError> errors) {
-    return new SubmissionResult.Item(index, sourceRecordId, SubmissionResult.Status.REJECTED, null,
+  private static SubmissionResult.Item rejected(
+      int index, String sourceRecordId, List<FieldError> errors) {
+    return new SubmissionResult.Item(
+        index,
+        sourceRecordId,
+        SubmissionResult.Status.REJECTED,
+        null,
         errors.stream().map(SubmissionResult.Error::of).toList());
   }
 
@@ -173,8 +228,12 @@ public class RegistrationSubmissions {
   }
 
   private static ApiException unavailable(Exception cause) {
-    return new ApiException(ApiError.BROKER_UNAVAILABLE, "the registrations topic did"
-        + " not acknowledge the batch (" + cause.getClass().getSimpleName() + "); nothing is lost by sending the"
-        + " same batch again: re-sends keep their person IDs");
+    return new ApiException(
+        ApiError.BROKER_UNAVAILABLE,
+        "the registrations topic did"
+            + " not acknowledge the batch ("
+            + cause.getClass().getSimpleName()
+            + "); nothing is lost by sending the"
+            + " same batch again: re-sends keep their person IDs");
   }
 }

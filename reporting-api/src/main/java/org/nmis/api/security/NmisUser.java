@@ -9,7 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** An authenticated user: a role and a jurisdiction (state, and district for DISTRICT users). */
-public record NmisUser(String username, String password, Role role, Integer stateCode, Integer districtCode)
+public record NmisUser(
+    String username, String password, Role role, Integer stateCode, Integer districtCode)
     implements UserDetails {
 
   public NmisUser {

@@ -15,28 +15,42 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic over stateless requests. Reference data is public (it is public data); everything else needs a user,
- * and writing registrations needs a STATE or DISTRICT user.
+ * HTTP Basic over stateless requests. Reference data is public (it is public data); everything else
+ * needs a user, and writing registrations needs a STATE or DISTRICT user.
  */
 @Configuration
 public class SecurityConfig {
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
+      throws Exception {
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/epasses/public-key").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/epasses/verify").permitAll()
-            .requestMatchers("/error").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasAnyRole("STATE", "DISTRICT")
-            .requestMatchers("/api/v1/uploads/**").hasAnyRole("STATE", "DISTRICT")
-            .requestMatchers("/api/v1/tracing/**").hasRole("HEALTH")
-            .requestMatchers("/api/**").authenticated()
-            .anyRequest().denyAll());
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.GET, "/api/v1/reference/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/epasses/public-key")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/epasses/verify")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/registrations")
+                    .hasAnyRole("STATE", "DISTRICT")
+                    .requestMatchers("/api/v1/uploads/**")
+                    .hasAnyRole("STATE", "DISTRICT")
+                    .requestMatchers("/api/v1/tracing/**")
+                    .hasRole("HEALTH")
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .denyAll());
     return http.build();
   }
 
@@ -47,10 +61,17 @@ public class SecurityConfig {
 
   @Bean
   UserDetailsService users(NmisProperties properties) {
-    List<NmisUser> users = properties.security().users().stream()
-        .map(u -> new NmisUser(u.username(), u.password(), u.role(), u.stateCode(), u.districtCode()))
-        .toList();
-    return username -> users.stream().filter(u -> u.username().equals(username)).findFirst()
-        .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    List<NmisUser> users =
+        properties.security().users().stream()
+            .map(
+                u ->
+                    new NmisUser(
+                        u.username(), u.password(), u.role(), u.stateCode(), u.districtCode()))
+            .toList();
+    return username ->
+        users.stream()
+            .filter(u -> u.username().equals(username))
+            .findFirst()
+            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
   }
 }

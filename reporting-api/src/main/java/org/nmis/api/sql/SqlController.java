@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/sql}: any signed-in user's query, run by {@link SqlQueries} under the access policy; a JSON
- * answer, or a CSV or XLSX export streamed from its spool file.
+ * {@code POST /api/v1/sql}: any signed-in user's query, run by {@link SqlQueries} under the access
+ * policy; a JSON answer, or a CSV or XLSX export streamed from its spool file.
  */
 @RestController
 @RequestMapping("/api/v1/sql")
@@ -30,29 +30,44 @@ public class SqlController {
     this.queries = queries;
   }
 
-  /** @param timeoutSeconds optional, a shorter timeout than the service's (nmis.sql.timeout) for this query */
-  public record SqlBody(String sql, String format, @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
+  /**
+   * @param timeoutSeconds optional, a shorter timeout than the service's (nmis.sql.timeout) for
+   *     this query
+   */
+  public record SqlBody(
+      String sql, String format, @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
 
   @PostMapping
-  public ResponseEntity<SqlAnswer> query(@RequestBody SqlBody body, @AuthenticationPrincipal NmisUser user,
-      HttpServletResponse response) throws IOException {
+  public ResponseEntity<SqlAnswer> query(
+      @RequestBody SqlBody body,
+      @AuthenticationPrincipal NmisUser user,
+      HttpServletResponse response)
+      throws IOException {
     if (body == null || body.sql() == null || body.sql().isBlank()) {
-      throw new ApiException(SqlError.EMPTY, "send {\"sql\": \"SELECT ...\", \"format\": \"json|csv|xlsx\"}");
+      throw new ApiException(
+          SqlError.EMPTY, "send {\"sql\": \"SELECT ...\", \"format\": \"json|csv|xlsx\"}");
     }
-    Format format = switch (body.format() == null ? "json" : body.format().toLowerCase(Locale.ROOT)) {
-      case "json" -> Format.JSON;
-      case "csv" -> Format.CSV;
-      case "xlsx" -> Format.XLSX;
-      default -> throw new ApiException(SqlError.UNKNOWN_FORMAT, "format '" + body.format()
-          + "' is not one of json, csv, xlsx");
-    };
+    Format format =
+        switch (body.format() == null ? "json" : body.format().toLowerCase(Locale.ROOT)) {
+          case "json" -> Format.JSON;
+          case "csv" -> Format.CSV;
+          case "xlsx" -> Format.XLSX;
+          default ->
+              throw new ApiException(
+                  SqlError.UNKNOWN_FORMAT,
+                  "format '" + body.format() + "' is not one of json, csv, xlsx");
+        };
     if (format == Format.JSON) {
       return ResponseEntity.ok(queries.json(body.sql(), user, body.timeoutSeconds()));
     }
-    try (SqlQueries.Spooled export = queries.export(body.sql(), format, user, body.timeoutSeconds())) {
-      response.setContentType(format == Format.CSV ? "text/csv;charset=UTF-8"
-          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      response.setHeader("Content-Disposition", "attachment; filename=\"nmis-report." + export.format() + "\"");
+    try (SqlQueries.Spooled export =
+        queries.export(body.sql(), format, user, body.timeoutSeconds())) {
+      response.setContentType(
+          format == Format.CSV
+              ? "text/csv;charset=UTF-8"
+              : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      response.setHeader(
+          "Content-Disposition", "attachment; filename=\"nmis-report." + export.format() + "\"");
       response.setHeader("X-NMIS-Rows", String.valueOf(export.rows()));
       response.setContentLengthLong(export.size());
       try (OutputStream os = response.getOutputStream()) {

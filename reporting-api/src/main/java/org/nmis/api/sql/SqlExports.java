@@ -29,8 +29,9 @@ final class SqlExports {
     private final BufferedWriter out;
 
     CsvExport(Path file) throws IOException {
-      this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-          1 << 16);
+      this.out =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
     }
 
     @Override
@@ -62,7 +63,11 @@ final class SqlExports {
         return "";
       }
       String s = v.toString();
-      boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+      boolean quote =
+          s.indexOf(',') >= 0
+              || s.indexOf('"') >= 0
+              || s.indexOf('\n') >= 0
+              || s.indexOf('\r') >= 0;
       // A leading = + - @ would make a spreadsheet run the cell as a formula.
       if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) {
         s = "'" + s;
@@ -76,11 +81,14 @@ final class SqlExports {
     }
   }
 
-  /** XLSX through POI's streaming workbook: a window of rows in memory, the rest in a temporary file. */
+  /**
+   * XLSX through POI's streaming workbook: a window of rows in memory, the rest in a temporary
+   * file.
+   */
   static final class XlsxExport implements Export {
     private final Path file;
-    private final org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(
-        200);
+    private final org.apache.poi.xssf.streaming.SXSSFWorkbook book =
+        new org.apache.poi.xssf.streaming.SXSSFWorkbook(200);
     private final org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("report");
     private int next;
 

@@ -1,7 +1,10 @@
 package org.nmis.api.tracing;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
-import org.nmis.tracing.TracingError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.servlet.http.HttpServletResponse;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
@@ -23,10 +25,11 @@ import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.bulk.BulkCsv;
-import org.nmis.tracing.bulk.BulkReport;
 import org.nmis.tracing.bulk.BulkJobs;
+import org.nmis.tracing.bulk.BulkReport;
 import org.nmis.tracing.bulk.BulkXlsx;
 import org.nmis.tracing.bulk.DistrictList;
 import org.nmis.tracing.bulk.IndexCaseFile;
@@ -51,9 +54,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Contact tracing for HEALTH users: lookups by mobile, person ID or name and district; co-travellers by exposure
- * level; bulk follow-up lists by destination district. Every call needs a case reference or purpose, is rate
- * limited per user, and leaves an audit row (who, what was asked, how many people were returned).
+ * Contact tracing for HEALTH users: lookups by mobile, person ID or name and district;
+ * co-travellers by exposure level; bulk follow-up lists by destination district. Every call needs a
+ * case reference or purpose, is rate limited per user, and leaves an audit row (who, what was
+ * asked, how many people were returned).
  */
 @RestController
 @RequestMapping("/api/v1/tracing")
@@ -64,11 +68,17 @@ public class TracingController {
   private final RateLimiter limiter;
   private final PolicyProjection views;
   private final AuditLog audit;
+
   /** Without from/to, every journey counts: from the first registrations (2020) to a year ahead. */
   private static final LocalDate ALL_FROM = LocalDate.of(2020, 1, 1);
 
-  public TracingController(PersonLookup lookup, TracingIndex index, BulkJobs bulk, RateLimiter limiter,
-      PolicyProjection views, AuditLog audit) {
+  public TracingController(
+      PersonLookup lookup,
+      TracingIndex index,
+      BulkJobs bulk,
+      RateLimiter limiter,
+      PolicyProjection views,
+      AuditLog audit) {
     this.lookup = lookup;
     this.index = index;
     this.bulk = bulk;
@@ -78,11 +88,16 @@ public class TracingController {
   }
 
   @GetMapping("/persons")
-  public ResponseEntity<?> persons(@RequestParam(value = "mobile", required = false) String mobile,
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = TracingDocs.Lookup.class)))
+  public ResponseEntity<?> persons(
+      @RequestParam(value = "mobile", required = false) String mobile,
       @RequestParam(value = "person_id", required = false) String personId,
       @RequestParam(value = "name", required = false) String name,
       @RequestParam(value = "district", required = false) Integer district,
-      @RequestParam(value = "purpose", required = false) String purpose, @AuthenticationPrincipal NmisUser user) {
+      @RequestParam(value = "purpose", required = false) String purpose,
+      @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     Map<String, String> asked = admitted(purpose, user);
     try {
@@ -95,7 +110,13 @@ public class TracingController {
       if (personId != null) {
         asked.put("person_id", personId);
         Optional<TracedPerson> found = lookup.byPersonId(personId);
-        record(user, "tracing.by-id", asked, found.isPresent() ? 1 : 0, found.isPresent() ? "OK" : "NOT_FOUND", t0);
+        record(
+            user,
+            "tracing.by-id",
+            asked,
+            found.isPresent() ? 1 : 0,
+            found.isPresent() ? "OK" : "NOT_FOUND",
+            t0);
         return ResponseEntity.ok(persons(found.stream().toList(), user));
       }
       if (name != null && district != null) {
@@ -112,22 +133,33 @@ public class TracingController {
       record(user, "tracing.lookup", asked, 0, e.error().code(), t0);
       throw e;
     }
-    throw new ApiException(TracingError.NO_LOOKUP_KEY, "ask by mobile=..., person_id=..., or name=..."
-        + " with district=CODE");
+    throw new ApiException(
+        TracingError.NO_LOOKUP_KEY,
+        "ask by mobile=..., person_id=..., or name=..." + " with district=CODE");
   }
 
   @GetMapping("/persons/{personId}/contacts")
-  public ContactReport contacts(@PathVariable String personId,
+  public ContactReport contacts(
+      @PathVariable String personId,
       @RequestParam(value = "from", required = false) LocalDate from,
       @RequestParam(value = "to", required = false) LocalDate to,
-      @RequestParam(value = "purpose", required = false) String purpose, @AuthenticationPrincipal NmisUser user) {
+      @RequestParam(value = "purpose", required = false) String purpose,
+      @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     Map<String, String> asked = admitted(purpose, user);
     asked.put("person_id", personId);
-    PersonId id = PersonId.parse(personId).orElseThrow(() -> new ApiException(TracingError.INVALID_PERSON_ID,
-        "'" + personId + "' is not a person ID (XXXXX-XXXXX with a check character)"));
+    PersonId id =
+        PersonId.parse(personId)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        TracingError.INVALID_PERSON_ID,
+                        "'"
+                            + personId
+                            + "' is not a person ID (XXXXX-XXXXX with a check character)"));
     try {
-      ContactReport report = index.contacts(id, from == null ? ALL_FROM : from, to == null ? allTo() : to);
+      ContactReport report =
+          index.contacts(id, from == null ? ALL_FROM : from, to == null ? allTo() : to);
       ContactReport shown = views.contacts(report, user.scope());
       record(user, "tracing.contacts", asked, shown.contacts().size(), "OK", t0);
       return shown;
@@ -138,76 +170,116 @@ public class TracingController {
   }
 
   /** Index cases as JSON: {"index_cases": [...], "from": ..., "to": ..., "purpose": ...}. */
-  public record BulkBody(@com.fasterxml.jackson.annotation.JsonProperty("index_cases") List<String> indexCases,
-      LocalDate from, LocalDate to, String purpose) {}
+  public record BulkBody(
+      @com.fasterxml.jackson.annotation.JsonProperty("index_cases") List<String> indexCases,
+      LocalDate from,
+      LocalDate to,
+      String purpose) {}
 
-  public record BulkStatus(@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, String state,
+  public record BulkStatus(
+      @com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId,
+      String state,
       @com.fasterxml.jackson.annotation.JsonProperty("index_cases") int indexCases,
       @com.fasterxml.jackson.annotation.JsonProperty("exposed_persons") Integer exposedPersons,
-      Integer unresolved, String failure) {}
+      Integer unresolved,
+      String failure) {}
 
-  /** One district's list, as {@code GET /bulk/{id}/districts} names it: where to fetch it, and its size. */
-  public record DistrictEntry(@com.fasterxml.jackson.annotation.JsonProperty("state_code") int stateCode,
+  /**
+   * One district's list, as {@code GET /bulk/{id}/districts} names it: where to fetch it, and its
+   * size.
+   */
+  public record DistrictEntry(
+      @com.fasterxml.jackson.annotation.JsonProperty("state_code") int stateCode,
       @com.fasterxml.jackson.annotation.JsonProperty("district_code") int districtCode,
       @com.fasterxml.jackson.annotation.JsonProperty("district_name") String districtName,
-      @com.fasterxml.jackson.annotation.JsonProperty("exposed_persons") int exposedPersons, String result) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("exposed_persons") int exposedPersons,
+      String result) {}
 
-  public record BulkDistricts(@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, int count,
+  public record BulkDistricts(
+      @com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId,
+      int count,
       List<DistrictEntry> districts) {}
 
   @PostMapping(value = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<BulkStatus> bulk(@RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
+  public ResponseEntity<BulkStatus> bulk(
+      @RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
     String why = purpose(body == null ? null : body.purpose());
     admit(user);
     if (body.indexCases() == null || body.indexCases().isEmpty()) {
-      throw new ApiException(TracingError.NO_INDEX_CASES_SENT, "send index_cases: a list of mobiles or"
-          + " person IDs");
+      throw new ApiException(
+          TracingError.NO_INDEX_CASES_SENT,
+          "send index_cases: a list of mobiles or" + " person IDs");
     }
     return start(body.indexCases(), body.from(), body.to(), why, "json", user, t0);
   }
 
   /**
-   * Index cases as a CSV file (one mobile or person ID per line, in the first column) in the part {@code file},
-   * with {@code purpose}, {@code from} and {@code to} as form fields. A file that cannot be a list of index cases
-   * is refused at once; a malformed line of a good file is reported by the job, like a malformed JSON element.
+   * Index cases as a CSV file (one mobile or person ID per line, in the first column) in the part
+   * {@code file}, with {@code purpose}, {@code from} and {@code to} as form fields. A file that
+   * cannot be a list of index cases is refused at once; a malformed line of a good file is reported
+   * by the job, like a malformed JSON element.
    */
   @PostMapping(value = "/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<BulkStatus> bulkFile(@RequestParam(value = "file", required = false) MultipartFile file,
+  public ResponseEntity<BulkStatus> bulkFile(
+      @RequestParam(value = "file", required = false) MultipartFile file,
       @RequestParam(value = "purpose", required = false) String purpose,
       @RequestParam(value = "from", required = false) LocalDate from,
-      @RequestParam(value = "to", required = false) LocalDate to, @AuthenticationPrincipal NmisUser user)
+      @RequestParam(value = "to", required = false) LocalDate to,
+      @AuthenticationPrincipal NmisUser user)
       throws IOException {
     long t0 = System.nanoTime();
     String why = purpose(purpose);
     admit(user);
     if (file == null) {
-      throw new ApiException(TracingError.NO_FILE_PART, "the upload has no part named file; send the"
-          + " index cases as a CSV file in the form field file, one mobile or person ID per line");
+      throw new ApiException(
+          TracingError.NO_FILE_PART,
+          "the upload has no part named file; send the"
+              + " index cases as a CSV file in the form field file, one mobile or person ID per line");
     }
     List<String> cases;
     try (InputStream in = file.getInputStream()) {
       cases = IndexCaseFile.read(in);
     } catch (TracingException e) {
-      record(user, "tracing.bulk", Map.of("purpose", why, "input", "file"), 0, e.error().code(), t0);
+      record(
+          user, "tracing.bulk", Map.of("purpose", why, "input", "file"), 0, e.error().code(), t0);
       throw e;
     }
     return start(cases, from, to, why, "file", user, t0);
   }
 
-  /** Both inputs end here: one job store, one audit row per job (written before the job shows DONE). */
-  private ResponseEntity<BulkStatus> start(List<String> cases, LocalDate from, LocalDate to, String why,
-      String input, NmisUser user, long t0) {
-    BulkJobs.Job job = bulk.start(user.username(), why, cases, from == null ? ALL_FROM : from,
-        to == null ? allTo() : to, outcome -> {
-          Map<String, String> asked = new LinkedHashMap<>();
-          asked.put("purpose", why);
-          asked.put("job_id", outcome.jobId());
-          asked.put("input", input);
-          asked.put("index_cases", String.valueOf(cases.size()));
-          record(user, "tracing.bulk", asked, outcome.report() == null ? 0 : outcome.report().exposedPersons(),
-              outcome.report() == null ? "FAILED" : "OK", t0);
-        });
+  /**
+   * Both inputs end here: one job store, one audit row per job (written before the job shows DONE).
+   */
+  private ResponseEntity<BulkStatus> start(
+      List<String> cases,
+      LocalDate from,
+      LocalDate to,
+      String why,
+      String input,
+      NmisUser user,
+      long t0) {
+    BulkJobs.Job job =
+        bulk.start(
+            user.username(),
+            why,
+            cases,
+            from == null ? ALL_FROM : from,
+            to == null ? allTo() : to,
+            outcome -> {
+              Map<String, String> asked = new LinkedHashMap<>();
+              asked.put("purpose", why);
+              asked.put("job_id", outcome.jobId());
+              asked.put("input", input);
+              asked.put("index_cases", String.valueOf(cases.size()));
+              record(
+                  user,
+                  "tracing.bulk",
+                  asked,
+                  outcome.report() == null ? 0 : outcome.report().exposedPersons(),
+                  outcome.report() == null ? "FAILED" : "OK",
+                  t0);
+            });
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(job));
   }
 
@@ -216,50 +288,91 @@ public class TracingController {
     return status(job(id, user));
   }
 
-  /** The follow-up lists of a job, one per destination district, so that each district team fetches its own. */
+  /**
+   * The follow-up lists of a job, one per destination district, so that each district team fetches
+   * its own.
+   */
   @GetMapping("/bulk/{id}/districts")
-  public BulkDistricts bulkDistricts(@PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+  public BulkDistricts bulkDistricts(
+      @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
     BulkReport report = report(job(id, user));
-    List<DistrictEntry> entries = report.districts().stream().map(d -> new DistrictEntry(d.stateCode(),
-        d.districtCode(), d.districtName(), d.persons().size(),
-        "/api/v1/tracing/bulk/" + id + "/result?district=" + d.districtCode())).toList();
+    List<DistrictEntry> entries =
+        report.districts().stream()
+            .map(
+                d ->
+                    new DistrictEntry(
+                        d.stateCode(),
+                        d.districtCode(),
+                        d.districtName(),
+                        d.persons().size(),
+                        "/api/v1/tracing/bulk/" + id + "/result?district=" + d.districtCode()))
+            .toList();
     return new BulkDistricts(id, entries.size(), entries);
   }
 
   /**
-   * The follow-up lists: every exposed person once, by destination district. CSV (default): one file, the
-   * unknown inputs at the end; XLSX: a sheet per district and one of the unknown inputs. With {@code district},
-   * only that district's list, without the unknown inputs (they are the job owner's to correct, not the team's).
-   * Every download is audited: the lists carry names and mobiles.
+   * The follow-up lists: every exposed person once, by destination district. CSV (default): one
+   * file, the unknown inputs at the end; XLSX: a sheet per district and one of the unknown inputs.
+   * With {@code district}, only that district's list, without the unknown inputs (they are the job
+   * owner's to correct, not the team's). Every download is audited: the lists carry names and
+   * mobiles.
    */
   @GetMapping("/bulk/{id}/result")
-  public void bulkResult(@PathVariable String id,
+  public void bulkResult(
+      @PathVariable String id,
       @RequestParam(value = "format", defaultValue = "csv") String format,
-      @RequestParam(value = "district", required = false) Integer district, @AuthenticationPrincipal NmisUser user,
-      HttpServletResponse response) throws IOException {
+      @RequestParam(value = "district", required = false) Integer district,
+      @AuthenticationPrincipal NmisUser user,
+      HttpServletResponse response)
+      throws IOException {
     long t0 = System.nanoTime();
     BulkJobs.Job job = job(id, user);
     BulkReport report = report(job);
     String kind = format.toLowerCase(Locale.ROOT);
     if (!kind.equals("csv") && !kind.equals("xlsx")) {
-      throw new ApiException(TracingError.UNKNOWN_FORMAT, "format '" + format + "' is not one of csv,"
-          + " xlsx; ask for format=csv (the default) or format=xlsx");
+      throw new ApiException(
+          TracingError.UNKNOWN_FORMAT,
+          "format '"
+              + format
+              + "' is not one of csv,"
+              + " xlsx; ask for format=csv (the default) or format=xlsx");
     }
-    List<DistrictList> lists = district == null ? report.districts()
-        : report.districts().stream().filter(d -> d.districtCode() == district).toList();
+    List<DistrictList> lists =
+        district == null
+            ? report.districts()
+            : report.districts().stream().filter(d -> d.districtCode() == district).toList();
     if (district != null && lists.isEmpty()) {
-      throw new ApiException(TracingError.NO_LIST_FOR_DISTRICT, "job " + id + " lists nobody going to district "
-          + district + "; GET /api/v1/tracing/bulk/" + id + "/districts names the districts it has lists for");
+      throw new ApiException(
+          TracingError.NO_LIST_FOR_DISTRICT,
+          "job "
+              + id
+              + " lists nobody going to district "
+              + district
+              + "; GET /api/v1/tracing/bulk/"
+              + id
+              + "/districts names the districts it has lists for");
     }
     Map<String, String> asked = new LinkedHashMap<>();
     asked.put("purpose", job.purpose());
     asked.put("job_id", id);
     asked.put("format", kind);
     asked.put("district", district == null ? "all" : String.valueOf(district));
-    record(user, "tracing.bulk-result", asked, lists.stream().mapToLong(d -> d.persons().size()).sum(), "OK", t0);
+    record(
+        user,
+        "tracing.bulk-result",
+        asked,
+        lists.stream().mapToLong(d -> d.persons().size()).sum(),
+        "OK",
+        t0);
     response.setContentType(kind.equals("csv") ? "text/csv;charset=UTF-8" : BulkXlsx.CONTENT_TYPE);
-    response.setHeader("Content-Disposition", "attachment; filename=\"follow-up-" + id
-        + (district == null ? "" : "-" + district) + "." + kind + "\"");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"follow-up-"
+            + id
+            + (district == null ? "" : "-" + district)
+            + "."
+            + kind
+            + "\"");
     try (OutputStream os = response.getOutputStream()) {
       if (kind.equals("xlsx") && district == null) {
         BulkXlsx.write(report, os);
@@ -267,7 +380,8 @@ public class TracingController {
         BulkXlsx.writeDistricts(lists, os);
       } else {
         // Buffered: a list of a million persons is appended field by field.
-        Writer out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        Writer out =
+            new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
         BulkCsv.writeDistricts(lists, out);
         if (district == null) {
           BulkCsv.writeUnresolved(report, out);
@@ -286,19 +400,35 @@ public class TracingController {
 
   /** The job's lists, once it is DONE: they do not exist before. */
   private static BulkReport report(BulkJobs.Job job) {
-    return job.report().orElseThrow(() -> new ApiException(TracingError.JOB_NOT_DONE, "job " + job.id() + " is "
-        + job.state() + "; ask again when it is DONE"));
+    return job.report()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    TracingError.JOB_NOT_DONE,
+                    "job " + job.id() + " is " + job.state() + "; ask again when it is DONE"));
   }
 
   private BulkJobs.Job job(String id, NmisUser user) {
-    return bulk.get(id, user.username()).orElseThrow(() -> new ApiException(TracingError.UNKNOWN_JOB, "no tracing"
-        + " job " + id + " of yours; a finished job is kept for nmis.tracing.bulk-jobs-keep (24 h by default)"));
+    return bulk.get(id, user.username())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    TracingError.UNKNOWN_JOB,
+                    "no tracing"
+                        + " job "
+                        + id
+                        + " of yours; a finished job is kept for nmis.tracing.bulk-jobs-keep (24 h by default)"));
   }
 
   private static BulkStatus status(BulkJobs.Job job) {
     BulkReport report = job.report().orElse(null);
-    return new BulkStatus(job.id(), job.state(), job.indexCases(), report == null ? null : report.exposedPersons(),
-        report == null ? null : report.unresolved().size(), job.failure().orElse(null));
+    return new BulkStatus(
+        job.id(),
+        job.state(),
+        job.indexCases(),
+        report == null ? null : report.exposedPersons(),
+        report == null ? null : report.unresolved().size(),
+        job.failure().orElse(null));
   }
 
   private static LocalDate allTo() {
@@ -307,13 +437,17 @@ public class TracingController {
 
   private static String purpose(String purpose) {
     if (purpose == null || purpose.isBlank()) {
-      throw new ApiException(TracingError.PURPOSE_REQUIRED, "every tracing request needs purpose: the"
-          + " case reference or the reason for the lookup (it is written to the audit trail)");
+      throw new ApiException(
+          TracingError.PURPOSE_REQUIRED,
+          "every tracing request needs purpose: the"
+              + " case reference or the reason for the lookup (it is written to the audit trail)");
     }
     return purpose.strip();
   }
 
-  /** A lookup with a purpose, within the rate limit: what was asked so far, for its audit record. */
+  /**
+   * A lookup with a purpose, within the rate limit: what was asked so far, for its audit record.
+   */
   private Map<String, String> admitted(String purpose, NmisUser user) {
     String why = purpose(purpose);
     admit(user);
@@ -325,13 +459,27 @@ public class TracingController {
   private void admit(NmisUser user) {
     RateDecision d = limiter.tryAcquire(user.username());
     if (!d.allowed()) {
-      throw new ApiException(TracingError.RATE_LIMITED, "more tracing lookups than your rate"
-          + " limit allows; retry in " + d.retryAfterSeconds() + " s, or use a bulk job for many index cases");
+      throw new ApiException(
+          TracingError.RATE_LIMITED,
+          "more tracing lookups than your rate"
+              + " limit allows; retry in "
+              + d.retryAfterSeconds()
+              + " s, or use a bulk job for many index cases");
     }
   }
 
-  private void record(NmisUser user, String action, Map<String, String> asked, long rows, String outcome, long t0) {
-    audit.record(new AuditEvent(Instant.now(), user.username(), user.role().name(), user.principalLabel(), action,
-        asked, rows, outcome, (System.nanoTime() - t0) / 1_000_000));
+  private void record(
+      NmisUser user, String action, Map<String, String> asked, long rows, String outcome, long t0) {
+    audit.record(
+        new AuditEvent(
+            Instant.now(),
+            user.username(),
+            user.role().name(),
+            user.principalLabel(),
+            action,
+            asked,
+            rows,
+            outcome,
+            (System.nanoTime() - t0) / 1_000_000));
   }
 }

@@ -1,15 +1,14 @@
 package org.nmis.api.uploads;
 
-import org.nmis.api.errors.ApiError;
-import org.nmis.uploads.UploadProblem;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
-import org.nmis.uploads.UploadRejectedException;
-import jakarta.servlet.http.HttpServletResponse;
+import org.nmis.uploads.UploadProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * File uploads of registrations (CSV or XLSX, the standard columns): 202 with an upload ID at once, progress and
- * counts at {@code /api/v1/uploads/{id}}, every rejected row with its line number at {@code .../errors}.
+ * File uploads of registrations (CSV or XLSX, the standard columns): 202 with an upload ID at once,
+ * progress and counts at {@code /api/v1/uploads/{id}}, every rejected row with its line number at
+ * {@code .../errors}.
  */
 @RestController
 @RequestMapping("/api/v1/uploads")
@@ -35,15 +35,19 @@ public class UploadController {
   }
 
   @PostMapping
-  public ResponseEntity<UploadStatus> upload(@RequestParam("file") MultipartFile file,
-      @AuthenticationPrincipal NmisUser user) throws IOException {
+  public ResponseEntity<UploadStatus> upload(
+      @RequestParam("file") MultipartFile file, @AuthenticationPrincipal NmisUser user)
+      throws IOException {
     if (file.isEmpty()) {
-      throw new ApiException(UploadProblem.EMPTY, "the file is empty; upload a CSV or XLSX file"
-          + " with a header row and one registration per row");
+      throw new ApiException(
+          UploadProblem.EMPTY,
+          "the file is empty; upload a CSV or XLSX file"
+              + " with a header row and one registration per row");
     }
     // A file refused as a whole (UploadRejectedException) is answered 400 by the problem handler.
     UploadStatus started = jobs.start(user, file.getOriginalFilename(), file.getInputStream());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/uploads/" + started.uploadId())
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .header("Location", "/api/v1/uploads/" + started.uploadId())
         .body(started);
   }
 
@@ -54,8 +58,12 @@ public class UploadController {
 
   /** Every failed rule of every rejected row: CSV (default) or JSON. */
   @GetMapping("/{id}/errors")
-  public void errors(@PathVariable String id, @RequestParam(value = "format", defaultValue = "csv") String format,
-      @AuthenticationPrincipal NmisUser user, HttpServletResponse response) throws IOException {
+  public void errors(
+      @PathVariable String id,
+      @RequestParam(value = "format", defaultValue = "csv") String format,
+      @AuthenticationPrincipal NmisUser user,
+      HttpServletResponse response)
+      throws IOException {
     UploadJobs.Job job = mine(id, user);
     boolean csv = !format.equalsIgnoreCase("json");
     response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8");
@@ -66,10 +74,17 @@ public class UploadController {
   }
 
   private UploadJobs.Job mine(String id, NmisUser user) {
-    return jobs.job(id).filter(j -> j.user.username().equals(user.username())
-            || (j.user.stateCode() != null && j.user.stateCode().equals(user.stateCode())
-                && user.role() == org.nmis.model.access.Role.STATE))
-        .orElseThrow(() -> new ApiException(ApiError.UPLOAD_NOT_FOUND, "no upload " + id
-            + " of yours; upload IDs look like UP-XXXXXXXXXXXX"));
+    return jobs.job(id)
+        .filter(
+            j ->
+                j.user.username().equals(user.username())
+                    || (j.user.stateCode() != null
+                        && j.user.stateCode().equals(user.stateCode())
+                        && user.role() == org.nmis.model.access.Role.STATE))
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ApiError.UPLOAD_NOT_FOUND,
+                    "no upload " + id + " of yours; upload IDs look like UP-XXXXXXXXXXXX"));
   }
 }

@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Upload jobs: the file is saved under {data-dir}/uploads/ID, checked as a whole (file-level problems refuse it at
- * once), then read as a stream in the background: each row is validated like an API record, valid rows are
- * published to the registrations topic, and every failed rule goes to the job's error report with the row's line
- * number. A re-upload of a corrected file publishes the same source records again: their person IDs stay and
- * identical rows change nothing in the warehouse.
+ * Upload jobs: the file is saved under {data-dir}/uploads/ID, checked as a whole (file-level
+ * problems refuse it at once), then read as a stream in the background: each row is validated like
+ * an API record, valid rows are published to the registrations topic, and every failed rule goes to
+ * the job's error report with the row's line number. A re-upload of a corrected file publishes the
+ * same source records again: their person IDs stay and identical rows change nothing in the
+ * warehouse.
  */
 @Service
 public class UploadJobs implements AutoCloseable {
@@ -51,11 +52,13 @@ public class UploadJobs implements AutoCloseable {
   private final RegistrationSubmissions submissions;
   private final Path root;
   private final Limits limits;
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "nmis-uploads");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "nmis-uploads");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Duration keep;
@@ -91,14 +94,30 @@ public class UploadJobs implements AutoCloseable {
     UploadStatus status() {
       String state = failure != null ? "FAILED" : finishedAt != null ? "DONE" : "RUNNING";
       long pending = Math.max(0, expected - received.get()) + (accepted.get() - acknowledged.get());
-      return new UploadStatus(id, fileName, file == null ? null : file.format().name(), state, expected,
-          received.get(), accepted.get(), rejected.get(), pending, finishedAt != null ? 1.0
-              : file == null ? 0.0 : file.progress(), user.principalLabel(), startedAt, finishedAt, failure);
+      return new UploadStatus(
+          id,
+          fileName,
+          file == null ? null : file.format().name(),
+          state,
+          expected,
+          received.get(),
+          accepted.get(),
+          rejected.get(),
+          pending,
+          finishedAt != null ? 1.0 : file == null ? 0.0 : file.progress(),
+          user.principalLabel(),
+          startedAt,
+          finishedAt,
+          failure);
     }
   }
 
-  /** Saves and checks the file, then starts reading it; throws UploadRejectedException for file-level problems. */
-  public UploadStatus start(NmisUser user, String fileName, InputStream content) throws IOException {
+  /**
+   * Saves and checks the file, then starts reading it; throws UploadRejectedException for
+   * file-level problems.
+   */
+  public UploadStatus start(NmisUser user, String fileName, InputStream content)
+      throws IOException {
     evict();
     String id = newId();
     Path dir = Files.createDirectories(root.resolve(id));
@@ -124,7 +143,10 @@ public class UploadJobs implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  /** Forgets finished uploads older than nmis.api.uploads-keep and deletes their folders (file, error report). */
+  /**
+   * Forgets finished uploads older than nmis.api.uploads-keep and deletes their folders (file,
+   * error report).
+   */
   private void evict() {
     Instant oldest = Instant.now().minus(keep);
     for (Job job : jobs.values()) {
@@ -134,23 +156,41 @@ public class UploadJobs implements AutoCloseable {
     }
   }
 
-  /** The error report: one JSON line per failed rule (line, source_record_id, field, code, message). */
+  /**
+   * The error report: one JSON line per failed rule (line, source_record_id, field, code, message).
+   */
   private Path errorsOf(Job job) {
     return root.resolve(job.id).resolve("errors.jsonl");
   }
 
-  /** The job's error report so far: every failed rule of every rejected row, as CSV or as a JSON array. */
+  /**
+   * The job's error report so far: every failed rule of every rejected row, as CSV or as a JSON
+   * array.
+   */
   public void writeErrors(Job job, boolean csv, Writer out) throws IOException {
     Path file = errorsOf(job);
-    try (BufferedReader in = Files.exists(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
-        : new BufferedReader(new StringReader(""))) {
+    try (BufferedReader in =
+        Files.exists(file)
+            ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+            : new BufferedReader(new StringReader(""))) {
       out.write(csv ? "line,source_record_id,field,code,value,message\r\n" : "[");
       boolean first = true;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (csv) {
           JsonNode e = JSON.readTree(line);
-          out.write(e.get("line").asText() + "," + cell(e.get("source_record_id")) + "," + cell(e.get("field")) + ","
-              + cell(e.get("code")) + "," + cell(e.get("value")) + "," + cell(e.get("message")) + "\r\n");
+          out.write(
+              e.get("line").asText()
+                  + ","
+                  + cell(e.get("source_record_id"))
+                  + ","
+                  + cell(e.get("field"))
+                  + ","
+                  + cell(e.get("code"))
+                  + ","
+                  + cell(e.get("value"))
+                  + ","
+                  + cell(e.get("message"))
+                  + "\r\n");
         } else {
           out.write(first ? line : "," + line);
           first = false;
@@ -170,31 +210,41 @@ public class UploadJobs implements AutoCloseable {
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s; // a spreadsheet must not run it as a formula
     }
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    return s.contains(",") || s.contains("\"") || s.contains("\n")
+        ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
   }
 
   private void run(Job job, Path dir) {
     String submittedBy = "upload:" + job.id + ":" + job.user.principalLabel();
     try (UploadFile file = job.file;
-        BufferedWriter errors = Files.newBufferedWriter(dir.resolve("errors.jsonl"), StandardCharsets.UTF_8)) {
-      file.rows().forEach(row -> {
-        job.received.incrementAndGet();
-        RegistrationSubmissions.Checked checked = submissions.check(job.user, row.input());
-        if (checked.registration() != null) {
-          job.accepted.incrementAndGet();
-          CompletableFuture<?> sent = submissions.publisher().publish(checked.registration(), submittedBy);
-          sent.whenComplete((ok, error) -> {
-            if (error == null) {
-              job.acknowledged.incrementAndGet();
-            } else {
-              job.failure = "the registrations topic refused a row (" + error + "); upload the file again";
-            }
-          });
-        } else {
-          job.rejected.incrementAndGet();
-          writeErrors(errors, row, checked);
-        }
-      });
+        BufferedWriter errors =
+            Files.newBufferedWriter(dir.resolve("errors.jsonl"), StandardCharsets.UTF_8)) {
+      file.rows()
+          .forEach(
+              row -> {
+                job.received.incrementAndGet();
+                RegistrationSubmissions.Checked checked = submissions.check(job.user, row.input());
+                if (checked.registration() != null) {
+                  job.accepted.incrementAndGet();
+                  CompletableFuture<?> sent =
+                      submissions.publisher().publish(checked.registration(), submittedBy);
+                  sent.whenComplete(
+                      (ok, error) -> {
+                        if (error == null) {
+                          job.acknowledged.incrementAndGet();
+                        } else {
+                          job.failure =
+                              "the registrations topic refused a row ("
+                                  + error
+                                  + "); upload the file again";
+                        }
+                      });
+                } else {
+                  job.rejected.incrementAndGet();
+                  writeErrors(errors, row, checked);
+                }
+              });
       submissions.publisher().flush();
       job.expected = job.received.get();
     } catch (RuntimeException | IOException e) {
@@ -206,16 +256,18 @@ public class UploadJobs implements AutoCloseable {
     }
   }
 
-  private static void writeErrors(BufferedWriter out, UploadRow row, RegistrationSubmissions.Checked checked) {
+  private static void writeErrors(
+      BufferedWriter out, UploadRow row, RegistrationSubmissions.Checked checked) {
     try {
       for (FieldError e : checked.errors()) {
-        ObjectNode line = JSON.createObjectNode()
-            .put("line", row.lineNumber())
-            .put("source_record_id", checked.sourceRecordId())
-            .put("field", e.field())
-            .put("code", e.code().name())
-            .put("value", e.value())
-            .put("message", e.message());
+        ObjectNode line =
+            JSON.createObjectNode()
+                .put("line", row.lineNumber())
+                .put("source_record_id", checked.sourceRecordId())
+                .put("field", e.field())
+                .put("code", e.code().name())
+                .put("value", e.value())
+                .put("message", e.message());
         out.write(line.toString());
         out.write('\n');
       }

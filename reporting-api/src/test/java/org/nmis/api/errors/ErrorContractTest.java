@@ -24,12 +24,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The one error contract: every error enum of the product implements ProblemType, codes are unique across all of
- * them, each maps to a real 4xx or 5xx status, and the web layer writes no code as a literal.
+ * The one error contract: every error enum of the product implements ProblemType, codes are unique
+ * across all of them, each maps to a real 4xx or 5xx status, and the web layer writes no code as a
+ * literal.
  */
 class ErrorContractTest {
   /** Audit outcomes that are not error codes, although one reads like ApiError.NOT_FOUND. */
   private static final Set<String> AUDIT_OUTCOMES = Set.of("OK", "NOT_FOUND");
+
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @Test
@@ -49,13 +51,17 @@ class ErrorContractTest {
     assertEquals(List.of(), duplicates, "every code names one error");
     Set<String> enums = new TreeSet<>();
     allErrors().forEach(e -> enums.add(e.getClass().getSimpleName()));
-    assertEquals(Set.of("ApiError", "ErrorCode", "MovementError", "SqlError", "TracingError", "UploadProblem"),
-        enums, "the error enums of the product");
+    assertEquals(
+        Set.of(
+            "ApiError", "ErrorCode", "MovementError", "SqlError", "TracingError", "UploadProblem"),
+        enums,
+        "the error enums of the product");
   }
 
   @Test
   void aProblemBodyCarriesTheCodeStatusAndTitle() {
-    ProblemDetail p = ProblemHandler.problem(ApiError.PERSON_NOT_FOUND, "no person X", "/api/v1/persons/X");
+    ProblemDetail p =
+        ProblemHandler.problem(ApiError.PERSON_NOT_FOUND, "no person X", "/api/v1/persons/X");
     assertEquals(404, p.getStatus());
     assertEquals("Person not found", p.getTitle());
     assertEquals("https://nmis.example/problems/PERSON_NOT_FOUND", p.getType().toString());
@@ -64,7 +70,8 @@ class ErrorContractTest {
 
   @Test
   void aClientThatClosedTheConnectionIsToldApartFromAFailure() {
-    assertTrue(ProblemHandler.clientWentAway(new IllegalStateException(new IOException("Broken pipe"))));
+    assertTrue(
+        ProblemHandler.clientWentAway(new IllegalStateException(new IOException("Broken pipe"))));
     assertTrue(ProblemHandler.clientWentAway(new IOException("Connection reset by peer")));
     assertTrue(!ProblemHandler.clientWentAway(new IOException("No space left on device")));
     assertTrue(!ProblemHandler.clientWentAway(new IllegalStateException("boom")));
@@ -90,13 +97,16 @@ class ErrorContractTest {
         }
       }
     }
-    assertEquals(List.of(), found, "name the enum constant instead (ApiError.X, TracingError.X, ...)");
+    assertEquals(
+        List.of(), found, "name the enum constant instead (ApiError.X, TracingError.X, ...)");
   }
 
   private static List<ProblemType> allErrors() {
     List<ProblemType> out = new ArrayList<>();
-    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.nmis")) {
+    for (JavaClass c :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.nmis")) {
       if (c.isEnum() && c.isAssignableTo(ProblemType.class)) {
         for (Object constant : c.reflect().getEnumConstants()) {
           out.add((ProblemType) constant);

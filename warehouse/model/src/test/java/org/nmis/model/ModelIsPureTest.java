@@ -9,11 +9,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The model is shared by the Spark jobs, the API and the tools: it must not pull any of their frameworks in. */
+/**
+ * The model is shared by the Spark jobs, the API and the tools: it must not pull any of their
+ * frameworks in.
+ */
 class ModelIsPureTest {
-  private static final JavaClasses MODEL = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.nmis.model");
+  private static final JavaClasses MODEL =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.nmis.model");
 
   @Test
   void theMainClassesAreImported() {
@@ -24,17 +28,30 @@ class ModelIsPureTest {
 
   @Test
   void noFrameworkDependencies() {
-    ArchRule rule = noClasses().that().resideInAPackage("org.nmis.model..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.apache.spark..", "org.springframework..", "io.delta..", "org.apache.kafka..", "scala..",
-            "org.apache.hadoop..");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("org.nmis.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.apache.spark..",
+                "org.springframework..",
+                "io.delta..",
+                "org.apache.kafka..",
+                "scala..",
+                "org.apache.hadoop..");
     rule.check(MODEL);
   }
 
   @Test
   void theTestSupportIsNotUsedByMainCode() {
-    noClasses().that().resideInAPackage("org.nmis.model..")
-        .should().dependOnClassesThat().resideInAPackage("org.nmis.model.testing..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.nmis.model.testing..")
         .check(MODEL);
   }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Indian Standard Time: travel dates are Indian calendar days, whatever zone the service runs in. */
+/**
+ * Indian Standard Time: travel dates are Indian calendar days, whatever zone the service runs in.
+ */
 public final class Ist {
   public static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 

@@ -3,10 +3,10 @@ package org.nmis.movement;
 import org.nmis.model.errors.ProblemType;
 
 /**
- * Stable codes of every error the movement workflow raises, each with the kind the web layer maps to an HTTP
- * status. Clients build on these codes: never renumber one, add new codes instead. Codes from NMIS-MOV-101 on are
- * not the caller's fault (missing tables, broken event logs, bad key configuration) and are raised as
- * IllegalStateException or IllegalArgumentException.
+ * Stable codes of every error the movement workflow raises, each with the kind the web layer maps
+ * to an HTTP status. Clients build on these codes: never renumber one, add new codes instead. Codes
+ * from NMIS-MOV-101 on are not the caller's fault (missing tables, broken event logs, bad key
+ * configuration) and are raised as IllegalStateException or IllegalArgumentException.
  */
 public enum MovementError implements ProblemType {
   ROLE_NOT_PERMITTED(1, Kind.FORBIDDEN),
@@ -38,7 +38,9 @@ public enum MovementError implements ProblemType {
 
   /** What the caller did wrong, which decides the HTTP status. */
   public enum Kind {
-    FORBIDDEN(403), CONFLICT(409), INVALID_INPUT(400);
+    FORBIDDEN(403),
+    CONFLICT(409),
+    INVALID_INPUT(400);
 
     private final int httpStatus;
 

@@ -1,8 +1,9 @@
 package org.nmis.movement;
 
 /**
- * A command the workflow refuses. The message starts with the stable code and says what is wrong, why and what to
- * do; {@link #error()} tells the web layer which status to answer (403, 409 or 400).
+ * A command the workflow refuses. The message starts with the stable code and says what is wrong,
+ * why and what to do; {@link #error()} tells the web layer which status to answer (403, 409 or
+ * 400).
  */
 public final class MovementException extends RuntimeException {
   private final MovementError error;

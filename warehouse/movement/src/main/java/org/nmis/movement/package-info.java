@@ -1,2 +1,4 @@
-/** The movement workflow's pure domain: requests and consent, bookings, coach allocation, e-passes. */
+/**
+ * The movement workflow's pure domain: requests and consent, bookings, coach allocation, e-passes.
+ */
 package org.nmis.movement;

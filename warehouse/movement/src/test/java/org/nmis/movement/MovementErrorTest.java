@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class MovementErrorTest {
   @Test
   void codesAreUniqueAndStable() {
-    assertEquals(MovementError.values().length,
+    assertEquals(
+        MovementError.values().length,
         Arrays.stream(MovementError.values()).map(MovementError::code).distinct().count());
     assertEquals("NMIS-MOV-001", MovementError.ROLE_NOT_PERMITTED.code());
     assertEquals("NMIS-MOV-003", MovementError.TRANSITION_NOT_ALLOWED.code());
@@ -25,7 +26,8 @@ class MovementErrorTest {
 
   @Test
   void theDetailIsTheMessageWithoutItsCode() {
-    MovementException e = new MovementException(MovementError.NO_PASSENGERS, "the request lists no passengers");
+    MovementException e =
+        new MovementException(MovementError.NO_PASSENGERS, "the request lists no passengers");
     assertEquals("NMIS-MOV-008: the request lists no passengers", e.getMessage());
     assertEquals("the request lists no passengers", e.detail());
   }

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** The movement domain is shared by the service and tools: it must not pull any framework in. */
 class MovementIsPureTest {
-  private static final JavaClasses MOVEMENT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.nmis.movement");
+  private static final JavaClasses MOVEMENT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.nmis.movement");
 
   @Test
   void theMainClassesAreImported() {
@@ -24,22 +25,40 @@ class MovementIsPureTest {
 
   @Test
   void noFrameworkDependencies() {
-    noClasses().that().resideInAPackage("org.nmis.movement..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.apache.spark..", "org.springframework..", "io.delta..", "org.apache.kafka..", "scala..",
-            "org.apache.hadoop..", "jakarta.servlet..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.movement..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.spark..",
+            "org.springframework..",
+            "io.delta..",
+            "org.apache.kafka..",
+            "scala..",
+            "org.apache.hadoop..",
+            "jakarta.servlet..")
         .check(MOVEMENT);
   }
 
   @Test
   void theLayoutsKnowNothingOfRequestsAndAllocationNothingOfBookings() {
-    noClasses().that().resideInAnyPackage("org.nmis.movement.layout..", "org.nmis.movement.allocation..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.nmis.movement.request..",
-            "org.nmis.movement.booking..", "org.nmis.movement.epass..")
-        .check(MOVEMENT);
-    noClasses().that().resideInAPackage("org.nmis.movement.booking..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.nmis.movement.request..",
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.nmis.movement.layout..", "org.nmis.movement.allocation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.nmis.movement.request..",
+            "org.nmis.movement.booking..",
             "org.nmis.movement.epass..")
+        .check(MOVEMENT);
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.movement.booking..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.nmis.movement.request..", "org.nmis.movement.epass..")
         .check(MOVEMENT);
   }
 }

@@ -3,9 +3,10 @@ package org.nmis.tracing;
 import org.nmis.model.errors.ProblemType;
 
 /**
- * Stable codes of every error tracing raises towards a caller, each with the HTTP status the web layer answers.
- * Clients build on these codes: never renumber one, add new codes instead. Codes from NMIS-TRC-101 on are not the
- * caller's fault (inconsistent manifests, bad settings) and are raised as IllegalArgumentException.
+ * Stable codes of every error tracing raises towards a caller, each with the HTTP status the web
+ * layer answers. Clients build on these codes: never renumber one, add new codes instead. Codes
+ * from NMIS-TRC-101 on are not the caller's fault (inconsistent manifests, bad settings) and are
+ * raised as IllegalArgumentException.
  */
 public enum TracingError implements ProblemType {
   UNKNOWN_PERSON(1, 404),

@@ -1,8 +1,8 @@
 package org.nmis.tracing;
 
 /**
- * A tracing request refused. The message starts with the stable code and says what is wrong, why and what to do;
- * {@link #error()} tells the web layer which status to answer.
+ * A tracing request refused. The message starts with the stable code and says what is wrong, why
+ * and what to do; {@link #error()} tells the web layer which status to answer.
  */
 public final class TracingException extends RuntimeException {
   private final TracingError error;

@@ -9,11 +9,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Tracing is a pure library under the web layer: no framework, and features that depend one way. */
+/**
+ * Tracing is a pure library under the web layer: no framework, and features that depend one way.
+ */
 class TracingIsPureTest {
-  private static final JavaClasses TRACING = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.nmis.tracing");
+  private static final JavaClasses TRACING =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.nmis.tracing");
 
   @Test
   void theMainClassesAreImported() {
@@ -25,10 +28,20 @@ class TracingIsPureTest {
 
   @Test
   void noFrameworkDependencies() {
-    noClasses().that().resideInAPackage("org.nmis.tracing..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.apache.spark..", "org.springframework..", "io.delta..", "org.apache.kafka..", "scala..",
-            "org.apache.hadoop..", "jakarta.servlet..", "com.fasterxml.jackson..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.tracing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.spark..",
+            "org.springframework..",
+            "io.delta..",
+            "org.apache.kafka..",
+            "scala..",
+            "org.apache.hadoop..",
+            "jakarta.servlet..",
+            "com.fasterxml.jackson..")
         .check(TRACING);
   }
 
@@ -39,13 +52,28 @@ class TracingIsPureTest {
 
   @Test
   void journeysAndExposureAreDataThatKnowNothingOfTheIndexOrItsUsers() {
-    noClasses().that().resideInAnyPackage("org.nmis.tracing.journeys..", "org.nmis.tracing.exposure..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.nmis.tracing.index..", "org.nmis.tracing.lookup..",
-            "org.nmis.tracing.bulk..", "org.nmis.tracing.limits..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.nmis.tracing.journeys..", "org.nmis.tracing.exposure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.nmis.tracing.index..",
+            "org.nmis.tracing.lookup..",
+            "org.nmis.tracing.bulk..",
+            "org.nmis.tracing.limits..")
         .check(TRACING);
-    noClasses().that().resideInAPackage("org.nmis.tracing.limits..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.nmis.tracing.index..", "org.nmis.tracing.lookup..",
-            "org.nmis.tracing.bulk..", "org.nmis.model..", "org.nmis.movement..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.nmis.tracing.limits..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.nmis.tracing.index..",
+            "org.nmis.tracing.lookup..",
+            "org.nmis.tracing.bulk..",
+            "org.nmis.model..",
+            "org.nmis.movement..")
         .check(TRACING);
   }
 }

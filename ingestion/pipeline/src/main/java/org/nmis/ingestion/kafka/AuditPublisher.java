@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes audit events to their topic without making the caller wait (the service's local trail is written
- * synchronously first); a send that finally fails is handed to {@code onFailure}.
+ * Publishes audit events to their topic without making the caller wait (the service's local trail
+ * is written synchronously first); a send that finally fails is handed to {@code onFailure}.
  */
 public final class AuditPublisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
@@ -28,11 +28,13 @@ public final class AuditPublisher implements AutoCloseable {
   }
 
   public void publish(String id, byte[] event, Consumer<Exception> onFailure) {
-    producer.send(new ProducerRecord<>(topic, id, event), (metadata, error) -> {
-      if (error != null) {
-        onFailure.accept(error);
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(topic, id, event),
+        (metadata, error) -> {
+          if (error != null) {
+            onFailure.accept(error);
+          }
+        });
   }
 
   public void flush() {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Topic {@code nmis.audit.v1}: audit events on their way into the {@code audit_log} table. A week of retention
- * covers any outage of the landing job; the table is the permanent record.
+ * Topic {@code nmis.audit.v1}: audit events on their way into the {@code audit_log} table. A week
+ * of retention covers any outage of the landing job; the table is the permanent record.
  */
 public final class AuditTopic {
   public static final String NAME = "nmis.audit.v1";

@@ -21,8 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.nmis.movement.service.TransitionLog;
 
 /**
- * The movement log on Kafka: synchronous appends (a transition is done when the broker has it, acks=all) and a
- * replay of everything so far, from which the service rebuilds its state after a restart.
+ * The movement log on Kafka: synchronous appends (a transition is done when the broker has it,
+ * acks=all) and a replay of everything so far, from which the service rebuilds its state after a
+ * restart.
  */
 public final class MovementLog implements TransitionLog, AutoCloseable {
   private final String bootstrapServers;
@@ -52,8 +53,14 @@ public final class MovementLog implements TransitionLog, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("NMIS-MOV-LOG-001: interrupted while writing to " + topic, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("NMIS-MOV-LOG-002: the movement log " + topic + " at " + bootstrapServers
-          + " did not take the message: " + e.getMessage() + "; the change was not made, retry when Kafka is back",
+      throw new IllegalStateException(
+          "NMIS-MOV-LOG-002: the movement log "
+              + topic
+              + " at "
+              + bootstrapServers
+              + " did not take the message: "
+              + e.getMessage()
+              + "; the change was not made, retry when Kafka is back",
           e);
     }
   }

@@ -16,8 +16,9 @@ import org.nmis.model.registration.Registration;
 import org.nmis.warehouse.registrations.ParsedMessages;
 
 /**
- * Publishes registrations to the registrations topic with the publisher's identity in a header. Idempotent
- * producer with acks=all: a retried send is written once, and a send that reports success survives a broker loss.
+ * Publishes registrations to the registrations topic with the publisher's identity in a header.
+ * Idempotent producer with acks=all: a retried send is written once, and a send that reports
+ * success survives a broker loss.
  */
 public final class RegistrationPublisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
@@ -46,16 +47,26 @@ public final class RegistrationPublisher implements AutoCloseable {
 
   /** A message as a state system would send it. */
   public CompletableFuture<RecordMetadata> publish(String key, byte[] value, String submittedBy) {
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value,
-        List.of(new RecordHeader(ParsedMessages.SUBMITTED_BY_HEADER, submittedBy.getBytes(StandardCharsets.UTF_8))));
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            topic,
+            null,
+            key,
+            value,
+            List.of(
+                new RecordHeader(
+                    ParsedMessages.SUBMITTED_BY_HEADER,
+                    submittedBy.getBytes(StandardCharsets.UTF_8))));
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
-    producer.send(record, (metadata, error) -> {
-      if (error != null) {
-        result.completeExceptionally(error);
-      } else {
-        result.complete(metadata);
-      }
-    });
+    producer.send(
+        record,
+        (metadata, error) -> {
+          if (error != null) {
+            result.completeExceptionally(error);
+          } else {
+            result.complete(metadata);
+          }
+        });
     return result;
   }
 

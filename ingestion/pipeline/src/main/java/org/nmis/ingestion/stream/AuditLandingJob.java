@@ -15,13 +15,24 @@ public final class AuditLandingJob implements AutoCloseable {
     this.query = query;
   }
 
-  public static AuditLandingJob start(SparkSession spark, WarehouseLocation warehouse, String bootstrapServers,
-      String topic, String checkpointLocation, long triggerMillis, String writerId) {
+  public static AuditLandingJob start(
+      SparkSession spark,
+      WarehouseLocation warehouse,
+      String bootstrapServers,
+      String topic,
+      String checkpointLocation,
+      long triggerMillis,
+      String writerId) {
     DeltaTables.ensureAll(spark, warehouse);
     AuditBatchWriter writer = new AuditBatchWriter(warehouse, writerId);
-    return new AuditLandingJob(KafkaToDelta.start(spark, "audit-landing",
-        new KafkaToDelta.Source(bootstrapServers, topic, checkpointLocation, 100_000, triggerMillis),
-        writer::write, "NMIS-AUD-LAND-001"));
+    return new AuditLandingJob(
+        KafkaToDelta.start(
+            spark,
+            "audit-landing",
+            new KafkaToDelta.Source(
+                bootstrapServers, topic, checkpointLocation, 100_000, triggerMillis),
+            writer::write,
+            "NMIS-AUD-LAND-001"));
   }
 
   /** Blocks until every audit event published so far is in the table (tests). */

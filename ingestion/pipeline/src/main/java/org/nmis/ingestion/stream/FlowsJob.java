@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming job that keeps {@code od_flows} and {@code state_daily} up to date from the change feed of
- * {@code registrations} (see {@link FlowsBatchWriter}). Its checkpoint records which registrations commits are
- * counted; the writer's transaction IDs make a replayed batch harmless.
+ * The streaming job that keeps {@code od_flows} and {@code state_daily} up to date from the change
+ * feed of {@code registrations} (see {@link FlowsBatchWriter}). Its checkpoint records which
+ * registrations commits are counted; the writer's transaction IDs make a replayed batch harmless.
  */
 public final class FlowsJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowsJob.class);
@@ -29,25 +29,36 @@ public final class FlowsJob implements AutoCloseable {
     this.query = query;
   }
 
-  public static FlowsJob start(SparkSession spark, WarehouseLocation warehouse, String checkpointLocation,
-      long triggerMillis, String writerId) {
+  public static FlowsJob start(
+      SparkSession spark,
+      WarehouseLocation warehouse,
+      String checkpointLocation,
+      long triggerMillis,
+      String writerId) {
     DeltaTables.ensureAll(spark, warehouse);
     FlowsBatchWriter writer = new FlowsBatchWriter(warehouse, writerId);
-    Dataset<Row> changes = spark.readStream().format("delta")
-        .option("readChangeFeed", "true")
-        .load(warehouse.pathOf(RegistrationsTable.DEFINITION));
+    Dataset<Row> changes =
+        spark
+            .readStream()
+            .format("delta")
+            .option("readChangeFeed", "true")
+            .load(warehouse.pathOf(RegistrationsTable.DEFINITION));
     try {
-      StreamingQuery q = changes.writeStream()
-          .queryName("flows")
-          .option("checkpointLocation", checkpointLocation)
-          .trigger(Trigger.ProcessingTime(triggerMillis))
-          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> {
-            long keys = writer.write(batch, batchId);
-            if (keys > 0) {
-              LOG.info("flows batch {}: {} flow keys changed", batchId, keys);
-            }
-          })
-          .start();
+      StreamingQuery q =
+          changes
+              .writeStream()
+              .queryName("flows")
+              .option("checkpointLocation", checkpointLocation)
+              .trigger(Trigger.ProcessingTime(triggerMillis))
+              .foreachBatch(
+                  (VoidFunction2<Dataset<Row>, Long>)
+                      (batch, batchId) -> {
+                        long keys = writer.write(batch, batchId);
+                        if (keys > 0) {
+                          LOG.info("flows batch {}: {} flow keys changed", batchId, keys);
+                        }
+                      })
+              .start();
       return new FlowsJob(q);
     } catch (TimeoutException e) {
       throw new IllegalStateException("NMIS-FLOW-001: the flows job did not start", e);

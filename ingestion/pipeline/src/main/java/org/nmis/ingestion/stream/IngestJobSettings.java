@@ -9,9 +9,10 @@ import org.nmis.warehouse.tables.WarehouseLocation;
  * @param bootstrapServers Kafka bootstrap servers
  * @param topic the registrations topic
  * @param warehouse where the Delta tables live
- * @param checkpointLocation the streaming checkpoint (Kafka offsets and batch log); same file system family as
- *     the warehouse in production (HDFS, S3, ...)
- * @param maxOffsetsPerTrigger upper bound of messages per micro-batch (bigger batches = higher throughput)
+ * @param checkpointLocation the streaming checkpoint (Kafka offsets and batch log); same file
+ *     system family as the warehouse in production (HDFS, S3, ...)
+ * @param maxOffsetsPerTrigger upper bound of messages per micro-batch (bigger batches = higher
+ *     throughput)
  * @param triggerMillis pause between micro-batches when idle
  * @param ingest keys and writer ID
  */

@@ -9,36 +9,56 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * The one way this project streams a Kafka topic into Delta: from the earliest offset, with a checkpoint, each
- * micro-batch handed to a writer whose Delta commits are idempotent. Offsets are checkpointed before a batch runs,
- * so a crash at any point followed by a restart replays at most the unfinished batch, which the writer absorbs.
+ * The one way this project streams a Kafka topic into Delta: from the earliest offset, with a
+ * checkpoint, each micro-batch handed to a writer whose Delta commits are idempotent. Offsets are
+ * checkpointed before a batch runs, so a crash at any point followed by a restart replays at most
+ * the unfinished batch, which the writer absorbs.
  */
 final class KafkaToDelta {
   private KafkaToDelta() {}
 
   /** Where to read and how fast. */
-  record Source(String bootstrapServers, String topic, String checkpointLocation, long maxOffsetsPerTrigger,
+  record Source(
+      String bootstrapServers,
+      String topic,
+      String checkpointLocation,
+      long maxOffsetsPerTrigger,
       long triggerMillis) {}
 
-  static StreamingQuery start(SparkSession spark, String queryName, Source source,
-      VoidFunction2<Dataset<Row>, Long> writeBatch, String errorCode) {
-    Dataset<Row> records = spark.readStream().format("kafka")
-        .option("kafka.bootstrap.servers", source.bootstrapServers())
-        .option("subscribe", source.topic())
-        .option("startingOffsets", "earliest")
-        .option("includeHeaders", "true")
-        .option("maxOffsetsPerTrigger", source.maxOffsetsPerTrigger())
-        .load();
+  static StreamingQuery start(
+      SparkSession spark,
+      String queryName,
+      Source source,
+      VoidFunction2<Dataset<Row>, Long> writeBatch,
+      String errorCode) {
+    Dataset<Row> records =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", source.bootstrapServers())
+            .option("subscribe", source.topic())
+            .option("startingOffsets", "earliest")
+            .option("includeHeaders", "true")
+            .option("maxOffsetsPerTrigger", source.maxOffsetsPerTrigger())
+            .load();
     try {
-      return records.writeStream()
+      return records
+          .writeStream()
           .queryName(queryName)
           .option("checkpointLocation", source.checkpointLocation())
           .trigger(Trigger.ProcessingTime(source.triggerMillis()))
           .foreachBatch(writeBatch)
           .start();
     } catch (TimeoutException e) {
-      throw new IllegalStateException(errorCode + ": the streaming query " + queryName + " did not start; check"
-          + " that Kafka at " + source.bootstrapServers() + " is reachable", e);
+      throw new IllegalStateException(
+          errorCode
+              + ": the streaming query "
+              + queryName
+              + " did not start; check"
+              + " that Kafka at "
+              + source.bootstrapServers()
+              + " is reachable",
+          e);
     }
   }
 }

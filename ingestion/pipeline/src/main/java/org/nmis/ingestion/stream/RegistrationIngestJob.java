@@ -11,8 +11,8 @@ import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.registrations.RegistrationBatchWriter;
 import org.nmis.warehouse.spark.SparkSessions;
-import org.nmis.warehouse.spark.StreamingQueries;
 import org.nmis.warehouse.spark.SparkSettings;
+import org.nmis.warehouse.spark.StreamingQueries;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
 import org.slf4j.Logger;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The streaming job Kafka -> Delta: reads the registrations topic and hands each micro-batch to the
- * {@link RegistrationBatchWriter}. Kafka offsets are checkpointed before a batch runs and Delta commits are
- * idempotent per batch, so a crash at any point (kill -9 included) followed by a restart loses nothing and writes
- * nothing twice.
+ * {@link RegistrationBatchWriter}. Kafka offsets are checkpointed before a batch runs and Delta
+ * commits are idempotent per batch, so a crash at any point (kill -9 included) followed by a
+ * restart loses nothing and writes nothing twice.
  */
 public final class RegistrationIngestJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationIngestJob.class);
@@ -49,20 +49,29 @@ public final class RegistrationIngestJob implements AutoCloseable {
 
   public static RegistrationIngestJob start(SparkSession spark, IngestJobSettings settings) {
     DeltaTables.ensureAll(spark, settings.warehouse());
-    RegistrationBatchWriter writer = new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
+    RegistrationBatchWriter writer =
+        new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
     Totals totals = new Totals();
     ProgressLog progress = new ProgressLog(spark);
-    StreamingQuery query = KafkaToDelta.start(spark, NAME,
-        new KafkaToDelta.Source(settings.bootstrapServers(), settings.topic(), settings.checkpointLocation(),
-            settings.maxOffsetsPerTrigger(), settings.triggerMillis()),
-        (batch, batchId) -> {
-          RegistrationBatchWriter.BatchResult r = writer.write(batch, batchId);
-          totals.batches.incrementAndGet();
-          totals.messages.addAndGet(r.messages());
-          totals.valid.addAndGet(r.valid());
-          totals.rejected.addAndGet(r.rejected());
-          progress.written(batchId, r);
-        }, "NMIS-ING-001");
+    StreamingQuery query =
+        KafkaToDelta.start(
+            spark,
+            NAME,
+            new KafkaToDelta.Source(
+                settings.bootstrapServers(),
+                settings.topic(),
+                settings.checkpointLocation(),
+                settings.maxOffsetsPerTrigger(),
+                settings.triggerMillis()),
+            (batch, batchId) -> {
+              RegistrationBatchWriter.BatchResult r = writer.write(batch, batchId);
+              totals.batches.incrementAndGet();
+              totals.messages.addAndGet(r.messages());
+              totals.valid.addAndGet(r.valid());
+              totals.rejected.addAndGet(r.rejected());
+              progress.written(batchId, r);
+            },
+            "NMIS-ING-001");
     return new RegistrationIngestJob(query, totals, progress);
   }
 
@@ -86,12 +95,14 @@ public final class RegistrationIngestJob implements AutoCloseable {
   }
 
   /**
-   * One line per batch that carried messages, once Spark has its progress: the counts, the rate, and how far the
-   * topic is ahead of the job (the Kafka source's most offsets behind the latest, over its partitions).
+   * One line per batch that carried messages, once Spark has its progress: the counts, the rate,
+   * and how far the topic is ahead of the job (the Kafka source's most offsets behind the latest,
+   * over its partitions).
    */
   private static final class ProgressLog extends StreamingQueryListener {
     private final SparkSession spark;
-    private final Map<Long, RegistrationBatchWriter.BatchResult> written = new ConcurrentHashMap<>();
+    private final Map<Long, RegistrationBatchWriter.BatchResult> written =
+        new ConcurrentHashMap<>();
 
     ProgressLog(SparkSession spark) {
       this.spark = spark;
@@ -111,15 +122,25 @@ public final class RegistrationIngestJob implements AutoCloseable {
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
       StreamingQueryProgress p = event.progress();
-      RegistrationBatchWriter.BatchResult r = NAME.equals(p.name()) ? written.remove(p.batchId()) : null;
+      RegistrationBatchWriter.BatchResult r =
+          NAME.equals(p.name()) ? written.remove(p.batchId()) : null;
       if (r == null) {
         return;
       }
-      String behind = p.sources().length == 0 ? "?"
-          : p.sources()[0].metrics().getOrDefault("maxOffsetsBehindLatest", "?");
-      LOG.info("ingest batch {}: {} messages, {} valid, {} rejected in {} ms ({} messages/s); the topic is {}"
-          + " messages ahead (most of any partition)", p.batchId(), r.messages(), r.valid(), r.rejected(),
-          p.batchDuration(), Math.round(p.processedRowsPerSecond()), behind);
+      String behind =
+          p.sources().length == 0
+              ? "?"
+              : p.sources()[0].metrics().getOrDefault("maxOffsetsBehindLatest", "?");
+      LOG.info(
+          "ingest batch {}: {} messages, {} valid, {} rejected in {} ms ({} messages/s); the topic is {}"
+              + " messages ahead (most of any partition)",
+          p.batchId(),
+          r.messages(),
+          r.valid(),
+          r.rejected(),
+          p.batchDuration(),
+          Math.round(p.processedRowsPerSecond()),
+          behind);
     }
 
     @Override
@@ -133,22 +154,32 @@ public final class RegistrationIngestJob implements AutoCloseable {
   }
 
   /**
-   * Runs the job on its own, for spark-submit on a cluster or as a separate process. Settings come from
-   * environment variables (see docs/ARCHITECTURE.md): NMIS_KAFKA_BOOTSTRAP_SERVERS, NMIS_WAREHOUSE_LOCATION,
-   * NMIS_WAREHOUSE_CHECKPOINT_LOCATION, NMIS_PRIVACY_AADHAAR_KEY, NMIS_IDS_KEY, NMIS_IDS_EPOCH, NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER.
+   * Runs the job on its own, for spark-submit on a cluster or as a separate process. Settings come
+   * from environment variables (see docs/ARCHITECTURE.md): NMIS_KAFKA_BOOTSTRAP_SERVERS,
+   * NMIS_WAREHOUSE_LOCATION, NMIS_WAREHOUSE_CHECKPOINT_LOCATION, NMIS_PRIVACY_AADHAAR_KEY,
+   * NMIS_IDS_KEY, NMIS_IDS_EPOCH, NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER.
    */
   public static void main(String[] args) throws Exception {
-    IngestJobSettings settings = new IngestJobSettings(
-        env("NMIS_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        env("NMIS_KAFKA_TOPIC", RegistrationTopic.NAME),
-        new WarehouseLocation(env("NMIS_WAREHOUSE_LOCATION", null)),
-        env("NMIS_WAREHOUSE_CHECKPOINT_LOCATION", null),
-        Long.parseLong(env("NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER", "200000")),
-        Long.parseLong(env("NMIS_INGESTION_TRIGGER_MILLIS", "500")),
-        new IngestSettings(env("NMIS_PRIVACY_AADHAAR_KEY", null), env("NMIS_IDS_KEY", null),
-            Integer.parseInt(env("NMIS_IDS_EPOCH", "0")), env("NMIS_INGESTION_WRITER_ID", "nmis-registrations-ingest")));
-    SparkSession spark = SparkSessions.getOrCreate(new SparkSettings("nmis-ingest",
-        System.getProperty("spark.master", "local[2]"), 4, java.util.Map.of()));
+    IngestJobSettings settings =
+        new IngestJobSettings(
+            env("NMIS_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            env("NMIS_KAFKA_TOPIC", RegistrationTopic.NAME),
+            new WarehouseLocation(env("NMIS_WAREHOUSE_LOCATION", null)),
+            env("NMIS_WAREHOUSE_CHECKPOINT_LOCATION", null),
+            Long.parseLong(env("NMIS_INGESTION_MAX_OFFSETS_PER_TRIGGER", "200000")),
+            Long.parseLong(env("NMIS_INGESTION_TRIGGER_MILLIS", "500")),
+            new IngestSettings(
+                env("NMIS_PRIVACY_AADHAAR_KEY", null),
+                env("NMIS_IDS_KEY", null),
+                Integer.parseInt(env("NMIS_IDS_EPOCH", "0")),
+                env("NMIS_INGESTION_WRITER_ID", "nmis-registrations-ingest")));
+    SparkSession spark =
+        SparkSessions.getOrCreate(
+            new SparkSettings(
+                "nmis-ingest",
+                System.getProperty("spark.master", "local[2]"),
+                4,
+                java.util.Map.of()));
     try (RegistrationIngestJob job = start(spark, settings)) {
       job.query().awaitTermination();
     }
@@ -158,7 +189,8 @@ public final class RegistrationIngestJob implements AutoCloseable {
     String v = System.getenv(name);
     if (v == null || v.isBlank()) {
       if (fallback == null) {
-        throw new IllegalArgumentException("NMIS-ING-003: environment variable " + name + " is required");
+        throw new IllegalArgumentException(
+            "NMIS-ING-003: environment variable " + name + " is required");
       }
       return fallback;
     }

@@ -24,13 +24,15 @@ import org.nmis.warehouse.tables.WarehouseLocation;
 import org.nmis.warehouse.testing.KafkaRecords;
 
 /**
- * The registration writer alone, without the broker and the service's other jobs: N synthetic messages (3%
- * invalid, 1% re-sent, 0.5% corrections) are first laid down as Parquet shaped like Kafka source rows, then
- * written batch by batch through {@link RegistrationBatchWriter} exactly as the streaming job calls it, and
- * finally appended plainly to a Delta table from the same rows (the ceiling). Shows where a batch's time goes
- * when the end-to-end benchmark is too noisy to tell. Run:
+ * The registration writer alone, without the broker and the service's other jobs: N synthetic
+ * messages (3% invalid, 1% re-sent, 0.5% corrections) are first laid down as Parquet shaped like
+ * Kafka source rows, then written batch by batch through {@link RegistrationBatchWriter} exactly as
+ * the streaming job calls it, and finally appended plainly to a Delta table from the same rows (the
+ * ceiling). Shows where a batch's time goes when the end-to-end benchmark is too noisy to tell.
+ * Run:
  *
- * <pre>MAVEN_OPTS="-Xmx6g $SPARK_FLAGS" ./mvnw -q -o -pl ingestion/pipeline test-compile exec:java \
+ * <pre>
+ * MAVEN_OPTS="-Xmx6g $SPARK_FLAGS" ./mvnw -q -o -pl ingestion/pipeline test-compile exec:java \
  *     -Dexec.classpathScope=test -Dexec.mainClass=org.nmis.ingestion.bench.IngestWriterBenchmark \
  *     -Dexec.args="1000000 250000"</pre>
  */
@@ -39,10 +41,15 @@ public final class IngestWriterBenchmark {
 
   private IngestWriterBenchmark() {}
 
-  /** With -Dbench.jobs=true: every Spark job's duration and call site, to see which step of a batch costs. */
+  /**
+   * With -Dbench.jobs=true: every Spark job's duration and call site, to see which step of a batch
+   * costs.
+   */
   private static final class JobTimes extends org.apache.spark.scheduler.SparkListener {
-    private final java.util.Map<Integer, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<Integer, String> sites = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Integer, Long> started =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Integer, String> sites =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
@@ -52,8 +59,12 @@ public final class IngestWriterBenchmark {
 
     @Override
     public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd job) {
-      System.out.printf(Locale.ROOT, "  job %d %.2f s %s%n", job.jobId(),
-          (job.time() - started.getOrDefault(job.jobId(), job.time())) / 1e3, sites.get(job.jobId()));
+      System.out.printf(
+          Locale.ROOT,
+          "  job %d %.2f s %s%n",
+          job.jobId(),
+          (job.time() - started.getOrDefault(job.jobId(), job.time())) / 1e3,
+          sites.get(job.jobId()));
     }
   }
 
@@ -72,29 +83,52 @@ public final class IngestWriterBenchmark {
     String source = dir.resolve("source").toUri().toString();
     long[] offsets = new long[PARTITIONS];
     List<Row> rows = new ArrayList<>(batch);
-    SyntheticRegistrations.Run run = new SyntheticRegistrations(SyntheticSettings.withSeed(7)).stream(n);
+    SyntheticRegistrations.Run run =
+        new SyntheticRegistrations(SyntheticSettings.withSeed(7)).stream(n);
     int written = 0;
     while (run.hasNext()) {
       SyntheticMessage m = run.next();
       int p = Math.floorMod(m.key().hashCode(), PARTITIONS);
-      rows.add(RowFactory.create(m.key().getBytes(StandardCharsets.UTF_8), m.value(), KafkaRecords.TOPIC, p,
-          offsets[p]++, Instant.now(), 0, null));
+      rows.add(
+          RowFactory.create(
+              m.key().getBytes(StandardCharsets.UTF_8),
+              m.value(),
+              KafkaRecords.TOPIC,
+              p,
+              offsets[p]++,
+              Instant.now(),
+              0,
+              null));
       if (rows.size() == batch || !run.hasNext()) {
-        spark.createDataFrame(rows, KafkaRecords.SCHEMA).repartition(PARTITIONS, org.apache.spark.sql.functions
-            .col("partition")).write().mode("append").parquet(source + "/batch=" + written++);
+        spark
+            .createDataFrame(rows, KafkaRecords.SCHEMA)
+            .repartition(PARTITIONS, org.apache.spark.sql.functions.col("partition"))
+            .write()
+            .mode("append")
+            .parquet(source + "/batch=" + written++);
         rows.clear();
       }
     }
     System.out.println(run.counts());
 
-    IngestSettings settings = new IngestSettings("bench-aadhaar-key-0123456789", "bench-person-id-key-0123456789", 0,
-        "bench-writer");
-    // Parsing alone (read, parse, validate, tokenise, hash; nothing written), twice: the first run warms the JIT.
+    IngestSettings settings =
+        new IngestSettings(
+            "bench-aadhaar-key-0123456789", "bench-person-id-key-0123456789", 0, "bench-writer");
+    // Parsing alone (read, parse, validate, tokenise, hash; nothing written), twice: the first run
+    // warms the JIT.
     for (int i = 0; i < 2; i++) {
       long p0 = System.nanoTime();
-      ParsedMessages.parse(spark.read().parquet(source + "/batch=0"), settings, Instant.now(),
-          ParsedMessages.Counts.register(spark)).write().format("noop").mode("overwrite").save();
-      System.out.printf(Locale.ROOT, "parse only, batch 0: %.1f s%n", (System.nanoTime() - p0) / 1e9);
+      ParsedMessages.parse(
+              spark.read().parquet(source + "/batch=0"),
+              settings,
+              Instant.now(),
+              ParsedMessages.Counts.register(spark))
+          .write()
+          .format("noop")
+          .mode("overwrite")
+          .save();
+      System.out.printf(
+          Locale.ROOT, "parse only, batch 0: %.1f s%n", (System.nanoTime() - p0) / 1e9);
     }
     RegistrationBatchWriter writer = new RegistrationBatchWriter(spark, location, settings);
     long t0 = System.nanoTime();
@@ -102,18 +136,30 @@ public final class IngestWriterBenchmark {
       long b0 = System.nanoTime();
       Dataset<Row> records = spark.read().parquet(source + "/batch=" + b);
       RegistrationBatchWriter.BatchResult r = writer.write(records, b);
-      System.out.printf(Locale.ROOT, "batch %d: %s in %.1f s%n", b, r, (System.nanoTime() - b0) / 1e9);
+      System.out.printf(
+          Locale.ROOT, "batch %d: %s in %.1f s%n", b, r, (System.nanoTime() - b0) / 1e9);
     }
     double ingest = (System.nanoTime() - t0) / 1e9;
 
     long a0 = System.nanoTime();
     for (int b = 0; b < written; b++) {
-      spark.read().parquet(source + "/batch=" + b).write().format("delta").mode("append")
+      spark
+          .read()
+          .parquet(source + "/batch=" + b)
+          .write()
+          .format("delta")
+          .mode("append")
           .save(dir.resolve("plain").toUri().toString());
     }
     double plain = (System.nanoTime() - a0) / 1e9;
-    System.out.printf(Locale.ROOT, "writer: %,.0f rows/s (%.1f s); plain append: %,.0f rows/s (%.1f s); ratio %.2f%n",
-        n / ingest, ingest, n / plain, plain, plain / ingest);
+    System.out.printf(
+        Locale.ROOT,
+        "writer: %,.0f rows/s (%.1f s); plain append: %,.0f rows/s (%.1f s); ratio %.2f%n",
+        n / ingest,
+        ingest,
+        n / plain,
+        plain,
+        plain / ingest);
     spark.stop();
   }
 }

@@ -55,27 +55,38 @@ class RegistrationIngestIT {
   }
 
   private IngestJobSettings settings(String topic, WarehouseLocation warehouse, long maxOffsets) {
-    return new IngestJobSettings(broker.bootstrapServers(), topic, warehouse,
-        dir.resolve("checkpoints-" + topic).toString(), maxOffsets, 200,
-        new IngestSettings(RegistrationFixtures.TEST_AADHAAR_KEY, RegistrationFixtures.TEST_ID_KEY, 0, WRITER));
+    return new IngestJobSettings(
+        broker.bootstrapServers(),
+        topic,
+        warehouse,
+        dir.resolve("checkpoints-" + topic).toString(),
+        maxOffsets,
+        200,
+        new IngestSettings(
+            RegistrationFixtures.TEST_AADHAAR_KEY, RegistrationFixtures.TEST_ID_KEY, 0, WRITER));
   }
 
   @Test
   void badRowsAreRejectedNamingEachProblemAndTheValidRowsAroundThemArriveOnce() throws Exception {
     String topic = "it-basic";
     broker.createTopic(topic, 4, RegistrationTopic.config(RegistrationTopic.DEFAULT_RETENTION));
-    WarehouseLocation warehouse = new WarehouseLocation(dir.resolve("warehouse-basic").toUri().toString());
-    Map<String, RegistrationInput.Builder> bad = Map.of(
-        "MOBILE_INVALID", ramFromPuneToGorakhpur().set(Field.MOBILE, "12345"),
-        "DISTRICT_UNKNOWN", ramFromPuneToGorakhpur().set(Field.ORIGIN_DISTRICT_CODE, "99999"),
-        "DISTRICT_NOT_IN_STATE", ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "212"),
-        "AGE_OUT_OF_RANGE", ramFromPuneToGorakhpur().set(Field.AGE, "150"),
-        "REQUIRED", ramFromPuneToGorakhpur().set(Field.NAME, ""),
-        "AADHAAR_CHECKSUM", ramFromPuneToGorakhpur().set(Field.AADHAAR, wrongCheckDigit()),
-        "DATE_INVALID", ramFromPuneToGorakhpur().set(Field.TRAVEL_DATE, "31-02-2020"));
+    WarehouseLocation warehouse =
+        new WarehouseLocation(dir.resolve("warehouse-basic").toUri().toString());
+    Map<String, RegistrationInput.Builder> bad =
+        Map.of(
+            "MOBILE_INVALID", ramFromPuneToGorakhpur().set(Field.MOBILE, "12345"),
+            "DISTRICT_UNKNOWN", ramFromPuneToGorakhpur().set(Field.ORIGIN_DISTRICT_CODE, "99999"),
+            "DISTRICT_NOT_IN_STATE",
+                ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "212"),
+            "AGE_OUT_OF_RANGE", ramFromPuneToGorakhpur().set(Field.AGE, "150"),
+            "REQUIRED", ramFromPuneToGorakhpur().set(Field.NAME, ""),
+            "AADHAAR_CHECKSUM", ramFromPuneToGorakhpur().set(Field.AADHAAR, wrongCheckDigit()),
+            "DATE_INVALID", ramFromPuneToGorakhpur().set(Field.TRAVEL_DATE, "31-02-2020"));
 
-    try (RegistrationPublisher publisher = new RegistrationPublisher(broker.bootstrapServers(), topic);
-        RegistrationIngestJob job = RegistrationIngestJob.start(spark, settings(topic, warehouse, 10_000))) {
+    try (RegistrationPublisher publisher =
+            new RegistrationPublisher(broker.bootstrapServers(), topic);
+        RegistrationIngestJob job =
+            RegistrationIngestJob.start(spark, settings(topic, warehouse, 10_000))) {
       int i = 0;
       for (var e : bad.entrySet()) {
         send(publisher, ramFromPuneToGorakhpur().set(Field.SOURCE_RECORD_ID, "GOOD-" + i).build());
@@ -86,7 +97,9 @@ class RegistrationIngestIT {
       publisher.flush();
       job.awaitCaughtUp();
       send(publisher, sitaFromPuneToPatna().build()); // identical re-send
-      send(publisher, sitaFromPuneToPatna().set(Field.PERSONS_ACCOMPANYING, "3").build()); // correction
+      send(
+          publisher,
+          sitaFromPuneToPatna().set(Field.PERSONS_ACCOMPANYING, "3").build()); // correction
       publisher.flush();
       job.awaitCaughtUp();
     }
@@ -111,18 +124,20 @@ class RegistrationIngestIT {
   }
 
   /**
-   * kill -9 of the job's JVM in the middle of the stream, then a restart: every message is in the raw table
-   * exactly once, every person exactly once, every correction applied.
+   * kill -9 of the job's JVM in the middle of the stream, then a restart: every message is in the
+   * raw table exactly once, every person exactly once, every correction applied.
    */
   @Test
   void killNineAndRestartLosesNothingAndDuplicatesNothing() throws Exception {
     String topic = "it-crash";
     broker.createTopic(topic, 4, RegistrationTopic.config(RegistrationTopic.DEFAULT_RETENTION));
-    WarehouseLocation warehouse = new WarehouseLocation(dir.resolve("warehouse-crash").toUri().toString());
+    WarehouseLocation warehouse =
+        new WarehouseLocation(dir.resolve("warehouse-crash").toUri().toString());
     int people = 6_000;
     int corrections = 300;
     int resends = 200;
-    try (RegistrationPublisher publisher = new RegistrationPublisher(broker.bootstrapServers(), topic)) {
+    try (RegistrationPublisher publisher =
+        new RegistrationPublisher(broker.bootstrapServers(), topic)) {
       for (int i = 0; i < people; i++) {
         send(publisher, person(i).build());
       }
@@ -146,9 +161,15 @@ class RegistrationIngestIT {
 
     Process second = startJobProcess(settings, dir.resolve("job-2.log"));
     try {
-      waitFor(() -> count(warehouse, RegistrationsRawTable.DEFINITION) >= total
-          && read(warehouse, RegistrationsTable.DEFINITION).filter("persons_accompanying = 5").count()
-              >= corrections, Duration.ofMinutes(5), "all messages ingested after the restart");
+      waitFor(
+          () ->
+              count(warehouse, RegistrationsRawTable.DEFINITION) >= total
+                  && read(warehouse, RegistrationsTable.DEFINITION)
+                          .filter("persons_accompanying = 5")
+                          .count()
+                      >= corrections,
+          Duration.ofMinutes(5),
+          "all messages ingested after the restart");
       Thread.sleep(2_000); // let a (wrong) extra batch show itself if there were one
     } finally {
       second.destroy();
@@ -167,8 +188,10 @@ class RegistrationIngestIT {
   }
 
   private static RegistrationInput.Builder person(int i) {
-    return ramFromPuneToGorakhpur().set(Field.SOURCE_RECORD_ID, "MH-CRASH-" + i)
-        .set(Field.MOBILE, String.valueOf(9_000_000_000L + i)).set(Field.PERSONS_ACCOMPANYING, "1");
+    return ramFromPuneToGorakhpur()
+        .set(Field.SOURCE_RECORD_ID, "MH-CRASH-" + i)
+        .set(Field.MOBILE, String.valueOf(9_000_000_000L + i))
+        .set(Field.PERSONS_ACCOMPANYING, "1");
   }
 
   private static void send(RegistrationPublisher publisher, RegistrationInput in) {
@@ -185,15 +208,21 @@ class RegistrationIngestIT {
   private Process startJobProcess(IngestJobSettings s, Path log) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:") || a.startsWith("-Dio.netty")
-            || a.startsWith("-Djdk.reflect"))
-        .collect(Collectors.toList()));
+    cmd.addAll(
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(
+                a ->
+                    a.startsWith("--add-")
+                        || a.startsWith("-XX:")
+                        || a.startsWith("-Dio.netty")
+                        || a.startsWith("-Djdk.reflect"))
+            .collect(Collectors.toList()));
     cmd.add("-Xmx2g");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(RegistrationIngestJob.class.getName());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("NMIS_KAFKA_BOOTSTRAP_SERVERS", s.bootstrapServers());
@@ -209,7 +238,9 @@ class RegistrationIngestIT {
   }
 
   private long commits(WarehouseLocation warehouse) {
-    Path log = Path.of(java.net.URI.create(warehouse.pathOf(RegistrationsTable.DEFINITION))).resolve("_delta_log");
+    Path log =
+        Path.of(java.net.URI.create(warehouse.pathOf(RegistrationsTable.DEFINITION)))
+            .resolve("_delta_log");
     try (var files = Files.list(log)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".json")).count() - 1;
     } catch (Exception e) {
@@ -217,7 +248,8 @@ class RegistrationIngestIT {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+  private static void waitFor(
+      java.util.function.BooleanSupplier condition, Duration timeout, String what)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -242,10 +274,15 @@ class RegistrationIngestIT {
   }
 
   private void assertNoClearAadhaar(WarehouseLocation warehouse) {
-    for (TableDefinition t : List.of(RegistrationsRawTable.DEFINITION, RegistrationRejectsTable.DEFINITION,
-        RegistrationsTable.DEFINITION)) {
+    for (TableDefinition t :
+        List.of(
+            RegistrationsRawTable.DEFINITION,
+            RegistrationRejectsTable.DEFINITION,
+            RegistrationsTable.DEFINITION)) {
       String dump = String.join("\n", read(warehouse, t).toJSON().collectAsList());
-      assertFalse(dump.contains(RegistrationFixtures.AADHAAR.substring(0, 8)), t.name() + " holds an Aadhaar number");
+      assertFalse(
+          dump.contains(RegistrationFixtures.AADHAAR.substring(0, 8)),
+          t.name() + " holds an Aadhaar number");
     }
   }
 }

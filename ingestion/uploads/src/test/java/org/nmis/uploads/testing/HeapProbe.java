@@ -5,8 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Measures how much heap a read keeps: live heap after a full collection, sampled now and then, against the
- * baseline taken when the probe is made; and the peak heap in use (garbage included) since then.
+ * Measures how much heap a read keeps: live heap after a full collection, sampled now and then,
+ * against the baseline taken when the probe is made; and the peak heap in use (garbage included)
+ * since then.
  */
 public final class HeapProbe {
   private static final double MIB = 1024 * 1024;

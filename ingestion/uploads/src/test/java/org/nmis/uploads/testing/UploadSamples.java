@@ -21,21 +21,28 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.testing.RegistrationFixtures;
 
 /**
- * Synthetic upload files as states keep them: the standard columns, Hindi and English names, mobiles with and
- * without prefixes, Aadhaar on some rows. Row i (from 0) is on line i + 2. One row in 50 is one the validator
- * rejects (age, mobile, date, gender or district wrong in turn); the uploading state is Maharashtra (27).
+ * Synthetic upload files as states keep them: the standard columns, Hindi and English names,
+ * mobiles with and without prefixes, Aadhaar on some rows. Row i (from 0) is on line i + 2. One row
+ * in 50 is one the validator rejects (age, mobile, date, gender or district wrong in turn); the
+ * uploading state is Maharashtra (27).
  */
 public final class UploadSamples {
   public static final int UPLOADING_STATE = RegistrationFixtures.MAHARASHTRA;
+
   /** The standard columns in data-model order, as a CSV header line. */
   public static final String HEADER =
       Field.SUBMITTED.stream().map(Field::key).collect(Collectors.joining(","));
 
-  private static final String[] NAMES = {"Ram Kumar", "सीता देवी", "Mohammed Iqbal", "राजेश यादव", "Lakshmi N."};
+  private static final String[] NAMES = {
+    "Ram Kumar", "सीता देवी", "Mohammed Iqbal", "राजेश यादव", "Lakshmi N."
+  };
   private static final String[] GENDERS = {"M", "F", "M", "M", "F"};
   private static final LocalDate FIRST_DAY = LocalDate.of(2020, 5, 1);
-  private static final DateTimeFormatter[] DATE_FORMATS = {DateTimeFormatter.ISO_LOCAL_DATE,
-      DateTimeFormatter.ofPattern("dd-MM-uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu")};
+  private static final DateTimeFormatter[] DATE_FORMATS = {
+    DateTimeFormatter.ISO_LOCAL_DATE,
+    DateTimeFormatter.ofPattern("dd-MM-uuuu"),
+    DateTimeFormatter.ofPattern("dd/MM/uuuu")
+  };
   private static final String[] MOBILE_PREFIXES = {"", "+91 ", "0", "91"};
 
   private UploadSamples() {}
@@ -52,7 +59,10 @@ public final class UploadSamples {
     return String.format("MH-PUNE-%07d", i);
   }
 
-  /** Row i's values in {@link Field#SUBMITTED} order: String, Long, Double or LocalDate, null when blank. */
+  /**
+   * Row i's values in {@link Field#SUBMITTED} order: String, Long, Double or LocalDate, null when
+   * blank.
+   */
   public static List<Object> row(int i) {
     List<Object> v = new ArrayList<>();
     v.add(sourceRecordId(i));
@@ -83,7 +93,10 @@ public final class UploadSamples {
     return v;
   }
 
-  /** A UTF-8 CSV file of rows registrations: dates in the three formats, mobiles with the three prefixes. */
+  /**
+   * A UTF-8 CSV file of rows registrations: dates in the three formats, mobiles with the three
+   * prefixes.
+   */
   public static void writeCsv(Path file, int rows) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(HEADER);
@@ -102,8 +115,9 @@ public final class UploadSamples {
   }
 
   /**
-   * An XLSX workbook of rows registrations as Excel keeps them: codes, ages and mobiles as numbers, travel dates
-   * as date cells (dd-mm-yyyy), text in the shared strings table when sharedStrings (as Excel writes it) or inline.
+   * An XLSX workbook of rows registrations as Excel keeps them: codes, ages and mobiles as numbers,
+   * travel dates as date cells (dd-mm-yyyy), text in the shared strings table when sharedStrings
+   * (as Excel writes it) or inline.
    */
   public static void writeXlsx(Path file, int rows, boolean sharedStrings) throws IOException {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), 200, true, sharedStrings);

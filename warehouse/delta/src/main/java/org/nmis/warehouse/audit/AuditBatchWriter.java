@@ -13,8 +13,9 @@ import org.nmis.warehouse.tables.AuditLogTable;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
 /**
- * Appends a batch of audit events (JSON messages keyed by the table's column names) to {@code audit_log}, as an
- * idempotent Delta append: a batch replayed after a crash is skipped, so each event is kept once.
+ * Appends a batch of audit events (JSON messages keyed by the table's column names) to {@code
+ * audit_log}, as an idempotent Delta append: a batch replayed after a crash is skipped, so each
+ * event is kept once.
  */
 public final class AuditBatchWriter {
   public static final String TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
@@ -28,13 +29,23 @@ public final class AuditBatchWriter {
   }
 
   public void write(Dataset<Row> kafkaRecords, long batchId) {
-    Column[] columns = Arrays.stream(AuditLogTable.SCHEMA.fieldNames()).map(c -> col("e." + c).as(c))
-        .toArray(Column[]::new);
-    Dataset<Row> events = kafkaRecords
-        .select(from_json(col("value").cast(DataTypes.StringType), AuditLogTable.SCHEMA,
-            Map.of("timestampFormat", TIMESTAMP_FORMAT, "mode", "FAILFAST")).as("e"))
-        .select(columns);
-    events.write().format("delta").mode("append")
+    Column[] columns =
+        Arrays.stream(AuditLogTable.SCHEMA.fieldNames())
+            .map(c -> col("e." + c).as(c))
+            .toArray(Column[]::new);
+    Dataset<Row> events =
+        kafkaRecords
+            .select(
+                from_json(
+                        col("value").cast(DataTypes.StringType),
+                        AuditLogTable.SCHEMA,
+                        Map.of("timestampFormat", TIMESTAMP_FORMAT, "mode", "FAILFAST"))
+                    .as("e"))
+            .select(columns);
+    events
+        .write()
+        .format("delta")
+        .mode("append")
         .option("txnAppId", writerId)
         .option("txnVersion", batchId)
         .save(location.pathOf(AuditLogTable.DEFINITION));

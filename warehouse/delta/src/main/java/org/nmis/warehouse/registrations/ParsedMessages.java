@@ -17,7 +17,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.nmis.model.ids.PersonIdScheme;
-import scala.jdk.javaapi.CollectionConverters;
 import org.nmis.model.ingest.MessageProcessor;
 import org.nmis.model.ingest.ProcessedMessage;
 import org.nmis.model.privacy.AadhaarTokenizer;
@@ -27,17 +26,23 @@ import org.nmis.model.registration.Registration;
 import org.nmis.warehouse.tables.RegistrationRejectsTable;
 import org.nmis.warehouse.tables.RegistrationsRawTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Kafka records to parsed messages: one wide row per message with its topic coordinates, the sanitised payload,
- * the outcome and errors, and (when valid) the normalised registration with its candidate person ID. The three
- * tables are projections of this one pass, so each message is parsed and validated once.
+ * Kafka records to parsed messages: one wide row per message with its topic coordinates, the
+ * sanitised payload, the outcome and errors, and (when valid) the normalised registration with its
+ * candidate person ID. The three tables are projections of this one pass, so each message is parsed
+ * and validated once.
  */
 public final class ParsedMessages {
   public static final String SUBMITTED_BY_HEADER = "nmis-submitted-by";
   public static final String VALID = "VALID";
   public static final String REJECTED = "REJECTED";
-  /** Days are Indian days: a registration received at 01:00 IST belongs to that date, not the day before. */
+
+  /**
+   * Days are Indian days: a registration received at 01:00 IST belongs to that date, not the day
+   * before.
+   */
   static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
   /** Kafka metadata and outcome, then the registration columns, then the errors. */
@@ -45,8 +50,20 @@ public final class ParsedMessages {
 
   static {
     StructType s = new StructType();
-    for (String c : List.of("topic", "kafka_partition", "kafka_offset", "kafka_timestamp", "kafka_key", "payload",
-        "source_state_code", "source_record_id", "submitted_by", "outcome", "received_at", "received_date")) {
+    for (String c :
+        List.of(
+            "topic",
+            "kafka_partition",
+            "kafka_offset",
+            "kafka_timestamp",
+            "kafka_key",
+            "payload",
+            "source_state_code",
+            "source_record_id",
+            "submitted_by",
+            "outcome",
+            "received_at",
+            "received_date")) {
       s = s.add(nullable(RegistrationsRawTable.SCHEMA.apply(c)));
     }
     s = s.add(nullable(RegistrationsTable.SCHEMA.apply(RegistrationsTable.PERSON_ID)));
@@ -66,24 +83,28 @@ public final class ParsedMessages {
   }
 
   /**
-   * Counts of parsed messages, added up on the executors while the parse runs, so that a writer learns them from
-   * the job that writes the rows instead of running a counting job of its own. A partition computed twice (a lost
-   * cache block) counts twice: the counts are statistics and a "there are rejects" signal, never row numbers.
+   * Counts of parsed messages, added up on the executors while the parse runs, so that a writer
+   * learns them from the job that writes the rows instead of running a counting job of its own. A
+   * partition computed twice (a lost cache block) counts twice: the counts are statistics and a
+   * "there are rejects" signal, never row numbers.
    */
-  public record Counts(LongAccumulator messages, LongAccumulator rejected) implements java.io.Serializable {
+  public record Counts(LongAccumulator messages, LongAccumulator rejected)
+      implements java.io.Serializable {
     public static Counts register(SparkSession spark) {
-      return new Counts(spark.sparkContext().longAccumulator("nmis.messages"),
+      return new Counts(
+          spark.sparkContext().longAccumulator("nmis.messages"),
           spark.sparkContext().longAccumulator("nmis.rejected"));
     }
   }
 
   /**
-   * Parses a batch of Kafka records (columns key, value, topic, partition, offset, timestamp and optionally
-   * headers, as Spark's Kafka source gives them).
+   * Parses a batch of Kafka records (columns key, value, topic, partition, offset, timestamp and
+   * optionally headers, as Spark's Kafka source gives them).
    */
-  public static Dataset<Row> parse(Dataset<Row> kafkaRecords, IngestSettings settings, Instant receivedAt,
-      Counts counts) {
-    return kafkaRecords.mapPartitions(new Parser(settings, receivedAt, counts), Encoders.row(SCHEMA));
+  public static Dataset<Row> parse(
+      Dataset<Row> kafkaRecords, IngestSettings settings, Instant receivedAt, Counts counts) {
+    return kafkaRecords.mapPartitions(
+        new Parser(settings, receivedAt, counts), Encoders.row(SCHEMA));
   }
 
   private static final class Parser implements MapPartitionsFunction<Row, Row> {
@@ -99,9 +120,11 @@ public final class ParsedMessages {
 
     @Override
     public Iterator<Row> call(Iterator<Row> records) {
-      MessageProcessor processor = new MessageProcessor(ReferenceData.get(),
-          new AadhaarTokenizer(settings.aadhaarKey()),
-          new PersonIdScheme(settings.personIdKey(), settings.personIdEpoch()));
+      MessageProcessor processor =
+          new MessageProcessor(
+              ReferenceData.get(),
+              new AadhaarTokenizer(settings.aadhaarKey()),
+              new PersonIdScheme(settings.personIdKey(), settings.personIdEpoch()));
       LocalDate receivedDate = receivedAt.atZone(INDIA).toLocalDate();
       return new Iterator<>() {
         private int key = -1;
@@ -201,7 +224,9 @@ public final class ParsedMessages {
               }
             }
           }
-          return m.sourceStateCode() == null ? "kafka:unknown" : "kafka:state-" + m.sourceStateCode();
+          return m.sourceStateCode() == null
+              ? "kafka:unknown"
+              : "kafka:state-" + m.sourceStateCode();
         }
       };
     }

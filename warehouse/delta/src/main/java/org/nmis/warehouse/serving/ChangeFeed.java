@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,9 +15,10 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.nmis.warehouse.spark.StreamingQueries;
 
 /**
- * Keeps an in-memory serving copy equal to a Delta table: a streaming read of the table's change data feed whose
- * first batch is the whole current table and whose later batches are the changes of each commit. The copy lives in
- * memory, so every start rebuilds it from the table (the checkpoint is temporary).
+ * Keeps an in-memory serving copy equal to a Delta table: a streaming read of the table's change
+ * data feed whose first batch is the whole current table and whose later batches are the changes of
+ * each commit. The copy lives in memory, so every start rebuilds it from the table (the checkpoint
+ * is temporary).
  */
 public final class ChangeFeed implements AutoCloseable {
   private final StreamingQuery query;
@@ -28,24 +29,31 @@ public final class ChangeFeed implements AutoCloseable {
     this.checkpoint = checkpoint;
   }
 
-  public static ChangeFeed start(SparkSession spark, String tablePath, String name, long triggerMillis,
+  public static ChangeFeed start(
+      SparkSession spark,
+      String tablePath,
+      String name,
+      long triggerMillis,
       Consumer<Dataset<Row>> apply) {
     try {
       Path checkpoint = Files.createTempDirectory("nmis-" + name);
-      Dataset<Row> changes = spark.readStream().format("delta")
-          .option("readChangeFeed", "true")
-          .load(tablePath);
-      StreamingQuery q = changes.writeStream()
-          .queryName(name)
-          .option("checkpointLocation", checkpoint.toString())
-          .trigger(Trigger.ProcessingTime(triggerMillis))
-          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> apply.accept(batch))
-          .start();
+      Dataset<Row> changes =
+          spark.readStream().format("delta").option("readChangeFeed", "true").load(tablePath);
+      StreamingQuery q =
+          changes
+              .writeStream()
+              .queryName(name)
+              .option("checkpointLocation", checkpoint.toString())
+              .trigger(Trigger.ProcessingTime(triggerMillis))
+              .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> apply.accept(batch))
+              .start();
       return new ChangeFeed(q, checkpoint);
     } catch (IOException e) {
-      throw new UncheckedIOException("NMIS-IDX-001: cannot create the checkpoint directory of " + name, e);
+      throw new UncheckedIOException(
+          "NMIS-IDX-001: cannot create the checkpoint directory of " + name, e);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("NMIS-IDX-002: the change feed " + name + " did not start", e);
+      throw new IllegalStateException(
+          "NMIS-IDX-002: the change feed " + name + " did not start", e);
     }
   }
 
@@ -53,7 +61,9 @@ public final class ChangeFeed implements AutoCloseable {
     return query;
   }
 
-  /** Waits until every change committed so far has reached the serving copy (tests and start-up). */
+  /**
+   * Waits until every change committed so far has reached the serving copy (tests and start-up).
+   */
   public void awaitCaughtUp() {
     query.processAllAvailable();
   }

@@ -12,21 +12,30 @@ import org.nmis.warehouse.registrations.RegistrationRows;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
-/** Keeps a {@link RegistrationIndex} equal to the {@code registrations} table through its change feed. */
+/**
+ * Keeps a {@link RegistrationIndex} equal to the {@code registrations} table through its change
+ * feed.
+ */
 public final class RegistrationChangeFeed {
   private RegistrationChangeFeed() {}
 
-  public static ChangeFeed start(SparkSession spark, WarehouseLocation location, RegistrationIndex index,
-      long triggerMillis) {
-    return ChangeFeed.start(spark, location.pathOf(RegistrationsTable.DEFINITION), "registration-index-feed",
-        triggerMillis, batch -> apply(batch, index));
+  public static ChangeFeed start(
+      SparkSession spark, WarehouseLocation location, RegistrationIndex index, long triggerMillis) {
+    return ChangeFeed.start(
+        spark,
+        location.pathOf(RegistrationsTable.DEFINITION),
+        "registration-index-feed",
+        triggerMillis,
+        batch -> apply(batch, index));
   }
 
   /** Applies one batch of changes in commit order; pre-images of updates carry nothing new. */
   static void apply(Dataset<Row> batch, RegistrationIndex index) {
-    Iterator<Row> rows = batch.filter(col("_change_type").notEqual("update_preimage"))
-        .orderBy(col("_commit_version"))
-        .toLocalIterator();
+    Iterator<Row> rows =
+        batch
+            .filter(col("_change_type").notEqual("update_preimage"))
+            .orderBy(col("_commit_version"))
+            .toLocalIterator();
     long maxVersion = -1;
     while (rows.hasNext()) {
       Row r = rows.next();

@@ -11,8 +11,13 @@ public final class StreamingQueries {
     try {
       query.stop();
     } catch (TimeoutException e) {
-      throw new IllegalStateException(errorCode + ": streaming query " + query.name() + " did not stop within"
-          + " spark.sql.streaming.stopTimeout; its next start resumes from the checkpoint", e);
+      throw new IllegalStateException(
+          errorCode
+              + ": streaming query "
+              + query.name()
+              + " did not stop within"
+              + " spark.sql.streaming.stopTimeout; its next start resumes from the checkpoint",
+          e);
     }
   }
 }

@@ -4,29 +4,55 @@ import io.delta.tables.DeltaTable;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** Creates the warehouse's Delta tables where they are missing and names them in the session catalog. */
+/**
+ * Creates the warehouse's Delta tables where they are missing and names them in the session
+ * catalog.
+ */
 public final class DeltaTables {
   /** Every table this module owns, in creation order. */
-  public static final List<TableDefinition> ALL = List.of(RegistrationsRawTable.DEFINITION,
-      RegistrationsTable.DEFINITION, RegistrationRejectsTable.DEFINITION, StatesTable.DEFINITION,
-      DistrictsTable.DEFINITION, MovementRequestsTable.DEFINITION, RequestEventsTable.DEFINITION,
-      TrainsTable.DEFINITION, ManifestsTable.DEFINITION, EPassesTable.DEFINITION, OdFlowsTable.DEFINITION,
-      StateDailyTable.DEFINITION, AuditLogTable.DEFINITION);
+  public static final List<TableDefinition> ALL =
+      List.of(
+          RegistrationsRawTable.DEFINITION,
+          RegistrationsTable.DEFINITION,
+          RegistrationRejectsTable.DEFINITION,
+          StatesTable.DEFINITION,
+          DistrictsTable.DEFINITION,
+          MovementRequestsTable.DEFINITION,
+          RequestEventsTable.DEFINITION,
+          TrainsTable.DEFINITION,
+          ManifestsTable.DEFINITION,
+          EPassesTable.DEFINITION,
+          OdFlowsTable.DEFINITION,
+          StateDailyTable.DEFINITION,
+          AuditLogTable.DEFINITION);
 
   private DeltaTables() {}
 
-  /** Creates the table at its path if there is none (tables are addressed by path; see {@link #registerNames}). */
+  /**
+   * Creates the table at its path if there is none (tables are addressed by path; see {@link
+   * #registerNames}).
+   */
   public static void ensure(SparkSession spark, WarehouseLocation location, TableDefinition table) {
-    StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS delta.`")
-        .append(location.pathOf(table)).append("` (").append(table.schema().toDDL()).append(") USING delta");
+    StringBuilder ddl =
+        new StringBuilder("CREATE TABLE IF NOT EXISTS delta.`")
+            .append(location.pathOf(table))
+            .append("` (")
+            .append(table.schema().toDDL())
+            .append(") USING delta");
     if (!table.partitionColumns().isEmpty()) {
-      ddl.append(" PARTITIONED BY (").append(String.join(", ", table.partitionColumns())).append(")");
+      ddl.append(" PARTITIONED BY (")
+          .append(String.join(", ", table.partitionColumns()))
+          .append(")");
     }
     ddl.append(" COMMENT '").append(table.comment().replace("'", "\\'")).append("'");
     if (!table.properties().isEmpty()) {
-      ddl.append(" TBLPROPERTIES (").append(table.properties().entrySet().stream()
-          .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'").sorted()
-          .collect(java.util.stream.Collectors.joining(", "))).append(")");
+      ddl.append(" TBLPROPERTIES (")
+          .append(
+              table.properties().entrySet().stream()
+                  .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'")
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(", ")))
+          .append(")");
     }
     spark.sql(ddl.toString());
   }
@@ -38,18 +64,24 @@ public final class DeltaTables {
   }
 
   /**
-   * Names every table in the session catalog ({@code SELECT ... FROM registrations}), pointing at this location.
-   * The catalog is the session's own, so each JVM names the tables again when it starts.
+   * Names every table in the session catalog ({@code SELECT ... FROM registrations}), pointing at
+   * this location. The catalog is the session's own, so each JVM names the tables again when it
+   * starts.
    */
   public static void registerNames(SparkSession spark, WarehouseLocation location) {
     for (TableDefinition t : ALL) {
       spark.sql("DROP TABLE IF EXISTS " + t.name());
-      spark.sql("CREATE TABLE " + t.name() + " USING delta LOCATION '" + location.pathOf(t).replace("'", "\\'")
-          + "'");
+      spark.sql(
+          "CREATE TABLE "
+              + t.name()
+              + " USING delta LOCATION '"
+              + location.pathOf(t).replace("'", "\\'")
+              + "'");
     }
   }
 
-  public static DeltaTable open(SparkSession spark, WarehouseLocation location, TableDefinition table) {
+  public static DeltaTable open(
+      SparkSession spark, WarehouseLocation location, TableDefinition table) {
     return DeltaTable.forPath(spark, location.pathOf(table));
   }
 }

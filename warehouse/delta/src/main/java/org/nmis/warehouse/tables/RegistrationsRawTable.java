@@ -13,29 +13,35 @@ import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code registrations_raw}: every message of the registrations topic as received, append-only, with its topic
- * coordinates. The payload has Aadhaar already tokenised. Partitioned by the day it was received.
+ * {@code registrations_raw}: every message of the registrations topic as received, append-only,
+ * with its topic coordinates. The payload has Aadhaar already tokenised. Partitioned by the day it
+ * was received.
  */
 public final class RegistrationsRawTable {
   public static final String NAME = "registrations_raw";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(required("topic", STRING, "Kafka topic"))
-      .add(required("kafka_partition", INT, "Kafka partition"))
-      .add(required("kafka_offset", LONG, "Kafka offset"))
-      .add(optional("kafka_timestamp", TIMESTAMP, "timestamp of the Kafka record"))
-      .add(optional("kafka_key", STRING, "record key, source_state_code:source_record_id"))
-      .add(optional("payload", STRING, "the message, Aadhaar tokenised"))
-      .add(optional("source_state_code", INT, "uploading state, when readable"))
-      .add(optional("source_record_id", STRING, "the state's record ID, when readable"))
-      .add(required("submitted_by", STRING, "who published the message"))
-      .add(required("outcome", STRING, "VALID or REJECTED"))
-      .add(required("received_at", TIMESTAMP, "when the warehouse ingested it"))
-      .add(required("received_date", DATE, "day received (partition column)"));
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(required("topic", STRING, "Kafka topic"))
+          .add(required("kafka_partition", INT, "Kafka partition"))
+          .add(required("kafka_offset", LONG, "Kafka offset"))
+          .add(optional("kafka_timestamp", TIMESTAMP, "timestamp of the Kafka record"))
+          .add(optional("kafka_key", STRING, "record key, source_state_code:source_record_id"))
+          .add(optional("payload", STRING, "the message, Aadhaar tokenised"))
+          .add(optional("source_state_code", INT, "uploading state, when readable"))
+          .add(optional("source_record_id", STRING, "the state's record ID, when readable"))
+          .add(required("submitted_by", STRING, "who published the message"))
+          .add(required("outcome", STRING, "VALID or REJECTED"))
+          .add(required("received_at", TIMESTAMP, "when the warehouse ingested it"))
+          .add(required("received_date", DATE, "day received (partition column)"));
 
-  public static final TableDefinition DEFINITION = new TableDefinition(NAME,
-      "Every registration message as received", SCHEMA, List.of("received_date"),
-      Map.of("delta.appendOnly", "true"));
+  public static final TableDefinition DEFINITION =
+      new TableDefinition(
+          NAME,
+          "Every registration message as received",
+          SCHEMA,
+          List.of("received_date"),
+          Map.of("delta.appendOnly", "true"));
 
   private RegistrationsRawTable() {}
 }

@@ -28,8 +28,12 @@ import org.nmis.warehouse.testing.KafkaRecords;
 import org.nmis.warehouse.testing.SharedSpark;
 
 class RegistrationBatchWriterTest {
-  private static final IngestSettings SETTINGS = new IngestSettings(RegistrationFixtures.TEST_AADHAAR_KEY,
-      RegistrationFixtures.TEST_ID_KEY, 0, "test-writer");
+  private static final IngestSettings SETTINGS =
+      new IngestSettings(
+          RegistrationFixtures.TEST_AADHAAR_KEY,
+          RegistrationFixtures.TEST_ID_KEY,
+          0,
+          "test-writer");
 
   private final SparkSession spark = SharedSpark.session();
   private WarehouseLocation warehouse;
@@ -43,32 +47,46 @@ class RegistrationBatchWriterTest {
 
   @Test
   void validRowsLandOnceAndBadRowsAreRejectedWithEveryError() {
-    KafkaRecords batch = new KafkaRecords(0, 0)
-        .add(0, ramFromPuneToGorakhpur().build())
-        .add(1, ramFromPuneToGorakhpur().set(Field.SOURCE_RECORD_ID, "MH-BAD-1")
-            .set(Field.MOBILE, "12345").set(Field.AGE, "150").set(Field.NAME, " ").build())
-        .add(1, sitaFromPuneToPatna().build())
-        .addRaw(0, "x", "not json".getBytes(StandardCharsets.UTF_8));
+    KafkaRecords batch =
+        new KafkaRecords(0, 0)
+            .add(0, ramFromPuneToGorakhpur().build())
+            .add(
+                1,
+                ramFromPuneToGorakhpur()
+                    .set(Field.SOURCE_RECORD_ID, "MH-BAD-1")
+                    .set(Field.MOBILE, "12345")
+                    .set(Field.AGE, "150")
+                    .set(Field.NAME, " ")
+                    .build())
+            .add(1, sitaFromPuneToPatna().build())
+            .addRaw(0, "x", "not json".getBytes(StandardCharsets.UTF_8));
 
     RegistrationBatchWriter.BatchResult result = writer.write(batch.toDataFrame(), 0);
 
     assertEquals(new RegistrationBatchWriter.BatchResult(4, 2, 2), result);
     assertEquals(4, table(RegistrationsRawTable.DEFINITION).count());
-    List<Row> registrations = table(RegistrationsTable.DEFINITION).orderBy("source_record_id").collectAsList();
-    assertEquals(List.of("BR-2020-77", "MH-PUNE-000001"),
+    List<Row> registrations =
+        table(RegistrationsTable.DEFINITION).orderBy("source_record_id").collectAsList();
+    assertEquals(
+        List.of("BR-2020-77", "MH-PUNE-000001"),
         registrations.stream().map(r -> r.<String>getAs("source_record_id")).toList());
     Row ram = registrations.get(1);
     assertEquals("+919876543210", ram.getAs("mobile"));
     assertEquals(1, ram.<Integer>getAs("version"));
     assertEquals("kafka:state-27", ram.getAs("created_by"));
     assertEquals(SETTINGS.personIdEpoch(), 0);
-    assertEquals(RegistrationFixtures.idScheme().forLogPosition(0, 0).value(), ram.getAs("person_id"));
+    assertEquals(
+        RegistrationFixtures.idScheme().forLogPosition(0, 0).value(), ram.getAs("person_id"));
 
-    Row bad = table(RegistrationRejectsTable.DEFINITION).filter("source_record_id = 'MH-BAD-1'").first();
-    assertEquals(Set.of("MOBILE_INVALID", "AGE_OUT_OF_RANGE", "REQUIRED"), Set.copyOf(bad.getList(
-        bad.fieldIndex("error_codes"))));
-    long malformed = table(RegistrationRejectsTable.DEFINITION)
-        .filter("array_contains(error_codes, 'MALFORMED_MESSAGE')").count();
+    Row bad =
+        table(RegistrationRejectsTable.DEFINITION).filter("source_record_id = 'MH-BAD-1'").first();
+    assertEquals(
+        Set.of("MOBILE_INVALID", "AGE_OUT_OF_RANGE", "REQUIRED"),
+        Set.copyOf(bad.getList(bad.fieldIndex("error_codes"))));
+    long malformed =
+        table(RegistrationRejectsTable.DEFINITION)
+            .filter("array_contains(error_codes, 'MALFORMED_MESSAGE')")
+            .count();
     assertEquals(1, malformed);
   }
 
@@ -83,8 +101,9 @@ class RegistrationBatchWriterTest {
     Row afterResend = table(RegistrationsTable.DEFINITION).first();
     assertEquals(original, afterResend, "an identical re-send must not touch the row");
 
-    KafkaRecords correction = new KafkaRecords(resend.next())
-        .add(0, ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "162").build());
+    KafkaRecords correction =
+        new KafkaRecords(resend.next())
+            .add(0, ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "162").build());
     writer.write(correction.toDataFrame(), 2);
     List<Row> rows = table(RegistrationsTable.DEFINITION).collectAsList();
     assertEquals(1, rows.size());
@@ -96,17 +115,33 @@ class RegistrationBatchWriterTest {
     assertNotEquals(original.<Object>getAs("updated_at"), corrected.getAs("updated_at"));
 
     // The history of the record stays readable through the change data feed.
-    List<Integer> destinations = spark.read().format("delta").option("readChangeFeed", "true")
-        .option("startingVersion", 0).load(warehouse.pathOf(RegistrationsTable.DEFINITION))
-        .filter("_change_type in ('insert', 'update_postimage')").orderBy("_commit_version")
-        .collectAsList().stream().map(r -> r.<Integer>getAs("destination_district_code")).toList();
+    List<Integer> destinations =
+        spark
+            .read()
+            .format("delta")
+            .option("readChangeFeed", "true")
+            .option("startingVersion", 0)
+            .load(warehouse.pathOf(RegistrationsTable.DEFINITION))
+            .filter("_change_type in ('insert', 'update_postimage')")
+            .orderBy("_commit_version")
+            .collectAsList()
+            .stream()
+            .map(r -> r.<Integer>getAs("destination_district_code"))
+            .toList();
     assertEquals(List.of(RegistrationFixtures.GORAKHPUR, 162), destinations);
   }
 
   @Test
   void aReplayedBatchWritesNothingTwice() {
-    KafkaRecords batch = new KafkaRecords(0).add(0, ramFromPuneToGorakhpur().build())
-        .add(0, ramFromPuneToGorakhpur().set(Field.AGE, "-3").set(Field.SOURCE_RECORD_ID, "X").build());
+    KafkaRecords batch =
+        new KafkaRecords(0)
+            .add(0, ramFromPuneToGorakhpur().build())
+            .add(
+                0,
+                ramFromPuneToGorakhpur()
+                    .set(Field.AGE, "-3")
+                    .set(Field.SOURCE_RECORD_ID, "X")
+                    .build());
     writer.write(batch.toDataFrame(), 7);
     writer.write(batch.toDataFrame(), 7);
 
@@ -118,32 +153,47 @@ class RegistrationBatchWriterTest {
 
   @Test
   void aRecordSentTwiceInOneBatchKeepsTheFirstIdAndTheLatestValues() {
-    KafkaRecords batch = new KafkaRecords(0, 0)
-        .add(1, ramFromPuneToGorakhpur().build())
-        .add(1, ramFromPuneToGorakhpur().set(Field.AGE, "35").build());
+    KafkaRecords batch =
+        new KafkaRecords(0, 0)
+            .add(1, ramFromPuneToGorakhpur().build())
+            .add(1, ramFromPuneToGorakhpur().set(Field.AGE, "35").build());
     writer.write(batch.toDataFrame(), 0);
 
     Row row = table(RegistrationsTable.DEFINITION).first();
     assertEquals(35, row.<Integer>getAs("age"));
-    assertEquals(RegistrationFixtures.idScheme().forLogPosition(1, 0).value(), row.getAs("person_id"));
+    assertEquals(
+        RegistrationFixtures.idScheme().forLogPosition(1, 0).value(), row.getAs("person_id"));
   }
 
   @Test
   void noClearAadhaarNumberInAnyTable() {
-    RegistrationInput withAadhaarEverywhere = ramFromPuneToGorakhpur()
-        .set(Field.SOURCE_RECORD_ID, "MH-AADHAAR-IN-NAME")
-        .set(Field.NAME, "Ram " + RegistrationFixtures.AADHAAR).build();
-    KafkaRecords batch = new KafkaRecords(0)
-        .add(0, ramFromPuneToGorakhpur().build())
-        .add(0, withAadhaarEverywhere)
-        .addRaw(0, "y", ("{\"aadhar\": \"" + RegistrationFixtures.AADHAAR + "\"").getBytes(StandardCharsets.UTF_8));
+    RegistrationInput withAadhaarEverywhere =
+        ramFromPuneToGorakhpur()
+            .set(Field.SOURCE_RECORD_ID, "MH-AADHAAR-IN-NAME")
+            .set(Field.NAME, "Ram " + RegistrationFixtures.AADHAAR)
+            .build();
+    KafkaRecords batch =
+        new KafkaRecords(0)
+            .add(0, ramFromPuneToGorakhpur().build())
+            .add(0, withAadhaarEverywhere)
+            .addRaw(
+                0,
+                "y",
+                ("{\"aadhar\": \"" + RegistrationFixtures.AADHAAR + "\"")
+                    .getBytes(StandardCharsets.UTF_8));
     writer.write(batch.toDataFrame(), 0);
 
-    for (TableDefinition t : List.of(RegistrationsRawTable.DEFINITION, RegistrationRejectsTable.DEFINITION,
-        RegistrationsTable.DEFINITION)) {
+    for (TableDefinition t :
+        List.of(
+            RegistrationsRawTable.DEFINITION,
+            RegistrationRejectsTable.DEFINITION,
+            RegistrationsTable.DEFINITION)) {
       String dump = table(t).toJSON().collectAsList().stream().collect(Collectors.joining("\n"));
-      assertFalse(dump.contains(RegistrationFixtures.AADHAAR), t.name() + " holds a clear Aadhaar number");
-      assertFalse(dump.contains(RegistrationFixtures.AADHAAR.substring(0, 8)), t.name() + " holds its prefix");
+      assertFalse(
+          dump.contains(RegistrationFixtures.AADHAAR), t.name() + " holds a clear Aadhaar number");
+      assertFalse(
+          dump.contains(RegistrationFixtures.AADHAAR.substring(0, 8)),
+          t.name() + " holds its prefix");
     }
     Row ram = table(RegistrationsTable.DEFINITION).first();
     assertEquals(RegistrationFixtures.AADHAAR.substring(8), ram.getAs("aadhaar_last4"));

@@ -14,26 +14,34 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 
 /**
- * Builds a DataFrame shaped like one micro-batch of Spark's Kafka source, so that the writer can be tested on
- * real Delta files without a broker. Offsets count up per partition as a broker's would.
+ * Builds a DataFrame shaped like one micro-batch of Spark's Kafka source, so that the writer can be
+ * tested on real Delta files without a broker. Offsets count up per partition as a broker's would.
  */
 public final class KafkaRecords {
   public static final String TOPIC = "nmis.registrations.v1";
-  public static final StructType SCHEMA = new StructType()
-      .add("key", DataTypes.BinaryType)
-      .add("value", DataTypes.BinaryType)
-      .add("topic", DataTypes.StringType)
-      .add("partition", DataTypes.IntegerType)
-      .add("offset", DataTypes.LongType)
-      .add("timestamp", DataTypes.TimestampType)
-      .add("timestampType", DataTypes.IntegerType)
-      .add("headers", DataTypes.createArrayType(new StructType()
-          .add("key", DataTypes.StringType).add("value", DataTypes.BinaryType)));
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("key", DataTypes.BinaryType)
+          .add("value", DataTypes.BinaryType)
+          .add("topic", DataTypes.StringType)
+          .add("partition", DataTypes.IntegerType)
+          .add("offset", DataTypes.LongType)
+          .add("timestamp", DataTypes.TimestampType)
+          .add("timestampType", DataTypes.IntegerType)
+          .add(
+              "headers",
+              DataTypes.createArrayType(
+                  new StructType()
+                      .add("key", DataTypes.StringType)
+                      .add("value", DataTypes.BinaryType)));
 
   private final List<Row> rows = new ArrayList<>();
   private final long[] nextOffset;
 
-  /** @param firstOffsets next offset per partition (continue a previous batch by passing its {@link #next()}) */
+  /**
+   * @param firstOffsets next offset per partition (continue a previous batch by passing its {@link
+   *     #next()})
+   */
   public KafkaRecords(long... firstOffsets) {
     this.nextOffset = firstOffsets.clone();
   }
@@ -44,8 +52,16 @@ public final class KafkaRecords {
   }
 
   public KafkaRecords addRaw(int partition, String key, byte[] value) {
-    rows.add(RowFactory.create(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, TOPIC,
-        partition, nextOffset[partition]++, Instant.now(), 0, null));
+    rows.add(
+        RowFactory.create(
+            key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+            value,
+            TOPIC,
+            partition,
+            nextOffset[partition]++,
+            Instant.now(),
+            0,
+            null));
     return this;
   }
 

@@ -11,8 +11,8 @@ import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
 /**
- * One local SparkSession per test JVM (starting one costs 4-11 s), and a fresh warehouse directory per test
- * class so that tests never see each other's tables.
+ * One local SparkSession per test JVM (starting one costs 4-11 s), and a fresh warehouse directory
+ * per test class so that tests never see each other's tables.
  */
 public final class SharedSpark {
   private static SparkSession spark;

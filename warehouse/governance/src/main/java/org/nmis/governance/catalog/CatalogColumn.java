@@ -2,7 +2,10 @@ package org.nmis.governance.catalog;
 
 import java.util.Locale;
 
-/** A column of a warehouse table. Names are lower case, as Spark's case-insensitive catalog compares them. */
+/**
+ * A column of a warehouse table. Names are lower case, as Spark's case-insensitive catalog compares
+ * them.
+ */
 public record CatalogColumn(String name, ColumnType type, boolean nullable) {
   public CatalogColumn {
     if (name == null || name.isBlank()) {

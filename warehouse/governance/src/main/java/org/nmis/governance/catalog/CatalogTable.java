@@ -21,7 +21,8 @@ public record CatalogTable(String name, String comment, List<CatalogColumn> colu
     Set<String> seen = new HashSet<>();
     for (CatalogColumn c : columns) {
       if (!seen.add(c.name())) {
-        throw new IllegalArgumentException("NMIS-CAT-003: table " + name + " has column " + c.name() + " twice");
+        throw new IllegalArgumentException(
+            "NMIS-CAT-003: table " + name + " has column " + c.name() + " twice");
       }
     }
   }

@@ -2,8 +2,12 @@ package org.nmis.governance.catalog;
 
 import java.util.List;
 
-/** The type of a warehouse column: a scalar, an array, or a struct (for example an error record in a list). */
-public sealed interface ColumnType permits ColumnType.Scalar, ColumnType.ArrayOf, ColumnType.StructOf {
+/**
+ * The type of a warehouse column: a scalar, an array, or a struct (for example an error record in a
+ * list).
+ */
+public sealed interface ColumnType
+    permits ColumnType.Scalar, ColumnType.ArrayOf, ColumnType.StructOf {
   ColumnType STRING = Scalar.STRING;
   ColumnType INT = Scalar.INT;
   ColumnType LONG = Scalar.LONG;
@@ -12,8 +16,18 @@ public sealed interface ColumnType permits ColumnType.Scalar, ColumnType.ArrayOf
   ColumnType DATE = Scalar.DATE;
   ColumnType TIMESTAMP = Scalar.TIMESTAMP;
 
-  /** Spark's StringType, IntegerType, LongType, DoubleType, BooleanType, DateType and TimestampType. */
-  enum Scalar implements ColumnType { STRING, INT, LONG, DOUBLE, BOOLEAN, DATE, TIMESTAMP }
+  /**
+   * Spark's StringType, IntegerType, LongType, DoubleType, BooleanType, DateType and TimestampType.
+   */
+  enum Scalar implements ColumnType {
+    STRING,
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    DATE,
+    TIMESTAMP
+  }
 
   /** An array whose elements may be null, as Delta stores them. */
   record ArrayOf(ColumnType element) implements ColumnType {

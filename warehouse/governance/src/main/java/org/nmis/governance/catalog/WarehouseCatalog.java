@@ -19,7 +19,8 @@ public final class WarehouseCatalog {
     Map<String, CatalogTable> byName = new LinkedHashMap<>();
     for (CatalogTable t : tables) {
       if (byName.putIfAbsent(t.name(), t) != null) {
-        throw new IllegalArgumentException("NMIS-CAT-006: the catalog has table " + t.name() + " twice");
+        throw new IllegalArgumentException(
+            "NMIS-CAT-006: the catalog has table " + t.name() + " twice");
       }
     }
     return new WarehouseCatalog(Map.copyOf(byName));

@@ -16,78 +16,162 @@ import static org.nmis.model.access.Role.STATE;
 import java.util.Set;
 import org.nmis.model.access.Role;
 
-/** The project's access policy, documented table by table in docs/SECURITY.md ("The access policy"). */
+/**
+ * The project's access policy, documented table by table in docs/SECURITY.md ("The access policy").
+ */
 public final class AccessPolicies {
   /** Roles whose work is to contact people: they see names and mobile numbers. */
   private static final Set<Role> CONTACT = Set.of(STATE, DISTRICT, HEALTH);
-  /** Roles that plan and oversee with counts: names hidden, mobile numbers reduced to the last four digits. */
+
+  /**
+   * Roles that plan and oversee with counts: names hidden, mobile numbers reduced to the last four
+   * digits.
+   */
   private static final Set<Role> COUNTING = Set.of(MINISTRY, RAILWAYS, AUDITOR);
+
   /** Roles that reconcile records with the states' systems and trace who submitted them. */
   private static final Set<Role> RECORD_KEEPERS = Set.of(STATE, DISTRICT, AUDITOR);
+
   /** Roles that move people: Railways and the two states. */
   private static final Set<Role> PEOPLE_MOVERS = Set.of(RAILWAYS, STATE, DISTRICT);
+
   private static final Role[] NATIONAL = {MINISTRY, RAILWAYS, HEALTH, AUDITOR};
 
   private AccessPolicies() {}
 
   public static AccessPolicy standard() {
     return AccessPolicy.builder()
-        .table("registrations", HIDDEN, t -> t
-            .rows(all(), NATIONAL)
-            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
-            .rows(callerDistrict("origin_district_code", "destination_district_code"), DISTRICT)
-            .maskForReaders(CLEAR, "person_id", "source_state_code", "age", "gender", "origin_state_code",
-                "origin_district_code", "destination_state_code", "destination_district_code", "travel_date", "mode",
-                "persons_accompanying", "group_ref", "category", "vehicle_ref", "version", "created_at", "updated_at")
-            .maskForReaders(HIDDEN, "aadhaar_token", "content_hash")
-            .mask(CLEAR, CONTACT, "name", "mobile", "aadhaar_last4")
-            .mask(MOBILE_LAST4, COUNTING, "mobile")
-            .mask(CLEAR, RECORD_KEEPERS, "source_record_id", "created_by", "updated_by")
-            .mask(CLEAR, Set.of(AUDITOR), "kafka_partition", "kafka_offset"))
-        .table("registration_rejects", HIDDEN, t -> t
-            .rows(all(), MINISTRY, AUDITOR)
-            .rows(callerState("source_state_code"), STATE)
-            .maskForReaders(CLEAR, "topic", "kafka_partition", "kafka_offset", "source_state_code", "error_codes",
-                "submitted_by", "received_at", "received_date")
-            .mask(CLEAR, Set.of(STATE, AUDITOR), "source_record_id")
-            .mask(CLEAR, Set.of(STATE), "payload", "errors"))
-        .table("od_flows", CLEAR, t -> t
-            .rows(all(), NATIONAL)
-            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
-            .rows(callerDistrict("origin_district_code", "destination_district_code"), DISTRICT))
-        .table("state_daily", CLEAR, t -> t
-            .rows(all(), NATIONAL)
-            .rows(callerState("state_code"), STATE, DISTRICT))
+        .table(
+            "registrations",
+            HIDDEN,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(
+                        callerDistrict("origin_district_code", "destination_district_code"),
+                        DISTRICT)
+                    .maskForReaders(
+                        CLEAR,
+                        "person_id",
+                        "source_state_code",
+                        "age",
+                        "gender",
+                        "origin_state_code",
+                        "origin_district_code",
+                        "destination_state_code",
+                        "destination_district_code",
+                        "travel_date",
+                        "mode",
+                        "persons_accompanying",
+                        "group_ref",
+                        "category",
+                        "vehicle_ref",
+                        "version",
+                        "created_at",
+                        "updated_at")
+                    .maskForReaders(HIDDEN, "aadhaar_token", "content_hash")
+                    .mask(CLEAR, CONTACT, "name", "mobile", "aadhaar_last4")
+                    .mask(MOBILE_LAST4, COUNTING, "mobile")
+                    .mask(CLEAR, RECORD_KEEPERS, "source_record_id", "created_by", "updated_by")
+                    .mask(CLEAR, Set.of(AUDITOR), "kafka_partition", "kafka_offset"))
+        .table(
+            "registration_rejects",
+            HIDDEN,
+            t ->
+                t.rows(all(), MINISTRY, AUDITOR)
+                    .rows(callerState("source_state_code"), STATE)
+                    .maskForReaders(
+                        CLEAR,
+                        "topic",
+                        "kafka_partition",
+                        "kafka_offset",
+                        "source_state_code",
+                        "error_codes",
+                        "submitted_by",
+                        "received_at",
+                        "received_date")
+                    .mask(CLEAR, Set.of(STATE, AUDITOR), "source_record_id")
+                    .mask(CLEAR, Set.of(STATE), "payload", "errors"))
+        .table(
+            "od_flows",
+            CLEAR,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(
+                        callerDistrict("origin_district_code", "destination_district_code"),
+                        DISTRICT))
+        .table(
+            "state_daily",
+            CLEAR,
+            t -> t.rows(all(), NATIONAL).rows(callerState("state_code"), STATE, DISTRICT))
         .table("states", CLEAR, t -> t.rows(all(), Role.values()))
         .table("districts", CLEAR, t -> t.rows(all(), Role.values()))
-        // The movement workflow's tables: the national roles report on all of them; states and districts see
+        // The movement workflow's tables: the national roles report on all of them; states and
+        // districts see
         // their own requests (the REST API shows them the rest).
-        .table("movement_requests", CLEAR, t -> t
-            .rows(all(), NATIONAL)
-            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
-            .rows(callerDistrict("origin_district_code"), DISTRICT))
+        .table(
+            "movement_requests",
+            CLEAR,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(callerDistrict("origin_district_code"), DISTRICT))
         .table("request_events", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("trains", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("manifests", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("epasses", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("audit_log", CLEAR, t -> t.rows(all(), AUDITOR))
-        // Answers only the REST API serves. A manifest line names the traveller: Railways run the train with it,
-        // and the two states (the origin district too) receive the people; the national roles count berths.
-        .restView("manifest_lines", HIDDEN, t -> t
-            .rows(all(), NATIONAL)
-            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
-            .rows(callerDistrict("origin_district_code"), DISTRICT)
-            .maskForReaders(CLEAR, "request_id", "origin_state_code", "origin_district_code",
-                "destination_state_code", "traveller", "person_id", "berth", "berth_type", "age", "gender",
-                "destination_district_code", "reason", "detail")
-            .mask(CLEAR, PEOPLE_MOVERS, "name"))
-        // A signed e-pass is the traveller's ticket: those who check people on and off the train hold it.
-        .restView("epass_tokens", HIDDEN, t -> t
-            .rows(all(), RAILWAYS)
-            .rows(callerState("origin_state_code", "destination_state_code"), STATE)
-            .rows(callerDistrict("origin_district_code"), DISTRICT)
-            .maskForReaders(CLEAR, "pass_id", "traveller_id", "request_id", "train_number", "date", "coach", "berth",
-                "valid_from", "valid_until", "status", "revocation_reason", "token"))
+        // Answers only the REST API serves. A manifest line names the traveller: Railways run the
+        // train with it,
+        // and the two states (the origin district too) receive the people; the national roles count
+        // berths.
+        .restView(
+            "manifest_lines",
+            HIDDEN,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(callerDistrict("origin_district_code"), DISTRICT)
+                    .maskForReaders(
+                        CLEAR,
+                        "request_id",
+                        "origin_state_code",
+                        "origin_district_code",
+                        "destination_state_code",
+                        "traveller",
+                        "person_id",
+                        "berth",
+                        "berth_type",
+                        "age",
+                        "gender",
+                        "destination_district_code",
+                        "reason",
+                        "detail")
+                    .mask(CLEAR, PEOPLE_MOVERS, "name"))
+        // A signed e-pass is the traveller's ticket: those who check people on and off the train
+        // hold it.
+        .restView(
+            "epass_tokens",
+            HIDDEN,
+            t ->
+                t.rows(all(), RAILWAYS)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(callerDistrict("origin_district_code"), DISTRICT)
+                    .maskForReaders(
+                        CLEAR,
+                        "pass_id",
+                        "traveller_id",
+                        "request_id",
+                        "train_number",
+                        "date",
+                        "coach",
+                        "berth",
+                        "valid_from",
+                        "valid_until",
+                        "status",
+                        "revocation_reason",
+                        "token"))
         .build();
   }
 }

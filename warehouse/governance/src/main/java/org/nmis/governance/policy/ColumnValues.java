@@ -3,7 +3,10 @@ package org.nmis.governance.policy;
 import java.util.Locale;
 import java.util.Map;
 
-/** A row as the policy reads it outside SQL: the value of a column by its (lower-case) name, or null. */
+/**
+ * A row as the policy reads it outside SQL: the value of a column by its (lower-case) name, or
+ * null.
+ */
 @FunctionalInterface
 public interface ColumnValues {
   Object get(String column);

@@ -3,8 +3,9 @@ package org.nmis.governance.policy;
 import org.nmis.governance.catalog.ColumnType;
 
 /**
- * How a column's values are shown to a role. A masked column keeps its name and type, so queries written for one
- * role still run for another. Governed SQL writes the same masks as Spark SQL expressions.
+ * How a column's values are shown to a role. A masked column keeps its name and type, so queries
+ * written for one role still run for another. Governed SQL writes the same masks as Spark SQL
+ * expressions.
  */
 public enum Mask {
   /** The value as stored. */
@@ -14,12 +15,15 @@ public enum Mask {
   HIDDEN,
 
   /**
-   * A mobile number reduced to its last four digits, {@code +91XXXXXX3210}: what README and the lookups show to
-   * roles that count people rather than call them. Equals {@code MobileNumbers.mask} for normalised numbers.
+   * A mobile number reduced to its last four digits, {@code +91XXXXXX3210}: what README and the
+   * lookups show to roles that count people rather than call them. Equals {@code
+   * MobileNumbers.mask} for normalised numbers.
    */
   MOBILE_LAST4;
 
-  /** What {@link #MOBILE_LAST4} puts before the last four digits; the SQL form writes the same text. */
+  /**
+   * What {@link #MOBILE_LAST4} puts before the last four digits; the SQL form writes the same text.
+   */
   public static final String MOBILE_PREFIX = "+91XXXXXX";
 
   /** The value this role sees. */
@@ -31,7 +35,10 @@ public enum Mask {
     };
   }
 
-  /** Whether the mask makes sense for the type; the policy is checked against the catalog at start-up. */
+  /**
+   * Whether the mask makes sense for the type; the policy is checked against the catalog at
+   * start-up.
+   */
   public boolean supports(ColumnType type) {
     return this != MOBILE_LAST4 || type == ColumnType.STRING;
   }

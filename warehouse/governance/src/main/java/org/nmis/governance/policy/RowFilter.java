@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.nmis.model.access.AccessScope;
 
 /**
- * Which rows of a table a role sees. Filters are structured, not SQL text, so that governed SQL and the Java read
- * paths (lookups, exports) apply exactly the same rule.
+ * Which rows of a table a role sees. Filters are structured, not SQL text, so that governed SQL and
+ * the Java read paths (lookups, exports) apply exactly the same rule.
  */
 public sealed interface RowFilter permits RowFilter.All, RowFilter.CallerJurisdiction {
   /** Every row. */
@@ -14,7 +14,10 @@ public sealed interface RowFilter permits RowFilter.All, RowFilter.CallerJurisdi
     return new All();
   }
 
-  /** Rows where any of the columns holds the caller's state code (STATE users, and DISTRICT users' own state). */
+  /**
+   * Rows where any of the columns holds the caller's state code (STATE users, and DISTRICT users'
+   * own state).
+   */
   static RowFilter callerState(String... columns) {
     return new CallerJurisdiction(Level.STATE, List.of(columns));
   }
@@ -32,7 +35,8 @@ public sealed interface RowFilter permits RowFilter.All, RowFilter.CallerJurisdi
 
   /** The level of a caller's jurisdiction that a filter compares with. */
   enum Level {
-    STATE, DISTRICT;
+    STATE,
+    DISTRICT;
 
     /** The caller's code at this level; null when the caller has none (national roles). */
     public Integer codeOf(AccessScope caller) {
@@ -53,13 +57,14 @@ public sealed interface RowFilter permits RowFilter.All, RowFilter.CallerJurisdi
   }
 
   /**
-   * Any of {@code columns} equals the caller's code at {@code level}. A caller without a code at that level sees
-   * no rows: the filter fails closed.
+   * Any of {@code columns} equals the caller's code at {@code level}. A caller without a code at
+   * that level sees no rows: the filter fails closed.
    */
   record CallerJurisdiction(Level level, List<String> columns) implements RowFilter {
     public CallerJurisdiction {
       if (level == null || columns == null || columns.isEmpty()) {
-        throw new IllegalArgumentException("NMIS-POL-001: a jurisdiction filter needs a level and at least one column");
+        throw new IllegalArgumentException(
+            "NMIS-POL-001: a jurisdiction filter needs a level and at least one column");
       }
       columns = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
     }

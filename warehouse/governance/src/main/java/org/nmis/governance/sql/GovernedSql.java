@@ -16,8 +16,9 @@ import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
 
 /**
- * The entry point of governed SQL: turns a caller's query into Spark SQL that reads only what the access policy
- * lets the caller see. Build one at start-up and share it: it is immutable and thread-safe.
+ * The entry point of governed SQL: turns a caller's query into Spark SQL that reads only what the
+ * access policy lets the caller see. Build one at start-up and share it: it is immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * GovernedSql sql = GovernedSql.create(catalog, AccessPolicies.standard(),
@@ -46,24 +47,34 @@ public final class GovernedSql {
         }
       }
       validators.put(role, new CatalogValidator(readable));
-      readableNames.put(role, readable.stream().map(CatalogTable::name).sorted().collect(Collectors.joining(", ")));
+      readableNames.put(
+          role,
+          readable.stream().map(CatalogTable::name).sorted().collect(Collectors.joining(", ")));
     }
   }
 
   /**
-   * Checks the policy against the catalog and every table's location, then builds the per-role validators.
+   * Checks the policy against the catalog and every table's location, then builds the per-role
+   * validators.
    *
-   * @throws IllegalStateException if the policy or the locator does not fit the catalog (codes NMIS-POL-*,
-   *     NMIS-SQL-901)
+   * @throws IllegalStateException if the policy or the locator does not fit the catalog (codes
+   *     NMIS-POL-*, NMIS-SQL-901)
    */
-  public static GovernedSql create(WarehouseCatalog catalog, AccessPolicy policy, TableLocator locator) {
+  public static GovernedSql create(
+      WarehouseCatalog catalog, AccessPolicy policy, TableLocator locator) {
     policy.verify(catalog);
     for (CatalogTable table : catalog.tables()) {
       List<String> parts = locator.locate(table.name());
-      if (parts == null || parts.size() < 2 || parts.stream().anyMatch(p -> p == null || p.isEmpty())) {
-        throw new IllegalStateException("NMIS-SQL-901: the table locator gives " + parts + " for table "
-            + table.name() + "; it must give at least two non-empty parts (catalog.database.table or "
-            + "format.path), see TableLocator");
+      if (parts == null
+          || parts.size() < 2
+          || parts.stream().anyMatch(p -> p == null || p.isEmpty())) {
+        throw new IllegalStateException(
+            "NMIS-SQL-901: the table locator gives "
+                + parts
+                + " for table "
+                + table.name()
+                + "; it must give at least two non-empty parts (catalog.database.table or "
+                + "format.path), see TableLocator");
       }
     }
     return new GovernedSql(catalog, policy, locator);
@@ -82,10 +93,13 @@ public final class GovernedSql {
       throw new IllegalArgumentException("NMIS-SQL-902: prepare needs the caller's access scope");
     }
     if (rowLimit < 1 || rowLimit == Long.MAX_VALUE) {
-      throw new IllegalArgumentException("NMIS-SQL-903: the row limit must be between 1 and Long.MAX_VALUE - 1, "
-          + "got " + rowLimit);
+      throw new IllegalArgumentException(
+          "NMIS-SQL-903: the row limit must be between 1 and Long.MAX_VALUE - 1, "
+              + "got "
+              + rowLimit);
     }
-    // Validation rewrites its tree in place (expanding *, qualifying names), so the rewrite works on a second,
+    // Validation rewrites its tree in place (expanding *, qualifying names), so the rewrite works
+    // on a second,
     // untouched parse of the same text.
     SqlNode forValidation = StatementParser.parseQuery(sql);
     SqlNode forRewrite = StatementParser.parseQuery(sql);
@@ -102,14 +116,23 @@ public final class GovernedSql {
       public Optional<SqlSelect> view(String name) {
         Optional<CatalogTable> table = catalog.table(name);
         Optional<TableRule> rule = table.flatMap(t -> policy.rule(t.name(), caller.role()));
-        return rule.map(r -> PolicyViews.view(table.get(), r, caller, locator.locate(table.get().name())));
+        return rule.map(
+            r -> PolicyViews.view(table.get(), r, caller, locator.locate(table.get().name())));
       }
 
       @Override
       public String unknownTable(String name) {
-        // The same words whether the table does not exist or the role may not read it: no existence oracle.
-        return "table " + name + " does not exist or role " + caller.role() + " may not read it. Tables "
-            + caller.role() + " can read: " + readableNames.get(caller.role()) + ". Name one of them, without a "
+        // The same words whether the table does not exist or the role may not read it: no existence
+        // oracle.
+        return "table "
+            + name
+            + " does not exist or role "
+            + caller.role()
+            + " may not read it. Tables "
+            + caller.role()
+            + " can read: "
+            + readableNames.get(caller.role())
+            + ". Name one of them, without a "
             + "catalog, database or file path";
       }
     };

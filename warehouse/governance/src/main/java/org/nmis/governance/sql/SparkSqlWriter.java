@@ -12,17 +12,25 @@ final class SparkSqlWriter {
   private SparkSqlWriter() {}
 
   static String write(SqlNode node) {
-    String sql = node.toSqlString(c -> c.withDialect(DIALECT)
-        .withQuoteAllIdentifiers(true)
-        .withClauseStartsLine(false)
-        .withClauseEndsLine(false)
-        .withIndentation(0)).getSql();
-    // Spark substitutes ${...} in the whole text before parsing (spark.sql.variable.substitute), which would
-    // put configuration, system properties or environment variables into the result. Literals never contain
+    String sql =
+        node.toSqlString(
+                c ->
+                    c.withDialect(DIALECT)
+                        .withQuoteAllIdentifiers(true)
+                        .withClauseStartsLine(false)
+                        .withClauseEndsLine(false)
+                        .withIndentation(0))
+            .getSql();
+    // Spark substitutes ${...} in the whole text before parsing (spark.sql.variable.substitute),
+    // which would
+    // put configuration, system properties or environment variables into the result. Literals never
+    // contain
     // it (see SafeSparkDialect), so only a quoted name can.
     if (sql.contains("${")) {
-      throw new SqlRejectedException(SqlError.UNSUPPORTED, "a name contains '${', which Spark would replace with "
-          + "a variable's value; rename the column or alias");
+      throw new SqlRejectedException(
+          SqlError.UNSUPPORTED,
+          "a name contains '${', which Spark would replace with "
+              + "a variable's value; rename the column or alias");
     }
     return sql;
   }
@@ -33,7 +41,8 @@ final class SparkSqlWriter {
       return "ARRAY<" + typeName(a.element()) + ">";
     }
     if (type instanceof ColumnType.StructOf s) {
-      return s.fields().stream().map(f -> DIALECT.quoteIdentifier(f.name()) + ": " + typeName(f.type()))
+      return s.fields().stream()
+          .map(f -> DIALECT.quoteIdentifier(f.name()) + ": " + typeName(f.type()))
           .collect(Collectors.joining(", ", "STRUCT<", ">"));
     }
     return switch ((ColumnType.Scalar) type) {
@@ -48,10 +57,11 @@ final class SparkSqlWriter {
   }
 
   /**
-   * Calcite's Spark dialect writes string literals the standard way ('it''s', backslashes as is). Spark reads a
-   * backslash as an escape, so such a literal could end early and turn its rest into SQL. Here every backslash
-   * and quote is escaped the way Spark unescapes them, and every $ is written \u0024 so that no ${ reaches
-   * Spark's variable substitution. Non-ASCII text is written as is (Spark reads UTF-8), never as U&'...'.
+   * Calcite's Spark dialect writes string literals the standard way ('it''s', backslashes as is).
+   * Spark reads a backslash as an escape, so such a literal could end early and turn its rest into
+   * SQL. Here every backslash and quote is escaped the way Spark unescapes them, and every $ is
+   * written \u0024 so that no ${ reaches Spark's variable substitution. Non-ASCII text is written
+   * as is (Spark reads UTF-8), never as U&'...'.
    */
   private static final class SafeSparkDialect extends SparkSqlDialect {
     SafeSparkDialect() {

@@ -9,8 +9,9 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.util.Litmus;
 
 /**
- * A type written in Spark's own syntax ({@code STRING}, {@code ARRAY<STRUCT<...>>}) in the rewritten tree. The
- * rewritten tree is only ever written out, never validated: validation runs on the caller's own tree.
+ * A type written in Spark's own syntax ({@code STRING}, {@code ARRAY<STRUCT<...>>}) in the
+ * rewritten tree. The rewritten tree is only ever written out, never validated: validation runs on
+ * the caller's own tree.
  */
 final class SparkTypeSpec extends SqlTypeNameSpec {
   private final String sparkType;

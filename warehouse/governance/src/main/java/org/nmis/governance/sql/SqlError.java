@@ -3,8 +3,8 @@ package org.nmis.governance.sql;
 import org.nmis.model.errors.ProblemType;
 
 /**
- * Why governed SQL refused or failed a request. Codes are stable: clients and docs may rely on them. The first
- * twelve come from parsing and checking the query; the others from running it.
+ * Why governed SQL refused or failed a request. Codes are stable: clients and docs may rely on
+ * them. The first twelve come from parsing and checking the query; the others from running it.
  */
 public enum SqlError implements ProblemType {
   SYNTAX("NMIS-SQL-001", "SQL syntax error"),

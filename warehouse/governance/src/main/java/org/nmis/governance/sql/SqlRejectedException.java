@@ -3,8 +3,9 @@ package org.nmis.governance.sql;
 import java.util.Optional;
 
 /**
- * Governed SQL refused the request. {@link #detail()} says what is wrong, why and how to fix it; {@link #error()}
- * gives the stable code. Nothing in the message reveals data or tables the caller may not read.
+ * Governed SQL refused the request. {@link #detail()} says what is wrong, why and how to fix it;
+ * {@link #error()} gives the stable code. Nothing in the message reveals data or tables the caller
+ * may not read.
  */
 public final class SqlRejectedException extends RuntimeException {
   private final SqlError error;

@@ -3,8 +3,9 @@ package org.nmis.governance.sql;
 import java.util.Locale;
 
 /**
- * A minimal lexer over the caller's text, used only to explain a parse failure better (several statements, a
- * statement that is not a query). It never decides what runs: only Calcite's parse tree does.
+ * A minimal lexer over the caller's text, used only to explain a parse failure better (several
+ * statements, a statement that is not a query). It never decides what runs: only Calcite's parse
+ * tree does.
  */
 final class StatementScanner {
   private final String sql;
@@ -33,7 +34,10 @@ final class StatementScanner {
     return false;
   }
 
-  /** The first word of the statement in upper case (ignoring blanks, comments and opening brackets), or "". */
+  /**
+   * The first word of the statement in upper case (ignoring blanks, comments and opening brackets),
+   * or "".
+   */
   static String firstWord(String sql) {
     StatementScanner s = new StatementScanner(sql);
     while (s.skipBlanksAndComments() && sql.charAt(s.i) == '(') {
@@ -65,7 +69,10 @@ final class StatementScanner {
     return false;
   }
 
-  /** Moves past one quoted string or identifier (with backslash escapes, as Spark reads them), or one character. */
+  /**
+   * Moves past one quoted string or identifier (with backslash escapes, as Spark reads them), or
+   * one character.
+   */
   private void skipToken() {
     char quote = sql.charAt(i++);
     if (quote != '\'' && quote != '"' && quote != '`') {

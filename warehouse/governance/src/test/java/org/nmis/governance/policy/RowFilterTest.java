@@ -12,16 +12,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RowFilterTest {
-  private static final RowFilter BY_STATE = RowFilter.callerState("origin_state_code", "destination_state_code");
+  private static final RowFilter BY_STATE =
+      RowFilter.callerState("origin_state_code", "destination_state_code");
   private static final RowFilter BY_DISTRICT = RowFilter.callerDistrict("origin_district_code");
 
   @Test
   void anyColumnMatchingTheCallersCodeLetsTheRowThrough() {
-    assertTrue(BY_STATE.test(ColumnValues.of(Map.of("origin_state_code", 9, "destination_state_code", 27)),
-        MH_STATE));
-    assertFalse(BY_STATE.test(ColumnValues.of(Map.of("origin_state_code", 9, "destination_state_code", 10)),
-        MH_STATE));
-    assertTrue(BY_DISTRICT.test(ColumnValues.of(Map.of("origin_district_code", 490L)), PUNE_DISTRICT));
+    assertTrue(
+        BY_STATE.test(
+            ColumnValues.of(Map.of("origin_state_code", 9, "destination_state_code", 27)),
+            MH_STATE));
+    assertFalse(
+        BY_STATE.test(
+            ColumnValues.of(Map.of("origin_state_code", 9, "destination_state_code", 10)),
+            MH_STATE));
+    assertTrue(
+        BY_DISTRICT.test(ColumnValues.of(Map.of("origin_district_code", 490L)), PUNE_DISTRICT));
     assertTrue(BY_STATE.test(ColumnValues.of(Map.of("ORIGIN_STATE_CODE", 27)), PUNE_DISTRICT));
   }
 

@@ -20,8 +20,8 @@ import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
 
 /**
- * The standard policy, written out by hand on the fixture rows. GovernedSqlOnSparkTest shows that governed SQL
- * returns exactly what this Java form returns, for every role and table.
+ * The standard policy, written out by hand on the fixture rows. GovernedSqlOnSparkTest shows that
+ * governed SQL returns exactly what this Java form returns, for every role and table.
  */
 class StandardPolicyTest {
   private static final AccessPolicy POLICY = AccessPolicies.standard();
@@ -45,29 +45,35 @@ class StandardPolicyTest {
   @Test
   void namesAndMobileNumbersGoToTheRolesThatContactPeople() {
     String counting = "[null, +91XXXXXX0001, null, null, null, null, null, null]";
-    String contact = "[Ram Kumar, +919876500001, 1214, null, 27-REC-P1, kafka:state-27, null, null]";
+    String contact =
+        "[Ram Kumar, +919876500001, 1214, null, 27-REC-P1, kafka:state-27, null, null]";
     assertEquals(counting, p1(MINISTRY));
     assertEquals(contact, p1(MH_STATE));
     assertEquals(contact, p1(PUNE_DISTRICT));
     assertEquals(counting, p1(RAILWAYS));
     assertEquals("[Ram Kumar, +919876500001, 1214, null, null, null, null, null]", p1(HEALTH));
-    assertEquals("[null, +91XXXXXX0001, null, null, 27-REC-P1, kafka:state-27, 149, null]", p1(AUDITOR));
+    assertEquals(
+        "[null, +91XXXXXX0001, null, null, 27-REC-P1, kafka:state-27, 149, null]", p1(AUDITOR));
   }
 
   @Test
   void theAadhaarTokenNeverLeaves() {
     for (Role role : Role.values()) {
-      POLICY.rule("registrations", role).ifPresent(rule -> assertEquals(Mask.HIDDEN, rule.maskOf("aadhaar_token")));
+      POLICY
+          .rule("registrations", role)
+          .ifPresent(rule -> assertEquals(Mask.HIDDEN, rule.maskOf("aadhaar_token")));
     }
   }
 
   @Test
   void rejectsGoToTheUploadingStateWithTheirPayload() {
     assertEquals("[MH-BAD-1]", visible("registration_rejects", "source_record_id", MH_STATE));
-    assertEquals("[{\"name\":\"Reject Canary MH\"}]", visible("registration_rejects", "payload", MH_STATE));
+    assertEquals(
+        "[{\"name\":\"Reject Canary MH\"}]", visible("registration_rejects", "payload", MH_STATE));
     assertEquals("[null, null, null]", visible("registration_rejects", "payload", MINISTRY));
     assertEquals("[null, null, null]", visible("registration_rejects", "errors", AUDITOR));
-    assertEquals("[MH-BAD-1, UP-BAD-1, null]", visible("registration_rejects", "source_record_id", AUDITOR));
+    assertEquals(
+        "[MH-BAD-1, UP-BAD-1, null]", visible("registration_rejects", "source_record_id", AUDITOR));
     for (AccessScope none : List.of(PUNE_DISTRICT, RAILWAYS, HEALTH)) {
       assertTrue(POLICY.rule("registration_rejects", none.role()).isEmpty(), none.label());
     }
@@ -84,15 +90,32 @@ class StandardPolicyTest {
 
   @Test
   void manifestNamesGoToThePeopleMoversAndPassesToThoseWhoCheckThem() {
-    Map<String, Object> line = new java.util.HashMap<>(Map.of("origin_state_code", 27, "destination_state_code", 9,
-        "traveller", "P1", "name", "Ram Kumar", "age", 34));
+    Map<String, Object> line =
+        new java.util.HashMap<>(
+            Map.of(
+                "origin_state_code",
+                27,
+                "destination_state_code",
+                9,
+                "traveller",
+                "P1",
+                "name",
+                "Ram Kumar",
+                "age",
+                34));
     line.put("origin_district_code", null);
-    assertEquals("{age=34, name=Ram Kumar, traveller=P1}", sorted(POLICY.view("manifest_lines", RAILWAYS, line)));
-    assertEquals("{age=34, name=Ram Kumar, traveller=P1}", sorted(POLICY.view("manifest_lines", UP_STATE, line)));
+    assertEquals(
+        "{age=34, name=Ram Kumar, traveller=P1}",
+        sorted(POLICY.view("manifest_lines", RAILWAYS, line)));
+    assertEquals(
+        "{age=34, name=Ram Kumar, traveller=P1}",
+        sorted(POLICY.view("manifest_lines", UP_STATE, line)));
     assertEquals("{age=34, traveller=P1}", sorted(POLICY.view("manifest_lines", MINISTRY, line)));
     assertEquals("{age=34, traveller=P1}", sorted(POLICY.view("manifest_lines", HEALTH, line)));
-    assertTrue(POLICY.view("manifest_lines", PUNE_DISTRICT, line).isEmpty(), "not the district's request");
-    Map<String, Object> pass = Map.of("origin_state_code", 27, "destination_state_code", 9, "token", "t");
+    assertTrue(
+        POLICY.view("manifest_lines", PUNE_DISTRICT, line).isEmpty(), "not the district's request");
+    Map<String, Object> pass =
+        Map.of("origin_state_code", 27, "destination_state_code", 9, "token", "t");
     assertTrue(POLICY.view("epass_tokens", MH_STATE, pass).isPresent());
     assertTrue(POLICY.view("epass_tokens", RAILWAYS, pass).isPresent());
     for (AccessScope none : List.of(MINISTRY, HEALTH, AUDITOR)) {
@@ -103,7 +126,8 @@ class StandardPolicyTest {
 
   private static String sorted(Optional<Map<String, Object>> shown) {
     Map<String, Object> kept = new java.util.TreeMap<>(shown.orElseThrow());
-    kept.keySet().removeAll(List.of("origin_state_code", "destination_state_code", "origin_district_code"));
+    kept.keySet()
+        .removeAll(List.of("origin_state_code", "destination_state_code", "origin_district_code"));
     return kept.toString();
   }
 
@@ -112,19 +136,36 @@ class StandardPolicyTest {
     for (Role role : Role.values()) {
       assertTrue(POLICY.rule("states", role).isPresent());
       assertTrue(POLICY.rule("districts", role).isPresent());
-      assertEquals(role == Role.AUDITOR, POLICY.rule("audit_log", role).isPresent(), role.toString());
+      assertEquals(
+          role == Role.AUDITOR, POLICY.rule("audit_log", role).isPresent(), role.toString());
       assertTrue(POLICY.rule("registrations_raw", role).isEmpty());
     }
   }
 
   private static String visible(String table, String column, AccessScope caller) {
-    return FixtureRows.BY_TABLE.get(table).stream().map(row -> POLICY.read(table, caller, row))
-        .flatMap(Optional::stream).map(row -> String.valueOf(row.get(column))).toList().toString();
+    return FixtureRows.BY_TABLE.get(table).stream()
+        .map(row -> POLICY.read(table, caller, row))
+        .flatMap(Optional::stream)
+        .map(row -> String.valueOf(row.get(column)))
+        .toList()
+        .toString();
   }
 
   private static String p1(AccessScope caller) {
-    Map<String, Object> shown = POLICY.read("registrations", caller, FixtureRows.REGISTRATIONS.get(0)).orElseThrow();
-    return List.of("name", "mobile", "aadhaar_last4", "aadhaar_token", "source_record_id", "created_by",
-        "kafka_offset", "content_hash").stream().map(shown::get).toList().toString();
+    Map<String, Object> shown =
+        POLICY.read("registrations", caller, FixtureRows.REGISTRATIONS.get(0)).orElseThrow();
+    return List.of(
+            "name",
+            "mobile",
+            "aadhaar_last4",
+            "aadhaar_token",
+            "source_record_id",
+            "created_by",
+            "kafka_offset",
+            "content_hash")
+        .stream()
+        .map(shown::get)
+        .toList()
+        .toString();
   }
 }

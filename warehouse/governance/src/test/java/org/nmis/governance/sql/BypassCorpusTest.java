@@ -13,12 +13,15 @@ import org.nmis.governance.testing.BypassCorpus;
 import org.nmis.governance.testing.WarehouseFixtures;
 
 /**
- * The bypass corpus without Spark: each attempt is refused with its code or prepared. GovernedSqlOnSparkTest runs
- * the prepared ones on Spark and checks that they leak nothing.
+ * The bypass corpus without Spark: each attempt is refused with its code or prepared.
+ * GovernedSqlOnSparkTest runs the prepared ones on Spark and checks that they leak nothing.
  */
 class BypassCorpusTest {
-  private static final GovernedSql GOVERNED = GovernedSql.create(WarehouseFixtures.CATALOG,
-      AccessPolicies.standard(), TableLocator.inCatalog("spark_catalog", "default"));
+  private static final GovernedSql GOVERNED =
+      GovernedSql.create(
+          WarehouseFixtures.CATALOG,
+          AccessPolicies.standard(),
+          TableLocator.inCatalog("spark_catalog", "default"));
 
   static Stream<BypassCorpus.Attempt> stateCorpus() {
     return BypassCorpus.asMaharashtraState().stream();
@@ -32,7 +35,8 @@ class BypassCorpusTest {
       GOVERNED.prepare(sql, MH_STATE, 100);
       GOVERNED.prepare(sql, MINISTRY, 100);
     } else {
-      SqlRejectedException e = assertThrows(SqlRejectedException.class, () -> GOVERNED.prepare(sql, MH_STATE, 100));
+      SqlRejectedException e =
+          assertThrows(SqlRejectedException.class, () -> GOVERNED.prepare(sql, MH_STATE, 100));
       assertEquals(attempt.rejectedWith(), e.error(), e.getMessage());
     }
   }

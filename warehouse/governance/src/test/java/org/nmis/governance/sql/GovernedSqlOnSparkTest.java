@@ -38,14 +38,15 @@ import org.nmis.model.access.AccessScope;
 import org.nmis.warehouse.testing.SharedSpark;
 
 /**
- * The security matrix on real Spark and Delta: for every role (and two jurisdictions) and every table, the rows and
- * column values governed SQL returns; then the bypass corpus. The fixture tables are also named in the session
- * catalog under their bare names, as in the service, so that any un-rewritten reference would read raw data.
+ * The security matrix on real Spark and Delta: for every role (and two jurisdictions) and every
+ * table, the rows and column values governed SQL returns; then the bypass corpus. The fixture
+ * tables are also named in the session catalog under their bare names, as in the service, so that
+ * any un-rewritten reference would read raw data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GovernedSqlOnSparkTest {
-  private static final List<AccessScope> CALLERS = List.of(MINISTRY, MH_STATE, PUNE_DISTRICT, RAILWAYS, HEALTH,
-      AUDITOR);
+  private static final List<AccessScope> CALLERS =
+      List.of(MINISTRY, MH_STATE, PUNE_DISTRICT, RAILWAYS, HEALTH, AUDITOR);
   private static final AccessPolicy POLICY = AccessPolicies.standard();
 
   private SparkSession spark;
@@ -56,28 +57,43 @@ class GovernedSqlOnSparkTest {
   void writeFixtureTables() {
     spark = SharedSpark.session();
     warehouse = SparkFixtures.writeAll(spark);
-    governed = GovernedSql.create(WarehouseFixtures.CATALOG, POLICY, TableLocator.inCatalog("spark_catalog",
-        "default"));
+    governed =
+        GovernedSql.create(
+            WarehouseFixtures.CATALOG, POLICY, TableLocator.inCatalog("spark_catalog", "default"));
   }
 
   Stream<Arguments> callersAndTables() {
-    return CALLERS.stream().flatMap(caller -> WarehouseFixtures.CATALOG.tables().stream()
-        .map(table -> Arguments.of(caller, table.name())));
+    return CALLERS.stream()
+        .flatMap(
+            caller ->
+                WarehouseFixtures.CATALOG.tables().stream()
+                    .map(table -> Arguments.of(caller, table.name())));
   }
 
-  /** SQL returns exactly what the policy's Java form (used by lookups and exports) lets the caller see. */
+  /**
+   * SQL returns exactly what the policy's Java form (used by lookups and exports) lets the caller
+   * see.
+   */
   @ParameterizedTest(name = "{0} reads {1}")
   @MethodSource("callersAndTables")
   void everyCallerSeesExactlyTheRowsAndMasksOfThePolicy(AccessScope caller, String table) {
     CatalogTable catalogTable = WarehouseFixtures.CATALOG.table(table).orElseThrow();
     List<List<Object>> expected = new ArrayList<>();
     for (Map<String, Object> row : FixtureRows.BY_TABLE.get(table)) {
-      POLICY.read(table, caller, row).ifPresent(shown -> expected.add(catalogTable.columns().stream()
-          .map(c -> SparkFixtures.plainFixture(shown.get(c.name()))).toList()));
+      POLICY
+          .read(table, caller, row)
+          .ifPresent(
+              shown ->
+                  expected.add(
+                      catalogTable.columns().stream()
+                          .map(c -> SparkFixtures.plainFixture(shown.get(c.name())))
+                          .toList()));
     }
     if (POLICY.rule(table, caller.role()).isEmpty()) {
-      SqlRejectedException e = assertThrows(SqlRejectedException.class,
-          () -> governed.prepare("SELECT * FROM " + table, caller, 100));
+      SqlRejectedException e =
+          assertThrows(
+              SqlRejectedException.class,
+              () -> governed.prepare("SELECT * FROM " + table, caller, 100));
       assertEquals(SqlError.UNKNOWN_TABLE, e.error());
       return;
     }
@@ -86,52 +102,68 @@ class GovernedSqlOnSparkTest {
 
   @Test
   void rolesSeeTheColumnsTheirWorkNeeds() {
-    String sql = "SELECT name, mobile, aadhaar_last4, aadhaar_token, source_record_id, created_by, kafka_offset, "
-        + "content_hash FROM registrations WHERE person_id = 'P1'";
+    String sql =
+        "SELECT name, mobile, aadhaar_last4, aadhaar_token, source_record_id, created_by, kafka_offset, "
+            + "content_hash FROM registrations WHERE person_id = 'P1'";
     String counting = "[null, +91XXXXXX0001, null, null, null, null, null, null]";
-    String contact = "[Ram Kumar, +919876500001, 1214, null, 27-REC-P1, kafka:state-27, null, null]";
+    String contact =
+        "[Ram Kumar, +919876500001, 1214, null, 27-REC-P1, kafka:state-27, null, null]";
     assertEquals(counting, run(sql, MINISTRY).get(0).toString());
     assertEquals(contact, run(sql, MH_STATE).get(0).toString());
     assertEquals(contact, run(sql, PUNE_DISTRICT).get(0).toString());
     assertEquals(counting, run(sql, RAILWAYS).get(0).toString());
-    assertEquals("[Ram Kumar, +919876500001, 1214, null, null, null, null, null]", run(sql, HEALTH).get(0)
-        .toString());
-    assertEquals("[null, +91XXXXXX0001, null, null, 27-REC-P1, kafka:state-27, 149, null]", run(sql, AUDITOR)
-        .get(0).toString());
+    assertEquals(
+        "[Ram Kumar, +919876500001, 1214, null, null, null, null, null]",
+        run(sql, HEALTH).get(0).toString());
+    assertEquals(
+        "[null, +91XXXXXX0001, null, null, 27-REC-P1, kafka:state-27, 149, null]",
+        run(sql, AUDITOR).get(0).toString());
   }
 
   @Test
   void readableTablesPerRole() {
-    Map<AccessScope, String> readable = Map.of(
-        MINISTRY, "[districts, epasses, manifests, movement_requests, od_flows, registration_rejects, registrations,"
-            + " request_events, state_daily, states, trains]",
-        MH_STATE, "[districts, movement_requests, od_flows, registration_rejects, registrations, state_daily, states]",
-        PUNE_DISTRICT, "[districts, movement_requests, od_flows, registrations, state_daily, states]",
-        RAILWAYS, "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
-            + " state_daily, states, trains]",
-        HEALTH, "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
-            + " state_daily, states, trains]",
-        AUDITOR, "[audit_log, districts, epasses, manifests, movement_requests, od_flows, registration_rejects,"
-            + " registrations, request_events, state_daily, states, trains]");
-    readable.forEach((caller, tables) -> {
-      Set<String> readableTables = new TreeSet<>();
-      for (CatalogTable table : WarehouseFixtures.CATALOG.tables()) {
-        try {
-          governed.prepare("SELECT count(*) FROM " + table.name(), caller, 10);
-          readableTables.add(table.name());
-        } catch (SqlRejectedException e) {
-          assertEquals(SqlError.UNKNOWN_TABLE, e.error());
-        }
-      }
-      assertEquals(tables, readableTables.toString(), caller.label());
-    });
+    Map<AccessScope, String> readable =
+        Map.of(
+            MINISTRY,
+                "[districts, epasses, manifests, movement_requests, od_flows, registration_rejects, registrations,"
+                    + " request_events, state_daily, states, trains]",
+            MH_STATE,
+                "[districts, movement_requests, od_flows, registration_rejects, registrations, state_daily, states]",
+            PUNE_DISTRICT,
+                "[districts, movement_requests, od_flows, registrations, state_daily, states]",
+            RAILWAYS,
+                "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
+                    + " state_daily, states, trains]",
+            HEALTH,
+                "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
+                    + " state_daily, states, trains]",
+            AUDITOR,
+                "[audit_log, districts, epasses, manifests, movement_requests, od_flows, registration_rejects,"
+                    + " registrations, request_events, state_daily, states, trains]");
+    readable.forEach(
+        (caller, tables) -> {
+          Set<String> readableTables = new TreeSet<>();
+          for (CatalogTable table : WarehouseFixtures.CATALOG.tables()) {
+            try {
+              governed.prepare("SELECT count(*) FROM " + table.name(), caller, 10);
+              readableTables.add(table.name());
+            } catch (SqlRejectedException e) {
+              assertEquals(SqlError.UNKNOWN_TABLE, e.error());
+            }
+          }
+          assertEquals(tables, readableTables.toString(), caller.label());
+        });
   }
 
   @Test
   void pathBasedLocationsWorkToo() {
-    GovernedSql byPath = GovernedSql.create(WarehouseFixtures.CATALOG, POLICY,
-        TableLocator.deltaPaths(warehouse.toUri().toString()));
-    GovernedQuery q = byPath.prepare("SELECT count(*), max(mobile) FROM registrations", MINISTRY, 10);
+    GovernedSql byPath =
+        GovernedSql.create(
+            WarehouseFixtures.CATALOG,
+            POLICY,
+            TableLocator.deltaPaths(warehouse.toUri().toString()));
+    GovernedQuery q =
+        byPath.prepare("SELECT count(*), max(mobile) FROM registrations", MINISTRY, 10);
     assertEquals("[[6, +91XXXXXX0006]]", rows(spark.sql(q.sparkSql()).collectAsList()).toString());
   }
 
@@ -140,11 +172,13 @@ class GovernedSqlOnSparkTest {
     GovernedQuery q = governed.prepare("SELECT * FROM registrations", MINISTRY, 5);
     List<Row> fetched = spark.sql(q.sparkSql()).collectAsList();
     assertEquals(6, fetched.size());
-    SqlRejectedException e = assertThrows(SqlRejectedException.class, () -> q.requireWithinLimit(fetched.size()));
+    SqlRejectedException e =
+        assertThrows(SqlRejectedException.class, () -> q.requireWithinLimit(fetched.size()));
     assertEquals(SqlError.ROW_LIMIT_EXCEEDED, e.error());
 
-    GovernedQuery ordered = governed.prepare("SELECT person_id FROM registrations ORDER BY person_id DESC LIMIT 3",
-        MINISTRY, 5);
+    GovernedQuery ordered =
+        governed.prepare(
+            "SELECT person_id FROM registrations ORDER BY person_id DESC LIMIT 3", MINISTRY, 5);
     List<List<Object>> three = rows(spark.sql(ordered.sparkSql()).collectAsList());
     ordered.requireWithinLimit(three.size());
     assertEquals("[[P6], [P5], [P4]]", three.toString());
@@ -173,7 +207,8 @@ class GovernedSqlOnSparkTest {
   private void attempt(BypassCorpus.Attempt attempt, AccessScope caller, List<String> forbidden) {
     String sql = attempt.sql(warehouse.toUri().getPath());
     if (attempt.rejectedWith() != null) {
-      SqlRejectedException e = assertThrows(SqlRejectedException.class, () -> governed.prepare(sql, caller, 100));
+      SqlRejectedException e =
+          assertThrows(SqlRejectedException.class, () -> governed.prepare(sql, caller, 100));
       assertEquals(attempt.rejectedWith(), e.error(), e.getMessage());
       return;
     }
@@ -210,6 +245,7 @@ class GovernedSqlOnSparkTest {
   private static void assertLeaksNone(List<List<Object>> rows, List<String> forbidden, String sql) {
     String text = rows.toString();
     Optional<String> leaked = forbidden.stream().filter(text::contains).findFirst();
-    assertFalse(leaked.isPresent(), () -> "leaked " + leaked.get() + " through: " + sql + " -> " + text);
+    assertFalse(
+        leaked.isPresent(), () -> "leaked " + leaked.get() + " through: " + sql + " -> " + text);
   }
 }

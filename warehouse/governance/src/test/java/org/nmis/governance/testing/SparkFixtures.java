@@ -20,9 +20,10 @@ import org.nmis.governance.catalog.CatalogTable;
 import org.nmis.governance.catalog.ColumnType;
 
 /**
- * Writes the fixture rows as real Delta tables in a fresh directory and names them in the session catalog
- * ({@code spark_catalog.default.<table>}), as the service does at start-up. Also converts between the catalog's
- * types and Spark's, and turns Spark rows back into plain values for comparison.
+ * Writes the fixture rows as real Delta tables in a fresh directory and names them in the session
+ * catalog ({@code spark_catalog.default.<table>}), as the service does at start-up. Also converts
+ * between the catalog's types and Spark's, and turns Spark rows back into plain values for
+ * comparison.
  */
 public final class SparkFixtures {
   private SparkFixtures() {}
@@ -33,8 +34,13 @@ public final class SparkFixtures {
       Path root = Files.createTempDirectory("nmis-governance");
       for (CatalogTable table : WarehouseFixtures.CATALOG.tables()) {
         String path = root.resolve(table.name()).toUri().toString();
-        spark.createDataFrame(sparkRows(table, FixtureRows.BY_TABLE.get(table.name())), structType(table.columns()))
-            .write().format("delta").save(path);
+        spark
+            .createDataFrame(
+                sparkRows(table, FixtureRows.BY_TABLE.get(table.name())),
+                structType(table.columns()))
+            .write()
+            .format("delta")
+            .save(path);
         spark.sql("DROP TABLE IF EXISTS " + table.name());
         spark.sql("CREATE TABLE " + table.name() + " USING delta LOCATION '" + path + "'");
       }
@@ -72,7 +78,9 @@ public final class SparkFixtures {
     throw new IllegalArgumentException("no catalog type for Spark type " + type);
   }
 
-  /** A Spark value as a plain one: arrays become lists, structs become lists of their field values. */
+  /**
+   * A Spark value as a plain one: arrays become lists, structs become lists of their field values.
+   */
   public static Object plain(Object value) {
     if (value instanceof Row row) {
       List<Object> fields = new ArrayList<>();

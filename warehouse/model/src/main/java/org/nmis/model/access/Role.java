@@ -1,4 +1,11 @@
 package org.nmis.model.access;
 
 /** What a user does; each role sees what its work needs (docs/SECURITY.md). */
-public enum Role { MINISTRY, STATE, DISTRICT, RAILWAYS, HEALTH, AUDITOR }
+public enum Role {
+  MINISTRY,
+  STATE,
+  DISTRICT,
+  RAILWAYS,
+  HEALTH,
+  AUDITOR
+}

@@ -5,9 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A keyed bijection of [0, 2^bits): a balanced Feistel network over bits+1 (or bits) and cycle-walking back into
- * range. Being a bijection it cannot map two inputs to one output, which is what makes person IDs collision-free;
- * the key only makes them unguessable (no one can walk the ID space by counting).
+ * A keyed bijection of [0, 2^bits): a balanced Feistel network over bits+1 (or bits) and
+ * cycle-walking back into range. Being a bijection it cannot map two inputs to one output, which is
+ * what makes person IDs collision-free; the key only makes them unguessable (no one can walk the ID
+ * space by counting).
  */
 final class KeyedPermutation {
   private static final int ROUNDS = 6;

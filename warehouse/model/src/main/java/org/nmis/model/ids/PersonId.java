@@ -3,9 +3,10 @@ package org.nmis.model.ids;
 import java.util.Optional;
 
 /**
- * A person's unique ID as people see it: ten Crockford base-32 symbols, nine carrying 45 bits and one Damm check
- * symbol, written {@code XXXXX-XXXXX} (for example {@code 7K2QM-X9F3A}). Parsing forgives what people do when they
- * type an ID heard on the phone: lower case, spaces or no hyphen, I or L for 1, O for 0.
+ * A person's unique ID as people see it: ten Crockford base-32 symbols, nine carrying 45 bits and
+ * one Damm check symbol, written {@code XXXXX-XXXXX} (for example {@code 7K2QM-X9F3A}). Parsing
+ * forgives what people do when they type an ID heard on the phone: lower case, spaces or no hyphen,
+ * I or L for 1, O for 0.
  */
 public record PersonId(String value) {
   static final int PAYLOAD_SYMBOLS = 9;
@@ -24,11 +25,15 @@ public record PersonId(String value) {
       symbols[i] = (int) (payload & 0x1F);
       payload >>>= 5;
     }
-    symbols[PAYLOAD_SYMBOLS] = DammCheck32.checkSymbol(java.util.Arrays.copyOf(symbols, PAYLOAD_SYMBOLS));
+    symbols[PAYLOAD_SYMBOLS] =
+        DammCheck32.checkSymbol(java.util.Arrays.copyOf(symbols, PAYLOAD_SYMBOLS));
     return new PersonId(render(symbols));
   }
 
-  /** The canonical ID for what a person typed, or empty if it is malformed or its check symbol is wrong. */
+  /**
+   * The canonical ID for what a person typed, or empty if it is malformed or its check symbol is
+   * wrong.
+   */
   public static Optional<PersonId> parse(String typed) {
     return Optional.ofNullable(canonicalize(typed)).map(PersonId::new);
   }

@@ -3,10 +3,11 @@ package org.nmis.model.ids;
 import java.util.Optional;
 
 /**
- * A movement request's unique ID, written {@code MR-XXXXX-XXXXX}: the person-ID scheme (nine Crockford symbols and a
- * Damm check symbol, a keyed bijection of a log position) applied to the position of the request's creation event
- * in the movement log, under its own key. Unique by the same argument as person IDs (docs/DATA_MODEL.md), and the
- * prefix keeps the two kinds apart when read out on the phone.
+ * A movement request's unique ID, written {@code MR-XXXXX-XXXXX}: the person-ID scheme (nine
+ * Crockford symbols and a Damm check symbol, a keyed bijection of a log position) applied to the
+ * position of the request's creation event in the movement log, under its own key. Unique by the
+ * same argument as person IDs (docs/DATA_MODEL.md), and the prefix keeps the two kinds apart when
+ * read out on the phone.
  */
 public record RequestId(PersonId code) {
   public static final String PREFIX = "MR-";
@@ -17,7 +18,10 @@ public record RequestId(PersonId code) {
     }
   }
 
-  /** The scheme for request IDs, keyed apart from person IDs so the two never share a payload by design. */
+  /**
+   * The scheme for request IDs, keyed apart from person IDs so the two never share a payload by
+   * design.
+   */
   public static PersonIdScheme scheme(String idsKey, int epoch) {
     return new PersonIdScheme(idsKey + "/movement-requests", epoch);
   }

@@ -12,7 +12,9 @@ import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.registration.RegistrationValidator;
 import org.nmis.model.registration.ValidationResult;
 
-/** Turns one message of the registrations topic into a {@link ProcessedMessage}. Pure; thread-safe. */
+/**
+ * Turns one message of the registrations topic into a {@link ProcessedMessage}. Pure; thread-safe.
+ */
 public final class MessageProcessor {
   private final AadhaarTokenizer tokenizer;
   private final RegistrationValidator validator;
@@ -29,24 +31,46 @@ public final class MessageProcessor {
     String sanitized = received.sanitized();
     var input = received.input();
     if (input.isEmpty()) {
-      return new ProcessedMessage(sanitized, null, null, null, null,
-          List.of(new FieldError(ErrorCode.MALFORMED_MESSAGE, "message", null,
-              "message " + ErrorCode.MALFORMED_MESSAGE.rule()
-                  + "; publish one JSON object per message, see docs/DATA_MODEL.md")));
+      return new ProcessedMessage(
+          sanitized,
+          null,
+          null,
+          null,
+          null,
+          List.of(
+              new FieldError(
+                  ErrorCode.MALFORMED_MESSAGE,
+                  "message",
+                  null,
+                  "message "
+                      + ErrorCode.MALFORMED_MESSAGE.rule()
+                      + "; publish one JSON object per message, see docs/DATA_MODEL.md")));
     }
     RegistrationInput in = input.get();
     Integer sourceState = parseCode(in.get(Field.SOURCE_STATE_CODE));
-    String sourceRecordId = in.get(Field.SOURCE_RECORD_ID) == null ? null : in.get(Field.SOURCE_RECORD_ID).strip();
+    String sourceRecordId =
+        in.get(Field.SOURCE_RECORD_ID) == null ? null : in.get(Field.SOURCE_RECORD_ID).strip();
     ValidationResult result = validator.validate(in);
     if (result instanceof ValidationResult.Valid v) {
-      return new ProcessedMessage(sanitized, v.registration().sourceStateCode(), v.registration().sourceRecordId(),
-          v.registration(), ids.forLogPosition(partition, offset), List.of());
+      return new ProcessedMessage(
+          sanitized,
+          v.registration().sourceStateCode(),
+          v.registration().sourceRecordId(),
+          v.registration(),
+          ids.forLogPosition(partition, offset),
+          List.of());
     }
-    return new ProcessedMessage(sanitized, sourceState, sourceRecordId, null, null,
+    return new ProcessedMessage(
+        sanitized,
+        sourceState,
+        sourceRecordId,
+        null,
+        null,
         ((ValidationResult.Invalid) result).errors());
   }
 
-  // Whole numbers as sheets and JSON encoders write them ("27", " 27 ", "27.0"), as the validator reads them.
+  // Whole numbers as sheets and JSON encoders write them ("27", " 27 ", "27.0"), as the validator
+  // reads them.
   private static Integer parseCode(String v) {
     if (v == null) {
       return null;

@@ -6,9 +6,9 @@ import org.nmis.model.registration.FieldError;
 import org.nmis.model.registration.Registration;
 
 /**
- * What the warehouse makes of one message of the registrations topic: the payload as it may be stored (Aadhaar
- * tokenised), the source key when it could be read, and either the normalised registration with the person ID
- * its log position would give it, or every error.
+ * What the warehouse makes of one message of the registrations topic: the payload as it may be
+ * stored (Aadhaar tokenised), the source key when it could be read, and either the normalised
+ * registration with the person ID its log position would give it, or every error.
  */
 public record ProcessedMessage(
     String sanitizedPayload,

@@ -16,7 +16,10 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.RegistrationInput;
 
-/** The wire form of a registration on topic nmis.registrations.v1: one flat JSON object, keys = field names. */
+/**
+ * The wire form of a registration on topic nmis.registrations.v1: one flat JSON object, keys =
+ * field names.
+ */
 public final class RegistrationJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
@@ -37,15 +40,22 @@ public final class RegistrationJson {
   }
 
   /**
-   * Reads an API request body: a JSON array whose elements are registrations. An element that is not an object
-   * comes back empty (and is reported for its position); a body that is not an array at all is refused.
+   * Reads an API request body: a JSON array whose elements are registrations. An element that is
+   * not an object comes back empty (and is reported for its position); a body that is not an array
+   * at all is refused.
    */
   public static java.util.List<Optional<RegistrationInput>> readArray(byte[] json) {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() + " at line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) : e.getMessage()));
+      throw new IllegalArgumentException(
+          "the body is not valid JSON: "
+              + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  ? j.getOriginalMessage()
+                      + " at line "
+                      + (j.getLocation() == null ? "?" : j.getLocation().getLineNr())
+                  : e.getMessage()));
     }
     if (node == null || !node.isArray()) {
       throw new IllegalArgumentException("the body must be a JSON array of registrations");
@@ -78,7 +88,10 @@ public final class RegistrationJson {
     return b.build();
   }
 
-  /** The canonical message for a validated registration, as the API publishes it (Aadhaar tokenised). */
+  /**
+   * The canonical message for a validated registration, as the API publishes it (Aadhaar
+   * tokenised).
+   */
   public static byte[] write(Registration r) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put(Field.SOURCE_STATE_CODE.key(), r.sourceStateCode());
@@ -112,17 +125,22 @@ public final class RegistrationJson {
   }
 
   /**
-   * The message as the warehouse may keep it: a clear Aadhaar number is replaced by its token and last four
-   * digits; text that is not JSON has every 12-digit run masked.
+   * The message as the warehouse may keep it: a clear Aadhaar number is replaced by its token and
+   * last four digits; text that is not JSON has every 12-digit run masked.
    */
   public static String sanitized(byte[] json, AadhaarTokenizer tokenizer) {
     return received(json, tokenizer).sanitized();
   }
 
-  /** A message as received: its registration (empty when it is not a JSON object) and its sanitised text. */
+  /**
+   * A message as received: its registration (empty when it is not a JSON object) and its sanitised
+   * text.
+   */
   public record Received(Optional<RegistrationInput> input, String sanitized) {}
 
-  /** Reads a message once for both uses: validation and the sanitised copy kept in the raw table. */
+  /**
+   * Reads a message once for both uses: validation and the sanitised copy kept in the raw table.
+   */
   public static Received received(byte[] json, AadhaarTokenizer tokenizer) {
     if (json == null) {
       return new Received(Optional.empty(), null);
@@ -144,10 +162,12 @@ public final class RegistrationJson {
         scrubValues(o);
         return new Received(Optional.of(input), MAPPER.writeValueAsString(o));
       }
-      return new Received(Optional.empty(),
+      return new Received(
+          Optional.empty(),
           AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      return new Received(Optional.empty(),
+      return new Received(
+          Optional.empty(),
           AadhaarScrubber.scrub(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
   }
@@ -157,10 +177,12 @@ public final class RegistrationJson {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
       JsonNode v = e.getValue();
-      boolean validMobile = e.getKey().equals(Field.MOBILE.key())
-          && MobileNumbers.normalise(v.asText()).isPresent();
-      boolean token = e.getKey().equals(Field.AADHAAR_TOKEN.key()) && v.isTextual()
-          && TOKEN.matcher(v.asText()).matches();
+      boolean validMobile =
+          e.getKey().equals(Field.MOBILE.key()) && MobileNumbers.normalise(v.asText()).isPresent();
+      boolean token =
+          e.getKey().equals(Field.AADHAAR_TOKEN.key())
+              && v.isTextual()
+              && TOKEN.matcher(v.asText()).matches();
       if (v.isValueNode() && !v.isNull() && !validMobile && !token) {
         String text = v.asText();
         String scrubbed = AadhaarScrubber.scrub(text);

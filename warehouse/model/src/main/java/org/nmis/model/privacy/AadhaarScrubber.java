@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Last line of defence for text the warehouse stores or logs that it could not parse: any run of 12 digits
- * (optionally grouped 4-4-4 by spaces or hyphens, as printed on the card) is masked to its last four digits.
- * It errs on the side of masking: a 12-digit number that is not an Aadhaar number gets masked as well.
+ * Last line of defence for text the warehouse stores or logs that it could not parse: any run of 12
+ * digits (optionally grouped 4-4-4 by spaces or hyphens, as printed on the card) is masked to its
+ * last four digits. It errs on the side of masking: a 12-digit number that is not an Aadhaar number
+ * gets masked as well.
  */
 public final class AadhaarScrubber {
   private static final Pattern TWELVE_DIGITS =
@@ -19,7 +20,8 @@ public final class AadhaarScrubber {
       return null;
     }
     if (fewerThanTwelveDigits(text)) {
-      return text; // most values: the regex is by far the costliest step of reading a message, skip it
+      return text; // most values: the regex is by far the costliest step of reading a message, skip
+      // it
     }
     Matcher m = TWELVE_DIGITS.matcher(text);
     if (!m.find()) {

@@ -7,20 +7,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns an Aadhaar number into a keyed token (HMAC-SHA256, hex) so that the warehouse can match the same
- * number across registrations without ever holding it. Without the key, a token cannot be brute-forced back
- * through the 10^11 valid numbers. The key comes from configuration (nmis.privacy.aadhaar-key), never the repo.
+ * Turns an Aadhaar number into a keyed token (HMAC-SHA256, hex) so that the warehouse can match the
+ * same number across registrations without ever holding it. Without the key, a token cannot be
+ * brute-forced back through the 10^11 valid numbers. The key comes from configuration
+ * (nmis.privacy.aadhaar-key), never the repo.
  */
 public final class AadhaarTokenizer {
   private static final String ALGORITHM = "HmacSHA256";
   private final SecretKeySpec key;
-  // Mac is not thread-safe; one per thread keeps tokenising allocation-free on the hot ingestion path.
+  // Mac is not thread-safe; one per thread keeps tokenising allocation-free on the hot ingestion
+  // path.
   private final ThreadLocal<Mac> mac;
 
   public AadhaarTokenizer(String secret) {
     if (secret == null || secret.length() < 16) {
-      throw new IllegalArgumentException("NMIS-PRIV-001: the Aadhaar tokenisation key must have at least 16"
-          + " characters; set nmis.privacy.aadhaar-key (env NMIS_PRIVACY_AADHAAR_KEY)");
+      throw new IllegalArgumentException(
+          "NMIS-PRIV-001: the Aadhaar tokenisation key must have at least 16"
+              + " characters; set nmis.privacy.aadhaar-key (env NMIS_PRIVACY_AADHAAR_KEY)");
     }
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     this.mac = ThreadLocal.withInitial(this::newMac);

@@ -2,13 +2,17 @@ package org.nmis.model.privacy;
 
 import java.util.Optional;
 
-/** Indian mobile numbers: normalisation to +91XXXXXXXXXX and masking for roles that may not see them. */
+/**
+ * Indian mobile numbers: normalisation to +91XXXXXXXXXX and masking for roles that may not see
+ * them.
+ */
 public final class MobileNumbers {
   private MobileNumbers() {}
 
   /**
-   * The number as +91 followed by ten digits starting 6-9, from the ways state sheets write it: with +91, 91 or 0
-   * in front, with spaces, hyphens, dots or brackets inside; empty if it is not a valid Indian mobile number.
+   * The number as +91 followed by ten digits starting 6-9, from the ways state sheets write it:
+   * with +91, 91 or 0 in front, with spaces, hyphens, dots or brackets inside; empty if it is not a
+   * valid Indian mobile number.
    */
   public static Optional<String> normalise(String raw) {
     if (raw == null) {

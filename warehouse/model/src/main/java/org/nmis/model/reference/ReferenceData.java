@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The project's reference tables (LGD states and districts, Census 2011 state-to-state migration, railway
- * stations), read from the TSV resources that {@code build.ReferenceTablesBuilder} writes. Immutable and
- * thread-safe; {@link #get()} loads them once per JVM.
+ * The project's reference tables (LGD states and districts, Census 2011 state-to-state migration,
+ * railway stations), read from the TSV resources that {@code build.ReferenceTablesBuilder} writes.
+ * Immutable and thread-safe; {@link #get()} loads them once per JVM.
  */
 public final class ReferenceData {
   private static final String BASE = "/org/nmis/model/reference/";
@@ -32,7 +32,11 @@ public final class ReferenceData {
   private final List<StateFlow> stateFlows;
   private final Map<String, Station> stationsByCode;
 
-  ReferenceData(List<State> states, List<District> districts, List<StateFlow> stateFlows, List<Station> stations) {
+  ReferenceData(
+      List<State> states,
+      List<District> districts,
+      List<StateFlow> stateFlows,
+      List<Station> stations) {
     this.states = List.copyOf(states);
     this.statesByCode = index(states, State::code);
     this.districts = List.copyOf(districts);
@@ -41,10 +45,11 @@ public final class ReferenceData {
     for (District d : districts) {
       byState.computeIfAbsent(d.stateCode(), k -> new ArrayList<>()).add(d);
     }
-    byState.replaceAll((k, v) -> {
-      v.sort(Comparator.comparing(District::name));
-      return List.copyOf(v);
-    });
+    byState.replaceAll(
+        (k, v) -> {
+          v.sort(Comparator.comparing(District::name));
+          return List.copyOf(v);
+        });
     this.districtsByState = Collections.unmodifiableMap(byState);
     this.stateFlows = List.copyOf(stateFlows);
     this.stationsByCode = index(stations, Station::code);
@@ -64,14 +69,37 @@ public final class ReferenceData {
   }
 
   private static ReferenceData load() {
-    List<State> states = read("states.tsv",
-        f -> new State(Integer.parseInt(f[0]), f[1], f[2], "UT".equals(f[3])));
-    List<District> districts = read("districts.tsv", f -> new District(Integer.parseInt(f[0]),
-        Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
-    List<StateFlow> flows = read("census2011_state_flows.tsv",
-        f -> new StateFlow(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2])));
-    List<Station> stations = read("stations.tsv", f -> new Station(f[0], f[1], f[2], Integer.parseInt(f[3]),
-        Integer.parseInt(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+    List<State> states =
+        read("states.tsv", f -> new State(Integer.parseInt(f[0]), f[1], f[2], "UT".equals(f[3])));
+    List<District> districts =
+        read(
+            "districts.tsv",
+            f ->
+                new District(
+                    Integer.parseInt(f[0]),
+                    Integer.parseInt(f[1]),
+                    f[2],
+                    Integer.parseInt(f[3]),
+                    Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5])));
+    List<StateFlow> flows =
+        read(
+            "census2011_state_flows.tsv",
+            f ->
+                new StateFlow(
+                    Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2])));
+    List<Station> stations =
+        read(
+            "stations.tsv",
+            f ->
+                new Station(
+                    f[0],
+                    f[1],
+                    f[2],
+                    Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]),
+                    Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6])));
     return new ReferenceData(states, districts, flows, stations);
   }
 
@@ -79,8 +107,11 @@ public final class ReferenceData {
     List<T> out = new ArrayList<>();
     try (InputStream in = ReferenceData.class.getResourceAsStream(BASE + resource)) {
       if (in == null) {
-        throw new IllegalStateException("NMIS-REF-001: reference table " + resource + " is missing from the"
-            + " classpath; rebuild it with: ./mvnw -pl warehouse/model exec:java@reference");
+        throw new IllegalStateException(
+            "NMIS-REF-001: reference table "
+                + resource
+                + " is missing from the"
+                + " classpath; rebuild it with: ./mvnw -pl warehouse/model exec:java@reference");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
@@ -140,8 +171,10 @@ public final class ReferenceData {
 
   /** The stations of a state, by code. */
   public List<Station> stationsOf(int stateCode) {
-    return stationsByCode.values().stream().filter(s -> s.stateCode() == stateCode)
-        .sorted(java.util.Comparator.comparing(Station::code)).toList();
+    return stationsByCode.values().stream()
+        .filter(s -> s.stateCode() == stateCode)
+        .sorted(java.util.Comparator.comparing(Station::code))
+        .toList();
   }
 
   public int stationCount() {

@@ -1,3 +1,9 @@
 package org.nmis.model.registration;
 
-public enum Category { LABOUR, STUDENT, TOURIST, PILGRIM, OTHER }
+public enum Category {
+  LABOUR,
+  STUDENT,
+  TOURIST,
+  PILGRIM,
+  OTHER
+}

@@ -3,10 +3,10 @@ package org.nmis.model.registration;
 import org.nmis.model.errors.ProblemType;
 
 /**
- * Stable codes of the validation rules. States build their error handling on these names: never rename one,
- * add new codes instead. The table with every rule is in docs/DATA_MODEL.md. A record that breaks a rule is
- * answered in its batch's result (or as a reject row), not as a problem of its own; the status says what such a
- * record is: a bad request.
+ * Stable codes of the validation rules. States build their error handling on these names: never
+ * rename one, add new codes instead. The table with every rule is in docs/DATA_MODEL.md. A record
+ * that breaks a rule is answered in its batch's result (or as a reject row), not as a problem of
+ * its own; the status says what such a record is: a bad request.
  */
 public enum ErrorCode implements ProblemType {
   MALFORMED_MESSAGE("the message is not a JSON object of registration fields"),
@@ -15,12 +15,14 @@ public enum ErrorCode implements ProblemType {
   REQUIRED("is required"),
   TOO_LONG("is longer than allowed"),
   INVALID_CHARACTERS("contains characters that are not allowed"),
-  CONTAINS_AADHAAR_NUMBER("must not contain an Aadhaar number (12 digits); send it only in the aadhaar field"),
+  CONTAINS_AADHAAR_NUMBER(
+      "must not contain an Aadhaar number (12 digits); send it only in the aadhaar field"),
   NAME_INVALID("must contain letters (any script) and no digits"),
   NOT_AN_INTEGER("must be a whole number"),
   AGE_OUT_OF_RANGE("must be between 0 and 120"),
   GENDER_INVALID("must be one of M, F, T, U"),
-  MOBILE_INVALID("must be an Indian mobile number: 10 digits starting 6-9, optionally prefixed +91, 91 or 0"),
+  MOBILE_INVALID(
+      "must be an Indian mobile number: 10 digits starting 6-9, optionally prefixed +91, 91 or 0"),
   AADHAAR_FORMAT("must be 12 digits not starting with 0 or 1"),
   AADHAAR_CHECKSUM("fails the Verhoeff check digit: a digit is mistyped"),
   AADHAAR_TOKEN_INVALID("must be a 64-character hex token with a 4-digit aadhaar_last4"),

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The fields of the standard data model; {@link #key()} is both the CSV header and the JSON key. */
+/**
+ * The fields of the standard data model; {@link #key()} is both the CSV header and the JSON key.
+ */
 public enum Field {
   SOURCE_STATE_CODE("source_state_code"),
   SOURCE_RECORD_ID("source_record_id"),
@@ -31,12 +33,31 @@ public enum Field {
   AADHAAR_LAST4("aadhaar_last4");
 
   private static final Map<String, Field> BY_KEY =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));
 
-  /** The columns a state's file or API call carries (the uploading state comes from the caller's identity). */
-  public static final List<Field> SUBMITTED = List.of(SOURCE_RECORD_ID, NAME, AGE, GENDER, MOBILE, AADHAAR,
-      ORIGIN_STATE_CODE, ORIGIN_DISTRICT_CODE, DESTINATION_STATE_CODE, DESTINATION_DISTRICT_CODE, TRAVEL_DATE, MODE,
-      PERSONS_ACCOMPANYING, GROUP_REF, CATEGORY, VEHICLE_REF);
+  /**
+   * The columns a state's file or API call carries (the uploading state comes from the caller's
+   * identity).
+   */
+  public static final List<Field> SUBMITTED =
+      List.of(
+          SOURCE_RECORD_ID,
+          NAME,
+          AGE,
+          GENDER,
+          MOBILE,
+          AADHAAR,
+          ORIGIN_STATE_CODE,
+          ORIGIN_DISTRICT_CODE,
+          DESTINATION_STATE_CODE,
+          DESTINATION_DISTRICT_CODE,
+          TRAVEL_DATE,
+          MODE,
+          PERSONS_ACCOMPANYING,
+          GROUP_REF,
+          CATEGORY,
+          VEHICLE_REF);
 
   private final String key;
 

@@ -3,8 +3,8 @@ package org.nmis.model.registration;
 import org.nmis.model.privacy.AadhaarScrubber;
 
 /**
- * One failed rule: its stable code, the field (JSON key / CSV header) and the offending value as received
- * (Aadhaar numbers masked), and a message a person at a state data desk can act on.
+ * One failed rule: its stable code, the field (JSON key / CSV header) and the offending value as
+ * received (Aadhaar numbers masked), and a message a person at a state data desk can act on.
  */
 public record FieldError(ErrorCode code, String field, String value, String message) {
 
@@ -13,7 +13,8 @@ public record FieldError(ErrorCode code, String field, String value, String mess
   }
 
   static FieldError of(ErrorCode code, String field, String rawValue) {
-    // A value is echoed back to the state and stored with the reject: an Aadhaar number typed into the wrong
+    // A value is echoed back to the state and stored with the reject: an Aadhaar number typed into
+    // the wrong
     // field (a name, a mobile) must not travel with it.
     String value = AadhaarScrubber.scrub(rawValue);
     String shown = value == null ? "" : " (got '" + abbreviate(value) + "')";

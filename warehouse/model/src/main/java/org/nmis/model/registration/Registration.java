@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
- * A registration that passed every rule, normalised: mobile as +91XXXXXXXXXX, name trimmed with inner spaces
- * collapsed (script kept), Aadhaar only as a keyed token plus its last four digits. Optional fields are null.
+ * A registration that passed every rule, normalised: mobile as +91XXXXXXXXXX, name trimmed with
+ * inner spaces collapsed (script kept), Aadhaar only as a keyed token plus its last four digits.
+ * Optional fields are null.
  */
 public record Registration(
     int sourceStateCode,
@@ -40,18 +41,34 @@ public record Registration(
   }
 
   /**
-   * A digest of every value, so that a re-sent identical record can be told from a correction without comparing
-   * column by column.
+   * A digest of every value, so that a re-sent identical record can be told from a correction
+   * without comparing column by column.
    */
   public String contentHash() {
-    String joined = String.join("\u001F", String.valueOf(sourceStateCode), sourceRecordId, name,
-        String.valueOf(age), gender.name(), mobile, String.valueOf(aadhaarToken), String.valueOf(aadhaarLast4),
-        String.valueOf(originStateCode), String.valueOf(originDistrictCode), String.valueOf(destinationStateCode),
-        String.valueOf(destinationDistrictCode), travelDate.toString(), mode.name(),
-        String.valueOf(personsAccompanying), String.valueOf(groupRef), String.valueOf(category),
-        String.valueOf(vehicleRef));
+    String joined =
+        String.join(
+            "\u001F",
+            String.valueOf(sourceStateCode),
+            sourceRecordId,
+            name,
+            String.valueOf(age),
+            gender.name(),
+            mobile,
+            String.valueOf(aadhaarToken),
+            String.valueOf(aadhaarLast4),
+            String.valueOf(originStateCode),
+            String.valueOf(originDistrictCode),
+            String.valueOf(destinationStateCode),
+            String.valueOf(destinationDistrictCode),
+            travelDate.toString(),
+            mode.name(),
+            String.valueOf(personsAccompanying),
+            String.valueOf(groupRef),
+            String.valueOf(category),
+            String.valueOf(vehicleRef));
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A stored registration by column name, in the order and with the names of the {@code registrations} table: the
- * form the access policy reads, so that a REST answer and governed SQL apply one rule to the same columns. Only the
- * columns the serving model carries are here (not the content hash or the topic position).
+ * A stored registration by column name, in the order and with the names of the {@code
+ * registrations} table: the form the access policy reads, so that a REST answer and governed SQL
+ * apply one rule to the same columns. Only the columns the serving model carries are here (not the
+ * content hash or the topic position).
  */
 public final class RegistrationColumns {
   private RegistrationColumns() {}

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A registration exactly as a state sent it (a JSON message, an API element or a file row): every value is text,
- * nothing is checked yet. Keys that are not fields of the model, and values that are not plain text or numbers,
- * are kept aside so that validation can report them.
+ * A registration exactly as a state sent it (a JSON message, an API element or a file row): every
+ * value is text, nothing is checked yet. Keys that are not fields of the model, and values that are
+ * not plain text or numbers, are kept aside so that validation can report them.
  */
-public record RegistrationInput(Map<Field, String> values, List<String> unknownFields, List<String> nonTextFields) {
+public record RegistrationInput(
+    Map<Field, String> values, List<String> unknownFields, List<String> nonTextFields) {
 
   public RegistrationInput {
     EnumMap<Field, String> copy = new EnumMap<>(Field.class);

@@ -18,9 +18,10 @@ import org.nmis.model.reference.District;
 import org.nmis.model.reference.ReferenceData;
 
 /**
- * Checks a registration against the standard data model and normalises it. Every rule is checked, so a row that
- * breaks several rules reports all of them at once. Thread-safe; the same instance serves the API, file uploads
- * and the streaming job, so a record is judged the same way whichever way it came in.
+ * Checks a registration against the standard data model and normalises it. Every rule is checked,
+ * so a row that breaks several rules reports all of them at once. Thread-safe; the same instance
+ * serves the API, file uploads and the streaming job, so a record is judged the same way whichever
+ * way it came in.
  */
 public final class RegistrationValidator {
   public static final int MAX_SOURCE_RECORD_ID = 64;
@@ -30,10 +31,11 @@ public final class RegistrationValidator {
   public static final int MAX_AGE = 120;
   public static final int MAX_PERSONS_ACCOMPANYING = 20;
 
-  private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-      DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
-      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
+  private static final List<DateTimeFormatter> DATE_FORMATS =
+      List.of(
+          DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
@@ -56,7 +58,8 @@ public final class RegistrationValidator {
       errors.add(FieldError.of(ErrorCode.NOT_A_TEXT_VALUE, key, null));
     }
     Integer sourceState = stateCode(in, Field.SOURCE_STATE_CODE, errors);
-    String sourceRecordId = plainText(in, Field.SOURCE_RECORD_ID, MAX_SOURCE_RECORD_ID, true, errors);
+    String sourceRecordId =
+        plainText(in, Field.SOURCE_RECORD_ID, MAX_SOURCE_RECORD_ID, true, errors);
     String name = name(in, errors);
     Integer age = integer(in, Field.AGE, true, 0, MAX_AGE, ErrorCode.AGE_OUT_OF_RANGE, errors);
     Gender gender = gender(in, errors);
@@ -65,30 +68,65 @@ public final class RegistrationValidator {
     Integer originState = stateCode(in, Field.ORIGIN_STATE_CODE, errors);
     Integer originDistrict = districtCode(in, Field.ORIGIN_DISTRICT_CODE, originState, errors);
     Integer destinationState = stateCode(in, Field.DESTINATION_STATE_CODE, errors);
-    Integer destinationDistrict = districtCode(in, Field.DESTINATION_DISTRICT_CODE, destinationState, errors);
+    Integer destinationDistrict =
+        districtCode(in, Field.DESTINATION_DISTRICT_CODE, destinationState, errors);
     if (originDistrict != null && originDistrict.equals(destinationDistrict)) {
-      errors.add(FieldError.of(ErrorCode.SAME_ORIGIN_AND_DESTINATION, Field.DESTINATION_DISTRICT_CODE,
-          in.get(Field.DESTINATION_DISTRICT_CODE)));
+      errors.add(
+          FieldError.of(
+              ErrorCode.SAME_ORIGIN_AND_DESTINATION,
+              Field.DESTINATION_DISTRICT_CODE,
+              in.get(Field.DESTINATION_DISTRICT_CODE)));
     }
-    if (sourceState != null && originState != null && destinationState != null
-        && !sourceState.equals(originState) && !sourceState.equals(destinationState)) {
-      errors.add(FieldError.of(ErrorCode.SOURCE_STATE_NOT_PARTY, Field.SOURCE_STATE_CODE,
-          in.get(Field.SOURCE_STATE_CODE)));
+    if (sourceState != null
+        && originState != null
+        && destinationState != null
+        && !sourceState.equals(originState)
+        && !sourceState.equals(destinationState)) {
+      errors.add(
+          FieldError.of(
+              ErrorCode.SOURCE_STATE_NOT_PARTY,
+              Field.SOURCE_STATE_CODE,
+              in.get(Field.SOURCE_STATE_CODE)));
     }
     LocalDate travelDate = travelDate(in, errors);
     TravelMode mode = oneOf(in, Field.MODE, TravelMode.class, true, ErrorCode.MODE_INVALID, errors);
-    Integer accompanying = integer(in, Field.PERSONS_ACCOMPANYING, false, 0, MAX_PERSONS_ACCOMPANYING,
-        ErrorCode.PERSONS_ACCOMPANYING_OUT_OF_RANGE, errors);
+    Integer accompanying =
+        integer(
+            in,
+            Field.PERSONS_ACCOMPANYING,
+            false,
+            0,
+            MAX_PERSONS_ACCOMPANYING,
+            ErrorCode.PERSONS_ACCOMPANYING_OUT_OF_RANGE,
+            errors);
     String groupRef = plainText(in, Field.GROUP_REF, MAX_GROUP_REF, false, errors);
-    Category category = oneOf(in, Field.CATEGORY, Category.class, false, ErrorCode.CATEGORY_INVALID, errors);
+    Category category =
+        oneOf(in, Field.CATEGORY, Category.class, false, ErrorCode.CATEGORY_INVALID, errors);
     String vehicleRef = vehicleRef(in, errors);
 
     if (!errors.isEmpty()) {
       return new ValidationResult.Invalid(errors);
     }
-    return new ValidationResult.Valid(new Registration(sourceState, sourceRecordId, name, age, gender, mobile,
-        aadhaar[0], aadhaar[1], originState, originDistrict, destinationState, destinationDistrict, travelDate, mode,
-        accompanying == null ? 0 : accompanying, groupRef, category, vehicleRef));
+    return new ValidationResult.Valid(
+        new Registration(
+            sourceState,
+            sourceRecordId,
+            name,
+            age,
+            gender,
+            mobile,
+            aadhaar[0],
+            aadhaar[1],
+            originState,
+            originDistrict,
+            destinationState,
+            destinationDistrict,
+            travelDate,
+            mode,
+            accompanying == null ? 0 : accompanying,
+            groupRef,
+            category,
+            vehicleRef));
   }
 
   /** The value with surrounding white space removed; null when absent or blank. */
@@ -101,7 +139,8 @@ public final class RegistrationValidator {
     return v.isEmpty() ? null : v;
   }
 
-  private static String required(RegistrationInput in, Field field, boolean required, List<FieldError> errors) {
+  private static String required(
+      RegistrationInput in, Field field, boolean required, List<FieldError> errors) {
     String v = value(in, field);
     if (v == null && required) {
       errors.add(FieldError.of(ErrorCode.REQUIRED, field, null));
@@ -109,22 +148,25 @@ public final class RegistrationValidator {
     return v;
   }
 
-  private static String plainText(RegistrationInput in, Field field, int max, boolean required,
-      List<FieldError> errors) {
+  private static String plainText(
+      RegistrationInput in, Field field, int max, boolean required, List<FieldError> errors) {
     String v = required(in, field, required, errors);
     if (v == null) {
       return null;
     }
     boolean ok = true;
     if (v.codePointCount(0, v.length()) > max) {
-      errors.add(FieldError.of(ErrorCode.TOO_LONG, field.key(), v).withRule("must be at most " + max + " characters"));
+      errors.add(
+          FieldError.of(ErrorCode.TOO_LONG, field.key(), v)
+              .withRule("must be at most " + max + " characters"));
       ok = false;
     }
     if (v.codePoints().anyMatch(Character::isISOControl)) {
       errors.add(FieldError.of(ErrorCode.INVALID_CHARACTERS, field, v));
       ok = false;
     }
-    // Free-text IDs are stored in clear, so an Aadhaar number typed into one would leak into the tables.
+    // Free-text IDs are stored in clear, so an Aadhaar number typed into one would leak into the
+    // tables.
     if (!AadhaarScrubber.scrub(v).equals(v)) {
       errors.add(FieldError.of(ErrorCode.CONTAINS_AADHAAR_NUMBER, field, v));
       ok = false;
@@ -139,13 +181,22 @@ public final class RegistrationValidator {
     }
     String n = SPACES.matcher(Normalizer.normalize(v, Normalizer.Form.NFC)).replaceAll(" ");
     if (n.codePointCount(0, n.length()) > MAX_NAME) {
-      errors.add(FieldError.of(ErrorCode.TOO_LONG, Field.NAME.key(), v)
-          .withRule("must be at most " + MAX_NAME + " characters"));
+      errors.add(
+          FieldError.of(ErrorCode.TOO_LONG, Field.NAME.key(), v)
+              .withRule("must be at most " + MAX_NAME + " characters"));
       return null;
     }
     boolean hasLetter = n.codePoints().anyMatch(Character::isLetter);
-    boolean allAllowed = n.codePoints().allMatch(c -> Character.isLetter(c) || isMark(c)
-        || c == ' ' || c == '.' || c == '\'' || c == '-');
+    boolean allAllowed =
+        n.codePoints()
+            .allMatch(
+                c ->
+                    Character.isLetter(c)
+                        || isMark(c)
+                        || c == ' '
+                        || c == '.'
+                        || c == '\''
+                        || c == '-');
     if (!hasLetter || !allAllowed) {
       errors.add(FieldError.of(ErrorCode.NAME_INVALID, Field.NAME, v));
       return null;
@@ -156,12 +207,21 @@ public final class RegistrationValidator {
   // Devanagari and other Indic scripts write vowel signs and viramas as combining marks.
   private static boolean isMark(int c) {
     int t = Character.getType(c);
-    return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
-        || t == Character.ENCLOSING_MARK || c == 0x200C || c == 0x200D;
+    return t == Character.NON_SPACING_MARK
+        || t == Character.COMBINING_SPACING_MARK
+        || t == Character.ENCLOSING_MARK
+        || c == 0x200C
+        || c == 0x200D;
   }
 
-  private static Integer integer(RegistrationInput in, Field field, boolean required, int min, int max,
-      ErrorCode outOfRange, List<FieldError> errors) {
+  private static Integer integer(
+      RegistrationInput in,
+      Field field,
+      boolean required,
+      int min,
+      int max,
+      ErrorCode outOfRange,
+      List<FieldError> errors) {
     String v = required(in, field, required, errors);
     if (v == null) {
       return null;
@@ -202,10 +262,18 @@ public final class RegistrationValidator {
       return null;
     }
     switch (v.toUpperCase(Locale.ROOT)) {
-      case "M": case "MALE": return Gender.M;
-      case "F": case "FEMALE": return Gender.F;
-      case "T": case "TRANSGENDER": return Gender.T;
-      case "U": case "UNDISCLOSED": return Gender.U;
+      case "M":
+      case "MALE":
+        return Gender.M;
+      case "F":
+      case "FEMALE":
+        return Gender.F;
+      case "T":
+      case "TRANSGENDER":
+        return Gender.T;
+      case "U":
+      case "UNDISCLOSED":
+        return Gender.U;
       default:
         errors.add(FieldError.of(ErrorCode.GENDER_INVALID, Field.GENDER, v));
         return null;
@@ -229,13 +297,19 @@ public final class RegistrationValidator {
     String v = value(in, Field.AADHAAR);
     if (v != null) {
       String digits = v.replace(" ", "").replace("-", "");
-      if (digits.length() != 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
-          || digits.charAt(0) == '0' || digits.charAt(0) == '1') {
-        errors.add(FieldError.of(ErrorCode.AADHAAR_FORMAT, Field.AADHAAR, AadhaarTokenizer.masked(digits)));
+      if (digits.length() != 12
+          || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+          || digits.charAt(0) == '0'
+          || digits.charAt(0) == '1') {
+        errors.add(
+            FieldError.of(
+                ErrorCode.AADHAAR_FORMAT, Field.AADHAAR, AadhaarTokenizer.masked(digits)));
         return new String[2];
       }
       if (!Verhoeff.isValid(digits)) {
-        errors.add(FieldError.of(ErrorCode.AADHAAR_CHECKSUM, Field.AADHAAR, AadhaarTokenizer.masked(digits)));
+        errors.add(
+            FieldError.of(
+                ErrorCode.AADHAAR_CHECKSUM, Field.AADHAAR, AadhaarTokenizer.masked(digits)));
         return new String[2];
       }
       return new String[] {tokenizer.token(digits), AadhaarTokenizer.lastFour(digits)};
@@ -245,7 +319,10 @@ public final class RegistrationValidator {
     if (token == null && last4 == null) {
       return new String[2];
     }
-    if (token == null || last4 == null || !HEX64.matcher(token).matches() || !FOUR_DIGITS.matcher(last4).matches()) {
+    if (token == null
+        || last4 == null
+        || !HEX64.matcher(token).matches()
+        || !FOUR_DIGITS.matcher(last4).matches()) {
       errors.add(FieldError.of(ErrorCode.AADHAAR_TOKEN_INVALID, Field.AADHAAR_TOKEN, null));
       return new String[2];
     }
@@ -265,7 +342,8 @@ public final class RegistrationValidator {
     return code;
   }
 
-  private Integer districtCode(RegistrationInput in, Field field, Integer stateCode, List<FieldError> errors) {
+  private Integer districtCode(
+      RegistrationInput in, Field field, Integer stateCode, List<FieldError> errors) {
     String v = required(in, field, true, errors);
     if (v == null) {
       return null;
@@ -278,9 +356,15 @@ public final class RegistrationValidator {
     }
     if (stateCode != null && district.get().stateCode() != stateCode) {
       String stateName = reference.state(district.get().stateCode()).map(s -> s.name()).orElse("?");
-      errors.add(FieldError.of(ErrorCode.DISTRICT_NOT_IN_STATE, field.key(), v)
-          .withRule("is a district of " + stateName + " (" + district.get().stateCode() + "), not of state "
-              + stateCode));
+      errors.add(
+          FieldError.of(ErrorCode.DISTRICT_NOT_IN_STATE, field.key(), v)
+              .withRule(
+                  "is a district of "
+                      + stateName
+                      + " ("
+                      + district.get().stateCode()
+                      + "), not of state "
+                      + stateCode));
       return null;
     }
     return code;
@@ -302,8 +386,13 @@ public final class RegistrationValidator {
     return null;
   }
 
-  private static <E extends Enum<E>> E oneOf(RegistrationInput in, Field field, Class<E> type, boolean required,
-      ErrorCode invalid, List<FieldError> errors) {
+  private static <E extends Enum<E>> E oneOf(
+      RegistrationInput in,
+      Field field,
+      Class<E> type,
+      boolean required,
+      ErrorCode invalid,
+      List<FieldError> errors) {
     String v = required(in, field, required, errors);
     if (v == null) {
       return null;

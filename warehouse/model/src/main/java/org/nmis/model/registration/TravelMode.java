@@ -1,3 +1,7 @@
 package org.nmis.model.registration;
 
-public enum TravelMode { TRAIN, BUS, OTHER }
+public enum TravelMode {
+  TRAIN,
+  BUS,
+  OTHER
+}

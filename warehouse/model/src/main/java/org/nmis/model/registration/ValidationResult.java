@@ -2,7 +2,10 @@ package org.nmis.model.registration;
 
 import java.util.List;
 
-/** The outcome of validating one {@link RegistrationInput}: a normalised registration, or every failed rule. */
+/**
+ * The outcome of validating one {@link RegistrationInput}: a normalised registration, or every
+ * failed rule.
+ */
 public sealed interface ValidationResult {
 
   record Valid(Registration registration) implements ValidationResult {}

@@ -9,31 +9,65 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The serving copy of {@code od_flows}: every flow key with its counts, kept equal to the table by its change feed,
- * and queried by dashboards at state or district level without a Spark job. Thread-safe.
+ * The serving copy of {@code od_flows}: every flow key with its counts, kept equal to the table by
+ * its change feed, and queried by dashboards at state or district level without a Spark job.
+ * Thread-safe.
  */
 public final class FlowIndex {
   /** A row of od_flows. */
-  public record Flow(LocalDate travelDate, String mode, int originStateCode, int originDistrictCode,
-      int destinationStateCode, int destinationDistrictCode, long registrations, long persons) {
+  public record Flow(
+      LocalDate travelDate,
+      String mode,
+      int originStateCode,
+      int originDistrictCode,
+      int destinationStateCode,
+      int destinationDistrictCode,
+      long registrations,
+      long persons) {
     Key key() {
-      return new Key(travelDate, mode, originStateCode, originDistrictCode, destinationStateCode,
+      return new Key(
+          travelDate,
+          mode,
+          originStateCode,
+          originDistrictCode,
+          destinationStateCode,
           destinationDistrictCode);
     }
   }
 
-  record Key(LocalDate travelDate, String mode, int originStateCode, int originDistrictCode,
-      int destinationStateCode, int destinationDistrictCode) {}
+  record Key(
+      LocalDate travelDate,
+      String mode,
+      int originStateCode,
+      int originDistrictCode,
+      int destinationStateCode,
+      int destinationDistrictCode) {}
 
   /** Which flows a dashboard asks for; null bounds and codes mean "any". */
-  public record Query(Level level, LocalDate from, LocalDate to, Integer originState, Integer destinationState,
+  public record Query(
+      Level level,
+      LocalDate from,
+      LocalDate to,
+      Integer originState,
+      Integer destinationState,
       String mode) {}
 
-  public enum Level { STATE, DISTRICT }
+  public enum Level {
+    STATE,
+    DISTRICT
+  }
 
-  /** One answer row: an origin-destination pair (districts 0 at state level) with its totals over the dates. */
-  public record Total(int originStateCode, int originDistrictCode, int destinationStateCode,
-      int destinationDistrictCode, long registrations, long persons) {}
+  /**
+   * One answer row: an origin-destination pair (districts 0 at state level) with its totals over
+   * the dates.
+   */
+  public record Total(
+      int originStateCode,
+      int originDistrictCode,
+      int destinationStateCode,
+      int destinationDistrictCode,
+      long registrations,
+      long persons) {}
 
   private final Map<Key, Flow> flows = new ConcurrentHashMap<>();
 
@@ -58,7 +92,8 @@ public final class FlowIndex {
   public List<Total> query(Query q, java.util.function.Predicate<Flow> visible) {
     Map<List<Integer>, long[]> sums = new HashMap<>();
     for (Flow f : flows.values()) {
-      if (!visible.test(f) || (q.from() != null && f.travelDate().isBefore(q.from()))
+      if (!visible.test(f)
+          || (q.from() != null && f.travelDate().isBefore(q.from()))
           || (q.to() != null && f.travelDate().isAfter(q.to()))
           || (q.originState() != null && f.originStateCode() != q.originState())
           || (q.destinationState() != null && f.destinationStateCode() != q.destinationState())
@@ -66,16 +101,26 @@ public final class FlowIndex {
         continue;
       }
       boolean district = q.level() == Level.DISTRICT;
-      long[] s = sums.computeIfAbsent(List.of(f.originStateCode(), district ? f.originDistrictCode() : 0,
-          f.destinationStateCode(), district ? f.destinationDistrictCode() : 0), k -> new long[2]);
+      long[] s =
+          sums.computeIfAbsent(
+              List.of(
+                  f.originStateCode(),
+                  district ? f.originDistrictCode() : 0,
+                  f.destinationStateCode(),
+                  district ? f.destinationDistrictCode() : 0),
+              k -> new long[2]);
       s[0] += f.registrations();
       s[1] += f.persons();
     }
     List<Total> out = new ArrayList<>(sums.size());
     sums.forEach((k, s) -> out.add(new Total(k.get(0), k.get(1), k.get(2), k.get(3), s[0], s[1])));
-    out.sort(Comparator.comparingLong(Total::persons).reversed()
-        .thenComparingInt(Total::originStateCode).thenComparingInt(Total::originDistrictCode)
-        .thenComparingInt(Total::destinationStateCode).thenComparingInt(Total::destinationDistrictCode));
+    out.sort(
+        Comparator.comparingLong(Total::persons)
+            .reversed()
+            .thenComparingInt(Total::originStateCode)
+            .thenComparingInt(Total::originDistrictCode)
+            .thenComparingInt(Total::destinationStateCode)
+            .thenComparingInt(Total::destinationDistrictCode));
     return out;
   }
 }

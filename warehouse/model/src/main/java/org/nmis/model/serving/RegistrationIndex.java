@@ -10,18 +10,23 @@ import org.nmis.model.ids.PersonId;
 import org.nmis.model.registration.StoredRegistration;
 
 /**
- * The in-memory serving copy of the {@code registrations} table that answers lookups in microseconds. One writer
- * (the change feed of the table) applies changes in commit order; any number of readers. Lookups by mobile return
- * every person registered with that number (families often share one phone).
+ * The in-memory serving copy of the {@code registrations} table that answers lookups in
+ * microseconds. One writer (the change feed of the table) applies changes in commit order; any
+ * number of readers. Lookups by mobile return every person registered with that number (families
+ * often share one phone).
  */
 public final class RegistrationIndex {
-  private final ConcurrentHashMap<PersonId, StoredRegistration> byPersonId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PersonId, StoredRegistration> byPersonId =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<PersonId>> byMobile = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, PersonId> bySourceKey = new ConcurrentHashMap<>();
   private final AtomicLong tableVersion = new AtomicLong(-1);
   private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Another serving copy that follows this one (the tracing index), told of every change after it is made. */
+  /**
+   * Another serving copy that follows this one (the tracing index), told of every change after it
+   * is made.
+   */
   public interface Listener {
     void upserted(StoredRegistration row);
 
@@ -41,11 +46,13 @@ public final class RegistrationIndex {
       removeMobile(previous.registration().mobile(), row.personId());
     }
     if (previous == null || !previous.registration().mobile().equals(mobile)) {
-      byMobile.compute(mobile, (k, ids) -> {
-        List<PersonId> next = ids == null ? new ArrayList<>(1) : new ArrayList<>(ids);
-        next.add(row.personId());
-        return List.copyOf(next);
-      });
+      byMobile.compute(
+          mobile,
+          (k, ids) -> {
+            List<PersonId> next = ids == null ? new ArrayList<>(1) : new ArrayList<>(ids);
+            next.add(row.personId());
+            return List.copyOf(next);
+          });
     }
     bySourceKey.put(row.registration().sourceKey(), row.personId());
     listeners.forEach(l -> l.upserted(row));
@@ -61,11 +68,13 @@ public final class RegistrationIndex {
   }
 
   private void removeMobile(String mobile, PersonId personId) {
-    byMobile.computeIfPresent(mobile, (k, ids) -> {
-      List<PersonId> next = new ArrayList<>(ids);
-      next.remove(personId);
-      return next.isEmpty() ? null : List.copyOf(next);
-    });
+    byMobile.computeIfPresent(
+        mobile,
+        (k, ids) -> {
+          List<PersonId> next = new ArrayList<>(ids);
+          next.remove(personId);
+          return next.isEmpty() ? null : List.copyOf(next);
+        });
   }
 
   /** Records the table version whose changes have all been applied (for freshness reporting). */
@@ -99,8 +108,12 @@ public final class RegistrationIndex {
     return Optional.ofNullable(bySourceKey.get(sourceKey));
   }
 
-  /** Every person whose registration matches (a scan: for selections of a few thousand, not for lookups). */
-  public List<StoredRegistration> matching(java.util.function.Predicate<org.nmis.model.registration.Registration> test) {
+  /**
+   * Every person whose registration matches (a scan: for selections of a few thousand, not for
+   * lookups).
+   */
+  public List<StoredRegistration> matching(
+      java.util.function.Predicate<org.nmis.model.registration.Registration> test) {
     return byPersonId.values().stream().filter(s -> test.test(s.registration())).toList();
   }
 

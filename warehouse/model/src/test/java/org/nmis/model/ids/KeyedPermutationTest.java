@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The keyed permutation behind person IDs, and the Damm check and alphabet that render them. */
 class KeyedPermutationTest {
@@ -79,7 +79,8 @@ class KeyedPermutationTest {
     assertThrows(IllegalArgumentException.class, () -> new KeyedPermutation(63, KEY));
   }
 
-  // ---- Damm check over GF(32) -----------------------------------------------------------------------------------
+  // ---- Damm check over GF(32)
+  // -----------------------------------------------------------------------------------
 
   @Test
   void timesGeneratorIsAPermutationOfTheField() {
@@ -103,7 +104,8 @@ class KeyedPermutationTest {
 
   @Test
   void theQuasigroupIsTotallyAntiSymmetric() {
-    // (c*x)*y == (c*y)*x only when x == y, with a*b = 2a + b: what lets one symbol catch adjacent transpositions
+    // (c*x)*y == (c*y)*x only when x == y, with a*b = 2a + b: what lets one symbol catch adjacent
+    // transpositions
     for (int c = 0; c < 32; c++) {
       for (int x = 0; x < 32; x++) {
         for (int y = 0; y < 32; y++) {
@@ -119,7 +121,9 @@ class KeyedPermutationTest {
 
   @Test
   void appendingTheCheckSymbolGivesInterimZero() {
-    int[][] words = {{0}, {1, 2, 3}, {31, 31, 31, 31, 31, 31, 31, 31, 31}, {7, 0, 19, 4, 25, 8, 11, 30, 2}};
+    int[][] words = {
+      {0}, {1, 2, 3}, {31, 31, 31, 31, 31, 31, 31, 31, 31}, {7, 0, 19, 4, 25, 8, 11, 30, 2}
+    };
     for (int[] w : words) {
       int[] full = java.util.Arrays.copyOf(w, w.length + 1);
       full[w.length] = DammCheck32.checkSymbol(w);
@@ -127,7 +131,8 @@ class KeyedPermutationTest {
     }
   }
 
-  // ---- Crockford base 32 ----------------------------------------------------------------------------------------
+  // ---- Crockford base 32
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void crockfordAlphabet() {

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nmis.model.testing.RegistrationFixtures;
 
-/** Allocation of person IDs from log positions: determinism, format, uniqueness, key and range checks. */
+/**
+ * Allocation of person IDs from log positions: determinism, format, uniqueness, key and range
+ * checks.
+ */
 class PersonIdSchemeTest {
   static final Pattern FORMAT = Pattern.compile("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$");
   private static final String KEY = RegistrationFixtures.TEST_ID_KEY;
@@ -33,8 +36,9 @@ class PersonIdSchemeTest {
         assertEquals(a.forLogPosition(p, o), a.forLogPosition(p, o));
       }
     }
-    assertEquals(RegistrationFixtures.idScheme().forLogPosition(3, 42), new PersonIdScheme(KEY, 0)
-        .forLogPosition(3, 42));
+    assertEquals(
+        RegistrationFixtures.idScheme().forLogPosition(3, 42),
+        new PersonIdScheme(KEY, 0).forLogPosition(3, 42));
   }
 
   @Test
@@ -63,8 +67,9 @@ class PersonIdSchemeTest {
   }
 
   /**
-   * 2,000,000 IDs from every epoch, several partitions and both ends of the offset range are all distinct (the
-   * scheme promises this by construction: the payload is a bijection of the log position).
+   * 2,000,000 IDs from every epoch, several partitions and both ends of the offset range are all
+   * distinct (the scheme promises this by construction: the payload is a bijection of the log
+   * position).
    */
   @Test
   @Timeout(30)
@@ -122,22 +127,28 @@ class PersonIdSchemeTest {
   @Test
   void aDifferentEpochGivesDifferentIds() {
     for (int e = 1; e <= PersonIdScheme.MAX_EPOCH; e++) {
-      assertNotEquals(new PersonIdScheme(KEY, 0).forLogPosition(0, 0), new PersonIdScheme(KEY, e).forLogPosition(0, 0));
+      assertNotEquals(
+          new PersonIdScheme(KEY, 0).forLogPosition(0, 0),
+          new PersonIdScheme(KEY, e).forLogPosition(0, 0));
     }
   }
 
   @Test
   void boundariesAreAccepted() {
-    assertDoesNotThrow(() -> new PersonIdScheme("k".repeat(16), PersonIdScheme.MAX_EPOCH)
-        .forLogPosition(PersonIdScheme.MAX_PARTITIONS - 1, PersonIdScheme.MAX_OFFSET));
+    assertDoesNotThrow(
+        () ->
+            new PersonIdScheme("k".repeat(16), PersonIdScheme.MAX_EPOCH)
+                .forLogPosition(PersonIdScheme.MAX_PARTITIONS - 1, PersonIdScheme.MAX_OFFSET));
     assertDoesNotThrow(() -> new PersonIdScheme("k".repeat(16), 0).forLogPosition(0, 0));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, PersonIdScheme.MAX_PARTITIONS, 1000, Integer.MIN_VALUE})
   void partitionOutOfRange(int partition) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RegistrationFixtures.idScheme().forLogPosition(partition, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RegistrationFixtures.idScheme().forLogPosition(partition, 0));
     assertTrue(e.getMessage().contains("NMIS-ID-003"), e.getMessage());
     assertTrue(e.getMessage().contains(String.valueOf(partition)), e.getMessage());
   }
@@ -145,30 +156,35 @@ class PersonIdSchemeTest {
   @ParameterizedTest
   @ValueSource(longs = {-1, PersonIdScheme.MAX_OFFSET + 1, Long.MAX_VALUE, Long.MIN_VALUE})
   void offsetOutOfRange(long offset) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RegistrationFixtures.idScheme().forLogPosition(0, offset));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RegistrationFixtures.idScheme().forLogPosition(0, offset));
     assertTrue(e.getMessage().contains("NMIS-ID-004"), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, PersonIdScheme.MAX_EPOCH + 1, 100})
   void epochOutOfRange(int epoch) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PersonIdScheme(KEY, epoch));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new PersonIdScheme(KEY, epoch));
     assertTrue(e.getMessage().contains("NMIS-ID-002"), e.getMessage());
   }
 
   @Test
   void shortOrMissingKey() {
     for (String key : new String[] {null, "", "short", "k".repeat(15)}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PersonIdScheme(key, 0));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new PersonIdScheme(key, 0));
       assertTrue(e.getMessage().contains("NMIS-ID-001"), e.getMessage());
     }
   }
 
   @Test
   void errorsDoNotShowTheKey() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PersonIdScheme("a-secret-16chars", -1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new PersonIdScheme("a-secret-16chars", -1));
     assertFalse(e.getMessage().contains("a-secret-16chars"), e.getMessage());
   }
 

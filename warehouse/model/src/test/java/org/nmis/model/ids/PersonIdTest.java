@@ -28,8 +28,10 @@ class PersonIdTest {
 
   /** A sampled ID that has both a 0 and a 1 in it, to try the look-alike letters on. */
   private static PersonId withZeroAndOne() {
-    return SAMPLE.stream().filter(id -> id.value().indexOf('0') >= 0 && id.value().indexOf('1') >= 0)
-        .findFirst().orElseThrow();
+    return SAMPLE.stream()
+        .filter(id -> id.value().indexOf('0') >= 0 && id.value().indexOf('1') >= 0)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -41,9 +43,20 @@ class PersonIdTest {
       assertEquals(Optional.of(id), PersonId.parse(v.toLowerCase()), "lower case");
       assertEquals(Optional.of(id), PersonId.parse(bare), "no hyphen");
       assertEquals(Optional.of(id), PersonId.parse(v.replace('-', ' ')), "space for hyphen");
-      assertEquals(Optional.of(id), PersonId.parse(" " + bare.substring(0, 3) + " " + bare.substring(3, 6) + " "
-          + bare.substring(6) + " "), "grouped in threes");
-      assertEquals(Optional.of(id), PersonId.parse(bare.substring(0, 2) + "-" + bare.substring(2)),
+      assertEquals(
+          Optional.of(id),
+          PersonId.parse(
+              " "
+                  + bare.substring(0, 3)
+                  + " "
+                  + bare.substring(3, 6)
+                  + " "
+                  + bare.substring(6)
+                  + " "),
+          "grouped in threes");
+      assertEquals(
+          Optional.of(id),
+          PersonId.parse(bare.substring(0, 2) + "-" + bare.substring(2)),
           "hyphen elsewhere");
     }
   }
@@ -58,7 +71,8 @@ class PersonIdTest {
     assertEquals(Optional.of(id), PersonId.parse(v.replace('1', 'i')), "i for 1");
     assertEquals(Optional.of(id), PersonId.parse(v.replace('1', 'L')), "L for 1");
     assertEquals(Optional.of(id), PersonId.parse(v.replace('1', 'l')), "l for 1");
-    assertEquals(Optional.of(id), PersonId.parse(v.replace('0', 'O').replace('1', 'l').toLowerCase()));
+    assertEquals(
+        Optional.of(id), PersonId.parse(v.replace('0', 'O').replace('1', 'l').toLowerCase()));
   }
 
   @Test
@@ -74,7 +88,10 @@ class PersonIdTest {
           }
           bare[pos] = c;
           String typo = new String(bare);
-          assertEquals(Optional.empty(), PersonId.parse(typo), () -> id + " mistyped as " + typo + " was accepted");
+          assertEquals(
+              Optional.empty(),
+              PersonId.parse(typo),
+              () -> id + " mistyped as " + typo + " was accepted");
           tried++;
         }
         bare[pos] = original;
@@ -88,7 +105,9 @@ class PersonIdTest {
     int tried = 0;
     for (PersonId id : SAMPLE) {
       char[] bare = id.value().replace("-", "").toCharArray();
-      for (int pos = 0; pos + 1 < bare.length; pos++) { // includes the pair either side of the hyphen
+      for (int pos = 0;
+          pos + 1 < bare.length;
+          pos++) { // includes the pair either side of the hyphen
         if (bare[pos] == bare[pos + 1]) {
           continue;
         }
@@ -96,7 +115,10 @@ class PersonIdTest {
         swapped[pos] = bare[pos + 1];
         swapped[pos + 1] = bare[pos];
         String typo = new String(swapped);
-        assertEquals(Optional.empty(), PersonId.parse(typo), () -> id + " typed as " + typo + " was accepted");
+        assertEquals(
+            Optional.empty(),
+            PersonId.parse(typo),
+            () -> id + " typed as " + typo + " was accepted");
         String hyphenated = typo.substring(0, 5) + "-" + typo.substring(5);
         assertEquals(Optional.empty(), PersonId.parse(hyphenated));
         tried++;
@@ -106,8 +128,19 @@ class PersonIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "0000", "00000-0000", "00000-000000", "ABCDE-FGHUJ", "ABCDE_FGHJK",
-      "ÄBCDE-FGHJK", "00000+00000", "00000.00000"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        "0000",
+        "00000-0000",
+        "00000-000000",
+        "ABCDE-FGHUJ",
+        "ABCDE_FGHJK",
+        "ÄBCDE-FGHJK",
+        "00000+00000",
+        "00000.00000"
+      })
   void malformedIdsAreRejected(String typed) {
     assertEquals(Optional.empty(), PersonId.parse(typed));
   }
@@ -123,7 +156,8 @@ class PersonIdTest {
       for (char c : Crockford32.ALPHABET.toCharArray()) {
         assertEquals(Optional.empty(), PersonId.parse(id.value() + c));
       }
-      assertEquals(Optional.empty(), PersonId.parse(id.value().substring(0, 10)), "a symbol missing");
+      assertEquals(
+          Optional.empty(), PersonId.parse(id.value().substring(0, 10)), "a symbol missing");
     }
   }
 

@@ -20,7 +20,8 @@ class RequestIdTest {
 
   @Test
   void differsFromThePersonIdOfTheSamePosition() {
-    assertNotEquals(new PersonIdScheme(KEY, 0).forLogPosition(3, 42),
+    assertNotEquals(
+        new PersonIdScheme(KEY, 0).forLogPosition(3, 42),
         RequestId.forLogPosition(RequestId.scheme(KEY, 0), 3, 42).code());
   }
 

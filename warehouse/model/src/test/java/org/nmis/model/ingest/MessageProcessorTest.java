@@ -32,7 +32,8 @@ class MessageProcessorTest {
     ProcessedMessage m = PROCESSOR.process(message, 3, 12_345);
     assertTrue(m.valid());
     assertEquals(List.of(), m.errors());
-    ValidationResult expected = RegistrationFixtures.validator().validate(ramFromPuneToGorakhpur().build());
+    ValidationResult expected =
+        RegistrationFixtures.validator().validate(ramFromPuneToGorakhpur().build());
     assertEquals(((ValidationResult.Valid) expected).registration(), m.registration());
     assertEquals(RegistrationFixtures.idScheme().forLogPosition(3, 12_345), m.candidatePersonId());
     assertEquals(MAHARASHTRA, m.sourceStateCode());
@@ -80,7 +81,8 @@ class MessageProcessorTest {
 
   @Test
   void malformedBytesWithAnAadhaarNumberAreScrubbed() {
-    ProcessedMessage m = PROCESSOR.process(("name=Ram aadhaar=" + AADHAAR).getBytes(StandardCharsets.UTF_8), 0, 1);
+    ProcessedMessage m =
+        PROCESSOR.process(("name=Ram aadhaar=" + AADHAAR).getBytes(StandardCharsets.UTF_8), 0, 1);
     assertEquals(ErrorCode.MALFORMED_MESSAGE, m.errors().get(0).code());
     assertEquals("name=Ram aadhaar=XXXXXXXX" + AADHAAR.substring(8), m.sanitizedPayload());
   }
@@ -94,8 +96,12 @@ class MessageProcessorTest {
 
   @Test
   void anInvalidRowCarriesItsSourceKey() {
-    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AGE, "150")
-        .set(Field.SOURCE_RECORD_ID, "  MH-9  ").build());
+    byte[] message =
+        RegistrationJson.write(
+            ramFromPuneToGorakhpur()
+                .set(Field.AGE, "150")
+                .set(Field.SOURCE_RECORD_ID, "  MH-9  ")
+                .build());
     ProcessedMessage m = PROCESSOR.process(message, 2, 99);
     assertFalse(m.valid());
     assertNull(m.registration());
@@ -107,11 +113,15 @@ class MessageProcessorTest {
     assertEquals("age", m.errors().get(0).field());
   }
 
-  /** Sheets and JSON encoders write whole numbers as 27.0; the validator accepts that, so the source key must too. */
+  /**
+   * Sheets and JSON encoders write whole numbers as 27.0; the validator accepts that, so the source
+   * key must too.
+   */
   @Test
   void aValidRowWithTheStateCodeWrittenAsADecimalCarriesItsSourceKey() {
-    String json = new String(RegistrationJson.write(ramFromPuneToGorakhpur().build()), StandardCharsets.UTF_8)
-        .replace("\"source_state_code\":\"27\"", "\"source_state_code\":27.0");
+    String json =
+        new String(RegistrationJson.write(ramFromPuneToGorakhpur().build()), StandardCharsets.UTF_8)
+            .replace("\"source_state_code\":\"27\"", "\"source_state_code\":27.0");
     assertTrue(json.contains("27.0"), json);
     ProcessedMessage m = PROCESSOR.process(json.getBytes(StandardCharsets.UTF_8), 0, 0);
     assertTrue(m.valid(), m.errors()::toString);
@@ -122,8 +132,12 @@ class MessageProcessorTest {
 
   @Test
   void anInvalidRowWithTheStateCodeWrittenAsADecimalCarriesItsSourceKey() {
-    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, "27.0")
-        .set(Field.AGE, "150").build());
+    byte[] message =
+        RegistrationJson.write(
+            ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, "27.0")
+                .set(Field.AGE, "150")
+                .build());
     ProcessedMessage m = PROCESSOR.process(message, 0, 0);
     assertFalse(m.valid());
     assertEquals(MAHARASHTRA, m.sourceStateCode());
@@ -131,8 +145,12 @@ class MessageProcessorTest {
 
   @Test
   void anInvalidRowWithAnUnreadableSourceKey() {
-    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, "MH")
-        .set(Field.SOURCE_RECORD_ID, null).build());
+    byte[] message =
+        RegistrationJson.write(
+            ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, "MH")
+                .set(Field.SOURCE_RECORD_ID, null)
+                .build());
     ProcessedMessage m = PROCESSOR.process(message, 0, 0);
     assertFalse(m.valid());
     assertNull(m.sourceStateCode());
@@ -142,7 +160,9 @@ class MessageProcessorTest {
 
   @Test
   void anInvalidRowWithASourceStateThatIsNotAStateStillCarriesTheCode() {
-    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, " 99 ").build());
+    byte[] message =
+        RegistrationJson.write(
+            ramFromPuneToGorakhpur().set(Field.SOURCE_STATE_CODE, " 99 ").build());
     ProcessedMessage m = PROCESSOR.process(message, 0, 0);
     assertEquals(99, m.sourceStateCode());
     assertEquals(ErrorCode.STATE_UNKNOWN, m.errors().get(0).code());
@@ -151,7 +171,8 @@ class MessageProcessorTest {
   @Test
   void aMessageWithAWrongAadhaarCheckDigitKeepsNoClearDigits() {
     String wrong = RegistrationFixtures.aadhaarWithWrongCheckDigit();
-    byte[] message = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, wrong).build());
+    byte[] message =
+        RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, wrong).build());
     ProcessedMessage m = PROCESSOR.process(message, 0, 0);
     assertEquals(ErrorCode.AADHAAR_CHECKSUM, m.errors().get(0).code());
     assertFalse(m.sanitizedPayload().contains(wrong.substring(0, 8)), m.sanitizedPayload());
@@ -161,7 +182,8 @@ class MessageProcessorTest {
   @Test
   void theLogPositionIsCheckedOnlyForValidRegistrations() {
     byte[] valid = RegistrationJson.write(ramFromPuneToGorakhpur().build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PROCESSOR.process(valid, 64, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PROCESSOR.process(valid, 64, 0));
     assertTrue(e.getMessage().contains("NMIS-ID-003"));
   }
 }

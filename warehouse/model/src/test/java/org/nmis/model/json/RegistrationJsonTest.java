@@ -33,8 +33,10 @@ class RegistrationJsonTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final RegistrationValidator VALIDATOR = RegistrationFixtures.validator();
   private static final AadhaarTokenizer TOKENIZER = RegistrationFixtures.tokenizer();
+
   /** Twelve digits in a row, or grouped 4-4-4 as printed on the card. */
-  private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}|[0-9]{4}[ -][0-9]{4}[ -][0-9]{4}");
+  private static final Pattern TWELVE_DIGITS =
+      Pattern.compile("[0-9]{12}|[0-9]{4}[ -][0-9]{4}[ -][0-9]{4}");
 
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -52,13 +54,20 @@ class RegistrationJsonTest {
     return MAPPER.readTree(json);
   }
 
-  // ---- read / write ---------------------------------------------------------------------------------------------
+  // ---- read / write
+  // ---------------------------------------------------------------------------------------------
 
   @Test
   void aRegistrationRoundTrips() {
-    for (RegistrationInput in : List.of(ramFromPuneToGorakhpur().build(), sitaFromPuneToPatna().build(),
-        ramFromPuneToGorakhpur().set(Field.VEHICLE_REF, "04152 Shramik").set(Field.CATEGORY, null)
-            .set(Field.GROUP_REF, null).build())) {
+    for (RegistrationInput in :
+        List.of(
+            ramFromPuneToGorakhpur().build(),
+            sitaFromPuneToPatna().build(),
+            ramFromPuneToGorakhpur()
+                .set(Field.VEHICLE_REF, "04152 Shramik")
+                .set(Field.CATEGORY, null)
+                .set(Field.GROUP_REF, null)
+                .build())) {
       Registration r = valid(in);
       byte[] json = RegistrationJson.write(r);
       RegistrationInput back = RegistrationJson.read(json).orElseThrow();
@@ -85,8 +94,11 @@ class RegistrationJsonTest {
 
   @Test
   void optionalFieldsAreLeftOutWhenAbsent() throws Exception {
-    JsonNode node = tree(new String(RegistrationJson.write(valid(sitaFromPuneToPatna().build())),
-        StandardCharsets.UTF_8));
+    JsonNode node =
+        tree(
+            new String(
+                RegistrationJson.write(valid(sitaFromPuneToPatna().build())),
+                StandardCharsets.UTF_8));
     assertFalse(node.has("aadhaar_token"));
     assertFalse(node.has("aadhaar_last4"));
     assertFalse(node.has("group_ref"));
@@ -103,9 +115,13 @@ class RegistrationJsonTest {
 
   @Test
   void readTurnsNumbersIntoTextAndSortsOutUnknownAndNonTextKeys() {
-    RegistrationInput in = RegistrationJson.read(bytes("{\"source_state_code\": 27, \"age\": 34.0,"
-        + " \"name\": \"Ram\", \"mobile\": null, \"remarks\": \"x\", \"gender\": [\"M\"], \"mode\": {\"v\": 1},"
-        + " \"group_ref\": true}")).orElseThrow();
+    RegistrationInput in =
+        RegistrationJson.read(
+                bytes(
+                    "{\"source_state_code\": 27, \"age\": 34.0,"
+                        + " \"name\": \"Ram\", \"mobile\": null, \"remarks\": \"x\", \"gender\": [\"M\"], \"mode\": {\"v\": 1},"
+                        + " \"group_ref\": true}"))
+            .orElseThrow();
     assertEquals("27", in.get(Field.SOURCE_STATE_CODE));
     assertEquals("34.0", in.get(Field.AGE));
     assertEquals("Ram", in.get(Field.NAME));
@@ -118,12 +134,14 @@ class RegistrationJsonTest {
 
   @Test
   void aNumericAadhaarIsReadAsItsDigits() {
-    RegistrationInput in = RegistrationJson.read(bytes("{\"aadhaar\": " + AADHAAR + "}")).orElseThrow();
+    RegistrationInput in =
+        RegistrationJson.read(bytes("{\"aadhaar\": " + AADHAAR + "}")).orElseThrow();
     assertEquals(AADHAAR, in.get(Field.AADHAAR));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[1, 2]", "\"text\"", "42", "null", "true", "", "not json", "{\"name\": "})
+  @ValueSource(
+      strings = {"[1, 2]", "\"text\"", "42", "null", "true", "", "not json", "{\"name\": "})
   void readOfAnythingButAJsonObjectIsEmpty(String text) {
     assertEquals(Optional.empty(), RegistrationJson.read(bytes(text)));
   }
@@ -134,12 +152,14 @@ class RegistrationJsonTest {
     assertEquals(Optional.empty(), RegistrationJson.read(new byte[] {(byte) 0xC3, (byte) 0x28}));
   }
 
-  // ---- sanitized ------------------------------------------------------------------------------------------------
+  // ---- sanitized
+  // ------------------------------------------------------------------------------------------------
 
   @Test
   void sanitizedReplacesAClearAadhaarByTokenAndLastFour() throws Exception {
     for (String sent : new String[] {AADHAAR, AADHAAR_PRINTED, AADHAAR_PRINTED.replace(' ', '-')}) {
-      byte[] raw = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, sent).build());
+      byte[] raw =
+          RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, sent).build());
       String out = RegistrationJson.sanitized(raw, TOKENIZER);
       JsonNode node = tree(out);
       assertFalse(node.has("aadhaar"), out);
@@ -163,17 +183,32 @@ class RegistrationJsonTest {
 
   @Test
   void noTwelveDigitRunRemainsEvenInUnknownFieldsOrTheName() throws Exception {
-    String json = "{"
-        + "\"source_state_code\": \"27\","
-        + "\"name\": \"Ram Kumar " + AADHAAR_PRINTED + "\","
-        + "\"mobile\": \"" + RAM_MOBILE + "\","
-        + "\"aadhar\": \"" + AADHAAR + "\","
-        + "\"uid_number\": " + AADHAAR + ","
-        + "\"aadhaar\": \"23456789012\","
-        + "\"notes\": {\"card\": \"" + AADHAAR_PRINTED.replace(' ', '-') + "\"},"
-        + "\"ids\": [\"" + AADHAAR + "\", 1],"
-        + "\"vehicle_ref\": \"" + AADHAAR + "\""
-        + "}";
+    String json =
+        "{"
+            + "\"source_state_code\": \"27\","
+            + "\"name\": \"Ram Kumar "
+            + AADHAAR_PRINTED
+            + "\","
+            + "\"mobile\": \""
+            + RAM_MOBILE
+            + "\","
+            + "\"aadhar\": \""
+            + AADHAAR
+            + "\","
+            + "\"uid_number\": "
+            + AADHAAR
+            + ","
+            + "\"aadhaar\": \"23456789012\","
+            + "\"notes\": {\"card\": \""
+            + AADHAAR_PRINTED.replace(' ', '-')
+            + "\"},"
+            + "\"ids\": [\""
+            + AADHAAR
+            + "\", 1],"
+            + "\"vehicle_ref\": \""
+            + AADHAAR
+            + "\""
+            + "}";
     String out = RegistrationJson.sanitized(bytes(json), TOKENIZER);
     JsonNode node = tree(out);
     assertNoTwelveDigitsOutsideMobile(node);
@@ -183,7 +218,8 @@ class RegistrationJsonTest {
     assertEquals("Ram Kumar XXXXXXXX" + AADHAAR.substring(8), node.get("name").asText());
     assertEquals("XXXXXXXX" + AADHAAR.substring(8), node.get("aadhar").asText());
     assertEquals("XXXXXXXX" + AADHAAR.substring(8), node.get("uid_number").asText());
-    assertEquals("23456789012", node.get("aadhaar").asText(), "11 digits are not an Aadhaar number");
+    assertEquals(
+        "23456789012", node.get("aadhaar").asText(), "11 digits are not an Aadhaar number");
   }
 
   @Test
@@ -196,14 +232,16 @@ class RegistrationJsonTest {
   @ParameterizedTest
   @ValueSource(strings = {"+919876543210", "919876543210", "+91 98765 43210", "9876543210"})
   void validMobilesAreKeptAsSent(String mobile) throws Exception {
-    JsonNode node = tree(RegistrationJson.sanitized(bytes("{\"mobile\": \"" + mobile + "\"}"), TOKENIZER));
+    JsonNode node =
+        tree(RegistrationJson.sanitized(bytes("{\"mobile\": \"" + mobile + "\"}"), TOKENIZER));
     assertEquals(mobile, node.get("mobile").asText());
   }
 
   /**
-   * A token is 64 hex characters, so about one in forty has a run of exactly twelve decimal digits in it. Masking
-   * that run as if it were an Aadhaar number corrupted the token (the stored payload then failed validation when
-   * replayed, and no longer matched the same person's other registrations).
+   * A token is 64 hex characters, so about one in forty has a run of exactly twelve decimal digits
+   * in it. Masking that run as if it were an Aadhaar number corrupted the token (the stored payload
+   * then failed validation when replayed, and no longer matched the same person's other
+   * registrations).
    */
   @Test
   void aTokenThatHappensToContainTwelveDigitsIsKeptIntact() throws Exception {
@@ -218,16 +256,19 @@ class RegistrationJsonTest {
     String token = TOKENIZER.token(aadhaar);
 
     // the state sends the clear number: the token written in its place must be the real one
-    byte[] clear = RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build());
+    byte[] clear =
+        RegistrationJson.write(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build());
     JsonNode node = tree(RegistrationJson.sanitized(clear, TOKENIZER));
     assertEquals(token, node.get("aadhaar_token").asText());
 
     // the warehouse's API publishes the token: it is stored as published
-    byte[] tokenised = RegistrationJson.write(valid(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build()));
+    byte[] tokenised =
+        RegistrationJson.write(valid(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build()));
     String out = RegistrationJson.sanitized(tokenised, TOKENIZER);
     assertEquals(token, tree(out).get("aadhaar_token").asText());
     // and the stored payload still validates to the same registration
-    assertEquals(valid(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build()),
+    assertEquals(
+        valid(ramFromPuneToGorakhpur().set(Field.AADHAAR, aadhaar).build()),
         valid(RegistrationJson.read(bytes(out)).orElseThrow()));
   }
 
@@ -251,7 +292,10 @@ class RegistrationJsonTest {
     assertNull(RegistrationJson.sanitized(null, TOKENIZER));
   }
 
-  /** No Aadhaar-like digits anywhere but in a mobile number and a token (64 hex characters may hold 12 digits). */
+  /**
+   * No Aadhaar-like digits anywhere but in a mobile number and a token (64 hex characters may hold
+   * 12 digits).
+   */
   private static void assertNoTwelveDigitsOutsideMobile(JsonNode node) {
     ObjectNode copy = ((ObjectNode) node).deepCopy();
     copy.remove("mobile");

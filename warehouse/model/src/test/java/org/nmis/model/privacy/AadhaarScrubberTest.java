@@ -11,25 +11,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AadhaarScrubberTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"2345 6789 0123", "234567890123", "2345-6789-0123", "2345 67890123", "23456789-0123"})
+  @ValueSource(
+      strings = {
+        "2345 6789 0123",
+        "234567890123",
+        "2345-6789-0123",
+        "2345 67890123",
+        "23456789-0123"
+      })
   void masksTwelveDigitsToTheLastFour(String text) {
     assertEquals("XXXXXXXX0123", AadhaarScrubber.scrub(text));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "Aadhaar 2345 6789 0123 given | Aadhaar XXXXXXXX0123 given",
-      "{\"note\":\"uid=234567890123\"} | {\"note\":\"uid=XXXXXXXX0123\"}",
-      "a 234567890123 b 3456-7890-1234 | a XXXXXXXX0123 b XXXXXXXX1234",
-      "id:234567890123. | id:XXXXXXXX0123.",
-      "आधार 2345 6789 0123 | आधार XXXXXXXX0123"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Aadhaar 2345 6789 0123 given | Aadhaar XXXXXXXX0123 given",
+        "{\"note\":\"uid=234567890123\"} | {\"note\":\"uid=XXXXXXXX0123\"}",
+        "a 234567890123 b 3456-7890-1234 | a XXXXXXXX0123 b XXXXXXXX1234",
+        "id:234567890123. | id:XXXXXXXX0123.",
+        "आधार 2345 6789 0123 | आधार XXXXXXXX0123"
+      })
   void masksInsideText(String text, String scrubbed) {
     assertEquals(scrubbed, AadhaarScrubber.scrub(text));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9876543210", "mobile 9876543210", "+91 98765 43210", "2345 6789 012", "12345",
-      "2020-05-18", "2345  6789  0123", "no digits at all", ""})
+  @ValueSource(
+      strings = {
+        "9876543210",
+        "mobile 9876543210",
+        "+91 98765 43210",
+        "2345 6789 012",
+        "12345",
+        "2020-05-18",
+        "2345  6789  0123",
+        "no digits at all",
+        ""
+      })
   void leavesOtherNumbersAlone(String text) {
     assertEquals(text, AadhaarScrubber.scrub(text));
   }

@@ -32,10 +32,13 @@ class AadhaarTokenizerTest {
   @Test
   void isHmacSha256OfTheAsciiDigits() throws Exception {
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec(
-        RegistrationFixtures.TEST_AADHAAR_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-    String expected = java.util.HexFormat.of().formatHex(
-        mac.doFinal(AADHAAR.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            RegistrationFixtures.TEST_AADHAAR_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "HmacSHA256"));
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(mac.doFinal(AADHAAR.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     assertEquals(expected, RegistrationFixtures.tokenizer().token(AADHAAR));
   }
 
@@ -49,9 +52,11 @@ class AadhaarTokenizerTest {
   @Test
   void differentNumbersGiveDifferentTokens() {
     AadhaarTokenizer t = RegistrationFixtures.tokenizer();
-    Set<String> tokens = IntStream.range(0, 1_000)
-        .mapToObj(i -> RegistrationFixtures.withCheckDigit(Long.toString(40_000_000_000L + i)))
-        .map(t::token).collect(Collectors.toSet());
+    Set<String> tokens =
+        IntStream.range(0, 1_000)
+            .mapToObj(i -> RegistrationFixtures.withCheckDigit(Long.toString(40_000_000_000L + i)))
+            .map(t::token)
+            .collect(Collectors.toSet());
     assertEquals(1_000, tokens.size());
   }
 
@@ -59,7 +64,8 @@ class AadhaarTokenizerTest {
   void theTokenNeverContainsTheNumber() {
     AadhaarTokenizer t = RegistrationFixtures.tokenizer();
     for (int i = 0; i < 1_000; i++) {
-      String aadhaar = RegistrationFixtures.withCheckDigit(Long.toString(30_000_000_000L + 7_919L * i));
+      String aadhaar =
+          RegistrationFixtures.withCheckDigit(Long.toString(30_000_000_000L + 7_919L * i));
       String token = t.token(aadhaar);
       assertFalse(token.contains(aadhaar), token);
       assertFalse(token.contains(aadhaar.substring(0, 8)), token);
@@ -69,8 +75,10 @@ class AadhaarTokenizerTest {
   @Test
   void isThreadSafe() {
     AadhaarTokenizer t = RegistrationFixtures.tokenizer();
-    List<String> numbers = IntStream.range(0, 2_000)
-        .mapToObj(i -> RegistrationFixtures.withCheckDigit(Long.toString(50_000_000_000L + i))).toList();
+    List<String> numbers =
+        IntStream.range(0, 2_000)
+            .mapToObj(i -> RegistrationFixtures.withCheckDigit(Long.toString(50_000_000_000L + i)))
+            .toList();
     List<String> sequential = numbers.stream().map(t::token).toList();
     List<String> parallel = numbers.parallelStream().map(t::token).toList();
     assertEquals(sequential, parallel);
@@ -79,7 +87,8 @@ class AadhaarTokenizerTest {
   @Test
   void shortKeysAreRefused() {
     for (String key : new String[] {null, "", "fifteen-chars!!"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AadhaarTokenizer(key));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new AadhaarTokenizer(key));
       assertTrue(e.getMessage().contains("NMIS-PRIV-001"), e.getMessage());
     }
     new AadhaarTokenizer("sixteen-chars!!!");

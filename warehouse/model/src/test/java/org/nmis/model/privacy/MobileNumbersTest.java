@@ -12,15 +12,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MobileNumbersTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"9876543210", "+919876543210", "919876543210", "09876543210", "+91 98765-43210",
-      "98765.43210", "(98765) 43210", " 9876543210 "})
+  @ValueSource(
+      strings = {
+        "9876543210",
+        "+919876543210",
+        "919876543210",
+        "09876543210",
+        "+91 98765-43210",
+        "98765.43210",
+        "(98765) 43210",
+        " 9876543210 "
+      })
   void normalisesTheWaysSheetsWriteIt(String raw) {
     assertEquals(Optional.of("+919876543210"), MobileNumbers.normalise(raw));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"5876543210", "12345", "+11234567890", "+9876543210", "987654321", "98765432109",
-      "+91987654321", "9876-54321a", "98765+43210", "", "   ", "+", "0919876543210"})
+  @ValueSource(
+      strings = {
+        "5876543210",
+        "12345",
+        "+11234567890",
+        "+9876543210",
+        "987654321",
+        "98765432109",
+        "+91987654321",
+        "9876-54321a",
+        "98765+43210",
+        "",
+        "   ",
+        "+",
+        "0919876543210"
+      })
   void rejects(String raw) {
     assertEquals(Optional.empty(), MobileNumbers.normalise(raw));
   }
@@ -31,7 +54,11 @@ class MobileNumbersTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"6000000000, +916000000000", "7000012345, +917000012345", "8999999999, +918999999999"})
+  @CsvSource({
+    "6000000000, +916000000000",
+    "7000012345, +917000012345",
+    "8999999999, +918999999999"
+  })
   void everyLeadingDigitFrom6To9(String raw, String normalised) {
     assertEquals(Optional.of(normalised), MobileNumbers.normalise(raw));
   }

@@ -14,8 +14,16 @@ import org.nmis.model.testing.RegistrationFixtures;
 class VerhoeffTest {
 
   @ParameterizedTest
-  @CsvSource({"236, 3", "12345, 1", "142857, 0", "123456789012, 0", "8473643095483728456789, 2",
-      "123456654321, 9", "0, 4", "1, 5"})
+  @CsvSource({
+    "236, 3",
+    "12345, 1",
+    "142857, 0",
+    "123456789012, 0",
+    "8473643095483728456789, 2",
+    "123456654321, 9",
+    "0, 4",
+    "1, 5"
+  })
   void knownCheckDigits(String digits, char check) {
     assertEquals(check, Verhoeff.checkDigit(digits));
     assertTrue(Verhoeff.isValid(digits + check), digits + check);
@@ -34,9 +42,10 @@ class VerhoeffTest {
   }
 
   /**
-   * Regression: the permutation table's row 4 once read 9 4 5 3 1 2 8 7 6 0 instead of 9 4 5 3 1 2 6 8 7 0. The
-   * class stayed consistent with itself (check digits it made passed its own check), but it rejected about a third
-   * of real Aadhaar numbers (a 6, 7 or 8 fifth from the right) and accepted mistyped ones.
+   * Regression: the permutation table's row 4 once read 9 4 5 3 1 2 8 7 6 0 instead of 9 4 5 3 1 2
+   * 6 8 7 0. The class stayed consistent with itself (check digits it made passed its own check),
+   * but it rejected about a third of real Aadhaar numbers (a 6, 7 or 8 fifth from the right) and
+   * accepted mistyped ones.
    */
   @ParameterizedTest
   @CsvSource({"23456786012, 7", "23456787012, 5", "23456788012, 6", "8473643095483728456789, 2"})
@@ -55,14 +64,18 @@ class VerhoeffTest {
   void agreesWithAReferenceImplementationOnRandomNumbers() {
     java.util.Random random = new java.util.Random(20200518);
     for (int i = 0; i < 100_000; i++) {
-      String digits = Long.toString(100_000_000_000L + (long) (random.nextDouble() * 899_999_999_999L));
+      String digits =
+          Long.toString(100_000_000_000L + (long) (random.nextDouble() * 899_999_999_999L));
       assertEquals(ReferenceVerhoeff.isValid(digits), Verhoeff.isValid(digits), digits);
       String prefix = digits.substring(0, 11);
       assertEquals(ReferenceVerhoeff.checkDigit(prefix), Verhoeff.checkDigit(prefix), prefix);
     }
   }
 
-  /** Verhoeff from its definition: the dihedral group D5, and the permutation tables as powers of (1 5 8 9 4 2 7 0)(3 6). */
+  /**
+   * Verhoeff from its definition: the dihedral group D5, and the permutation tables as powers of (1
+   * 5 8 9 4 2 7 0)(3 6).
+   */
   private static final class ReferenceVerhoeff {
     private static final int[][] P = new int[8][10];
 
@@ -130,7 +143,11 @@ class VerhoeffTest {
         }
       }
       if (i + 1 < aadhaar.length() && aadhaar.charAt(i) != aadhaar.charAt(i + 1)) {
-        String swapped = aadhaar.substring(0, i) + aadhaar.charAt(i + 1) + aadhaar.charAt(i) + aadhaar.substring(i + 2);
+        String swapped =
+            aadhaar.substring(0, i)
+                + aadhaar.charAt(i + 1)
+                + aadhaar.charAt(i)
+                + aadhaar.substring(i + 2);
         assertFalse(Verhoeff.isValid(swapped), swapped);
       }
     }

@@ -80,11 +80,13 @@ class ReferenceDataTest {
     long total = 0;
     Set<String> pairs = new HashSet<>();
     for (StateFlow f : REF.census2011StateFlows()) {
-      assertNotEquals(f.originStateCode(), f.destinationStateCode(), f + " is not between two states");
+      assertNotEquals(
+          f.originStateCode(), f.destinationStateCode(), f + " is not between two states");
       assertTrue(REF.state(f.originStateCode()).isPresent(), f.toString());
       assertTrue(REF.state(f.destinationStateCode()).isPresent(), f.toString());
       assertTrue(f.migrants() >= 0, f.toString());
-      assertTrue(pairs.add(f.originStateCode() + ">" + f.destinationStateCode()), "duplicate flow " + f);
+      assertTrue(
+          pairs.add(f.originStateCode() + ">" + f.destinationStateCode()), "duplicate flow " + f);
       total += f.migrants();
     }
     assertTrue(total > 50_000_000L && total < 56_000_000L, "total " + total);

@@ -24,13 +24,15 @@ class FlowIndexTest {
 
   @Test
   void sumsDistrictsAtStateLevel() {
-    assertEquals(List.of(new Total(27, 0, 9, 0, 15, 32), new Total(27, 0, 10, 0, 3, 3)),
+    assertEquals(
+        List.of(new Total(27, 0, 9, 0, 15, 32), new Total(27, 0, 10, 0, 3, 3)),
         index.query(new Query(Level.STATE, null, null, null, null, null)));
   }
 
   @Test
   void filtersByDateStateAndMode() {
-    assertEquals(List.of(new Total(27, 491, 9, 148, 5, 7)),
+    assertEquals(
+        List.of(new Total(27, 491, 9, 148, 5, 7)),
         index.query(new Query(Level.DISTRICT, MAY_21, MAY_21, 27, 9, "TRAIN")));
   }
 
@@ -38,7 +40,8 @@ class FlowIndexTest {
   void anUpsertReplacesAndARemoveDrops() {
     index.upsert(new Flow(MAY_20, "TRAIN", 27, 490, 9, 148, 11, 26));
     index.remove(new Flow(MAY_21, "TRAIN", 27, 491, 9, 148, 0, 0));
-    assertEquals(List.of(new Total(27, 0, 9, 0, 11, 26), new Total(27, 0, 10, 0, 3, 3)),
+    assertEquals(
+        List.of(new Total(27, 0, 9, 0, 11, 26), new Total(27, 0, 10, 0, 3, 3)),
         index.query(new Query(Level.STATE, null, null, null, null, null)));
   }
 }

@@ -26,13 +26,20 @@ class RegistrationIndexTest {
   private final PersonId sita = RegistrationFixtures.idScheme().forLogPosition(0, 2);
 
   private static Registration registration(RegistrationInput.Builder b) {
-    return ((ValidationResult.Valid) RegistrationFixtures.validator().validate(b.build())).registration();
+    return ((ValidationResult.Valid) RegistrationFixtures.validator().validate(b.build()))
+        .registration();
   }
 
-  private static StoredRegistration stored(PersonId id, Registration r, int version, Instant created,
-      Instant updated) {
-    return new StoredRegistration(id, r, version, "state-" + r.sourceStateCode(), created,
-        "state-" + r.sourceStateCode(), updated);
+  private static StoredRegistration stored(
+      PersonId id, Registration r, int version, Instant created, Instant updated) {
+    return new StoredRegistration(
+        id,
+        r,
+        version,
+        "state-" + r.sourceStateCode(),
+        created,
+        "state-" + r.sourceStateCode(),
+        updated);
   }
 
   private StoredRegistration ramV1() {
@@ -40,8 +47,12 @@ class RegistrationIndexTest {
   }
 
   private StoredRegistration sitaSharingRamsPhone() {
-    return stored(sita, registration(RegistrationFixtures.sitaFromPuneToPatna().set(Field.MOBILE, "98765 43210")),
-        1, T2, T2);
+    return stored(
+        sita,
+        registration(RegistrationFixtures.sitaFromPuneToPatna().set(Field.MOBILE, "98765 43210")),
+        1,
+        T2,
+        T2);
   }
 
   @Test
@@ -75,8 +86,13 @@ class RegistrationIndexTest {
     RegistrationIndex index = new RegistrationIndex();
     index.upsert(ramV1());
     index.upsert(ramV1());
-    StoredRegistration v2 = stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur()
-        .set(Field.AGE, "35")), 2, T1, T3);
+    StoredRegistration v2 =
+        stored(
+            ram,
+            registration(RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.AGE, "35")),
+            2,
+            T1,
+            T3);
     index.upsert(v2);
     assertEquals(List.of(v2), index.byMobile(SHARED));
     assertEquals(Optional.of(v2), index.byPersonId(ram));
@@ -89,8 +105,14 @@ class RegistrationIndexTest {
     StoredRegistration s = sitaSharingRamsPhone();
     index.upsert(ramV1());
     index.upsert(s);
-    StoredRegistration corrected = stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur()
-        .set(Field.MOBILE, "+91 70000 12345")), 2, T1, T3);
+    StoredRegistration corrected =
+        stored(
+            ram,
+            registration(
+                RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.MOBILE, "+91 70000 12345")),
+            2,
+            T1,
+            T3);
     index.upsert(corrected);
     assertEquals(List.of(s), index.byMobile(SHARED));
     assertEquals(List.of(corrected), index.byMobile(OTHER));
@@ -99,7 +121,8 @@ class RegistrationIndexTest {
     assertEquals(2, index.size());
 
     // and back again
-    StoredRegistration v3 = stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur()), 3, T1, T3);
+    StoredRegistration v3 =
+        stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur()), 3, T1, T3);
     index.upsert(v3);
     assertEquals(List.of(v3, s), index.byMobile(SHARED));
     assertEquals(List.of(), index.byMobile(OTHER));
@@ -109,8 +132,13 @@ class RegistrationIndexTest {
   void theLastPersonLeavingAMobileEmptiesIt() {
     RegistrationIndex index = new RegistrationIndex();
     index.upsert(ramV1());
-    index.upsert(stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.MOBILE, OTHER)),
-        2, T1, T3));
+    index.upsert(
+        stored(
+            ram,
+            registration(RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.MOBILE, OTHER)),
+            2,
+            T1,
+            T3));
     assertTrue(index.byMobile(SHARED).isEmpty());
   }
 

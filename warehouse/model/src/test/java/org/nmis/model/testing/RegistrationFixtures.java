@@ -14,32 +14,39 @@ import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.registration.ValidationResult;
 
 /**
- * Named canonical registrations for tests. Each returns a builder, so a test states only what it changes:
- * {@code RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.AGE, "150").build()}.
+ * Named canonical registrations for tests. Each returns a builder, so a test states only what it
+ * changes: {@code RegistrationFixtures.ramFromPuneToGorakhpur().set(Field.AGE, "150").build()}.
  */
 public final class RegistrationFixtures {
   /** Test-only keys: the real ones come from configuration. */
   public static final String TEST_AADHAAR_KEY = "test-aadhaar-key-not-for-production";
+
   public static final String TEST_ID_KEY = "test-person-id-key-not-for-production";
 
   /** LGD codes: Maharashtra (27) / Pune (490); Uttar Pradesh (9) / Gorakhpur (148). */
   public static final int MAHARASHTRA = 27;
+
   public static final int PUNE = 490;
   public static final int UTTAR_PRADESH = 9;
   public static final int GORAKHPUR = 148;
+
   /** LGD codes: Bihar (10) / Patna (212). */
   public static final int BIHAR = 10;
+
   public static final int PATNA = 212;
 
   /** LGD codes: Delhi (7); Mumbai (482), another district of Maharashtra. */
   public static final int DELHI = 7;
+
   public static final int MUMBAI = 482;
 
   /** A valid Aadhaar number (Verhoeff-correct, made up). */
   public static final String AADHAAR = withCheckDigit("49901234567");
+
   /** {@link #AADHAAR} as printed on the card, grouped 4-4-4. */
   public static final String AADHAAR_PRINTED =
       AADHAAR.substring(0, 4) + " " + AADHAAR.substring(4, 8) + " " + AADHAAR.substring(8);
+
   /** Ram's mobile number as the model normalises it. */
   public static final String RAM_MOBILE = "+919876543210";
 
@@ -66,7 +73,9 @@ public final class RegistrationFixtures {
         .set(Field.CATEGORY, "LABOUR");
   }
 
-  /** A student registered by Bihar (her home state), Hindi name in Devanagari, no Aadhaar, by bus. */
+  /**
+   * A student registered by Bihar (her home state), Hindi name in Devanagari, no Aadhaar, by bus.
+   */
   public static RegistrationInput.Builder sitaFromPuneToPatna() {
     return RegistrationInput.builder()
         .set(Field.SOURCE_STATE_CODE, BIHAR)
@@ -85,8 +94,8 @@ public final class RegistrationFixtures {
   }
 
   /**
-   * Ram's registration as the warehouse's own API republishes it: Aadhaar already replaced by its token (under
-   * {@link #TEST_AADHAAR_KEY}) and last four digits.
+   * Ram's registration as the warehouse's own API republishes it: Aadhaar already replaced by its
+   * token (under {@link #TEST_AADHAAR_KEY}) and last four digits.
    */
   public static RegistrationInput.Builder ramWithTokenisedAadhaar() {
     return ramFromPuneToGorakhpur()
@@ -96,14 +105,22 @@ public final class RegistrationFixtures {
   }
 
   /**
-   * Ram as the {@code registrations} table keeps him: tokenised Aadhaar, the person ID of the first message of
-   * partition 0, version 1, submitted by Maharashtra's API user.
+   * Ram as the {@code registrations} table keeps him: tokenised Aadhaar, the person ID of the first
+   * message of partition 0, version 1, submitted by Maharashtra's API user.
    */
   public static StoredRegistration ramStored() {
-    Registration r = ((ValidationResult.Valid) validator().validate(ramFromPuneToGorakhpur().build())).registration();
+    Registration r =
+        ((ValidationResult.Valid) validator().validate(ramFromPuneToGorakhpur().build()))
+            .registration();
     Instant at = Instant.parse("2020-05-16T09:30:12.417Z");
-    return new StoredRegistration(idScheme().forLogPosition(0, 0), r, 1, "api:mh-state:STATE:27", at,
-        "api:mh-state:STATE:27", at);
+    return new StoredRegistration(
+        idScheme().forLogPosition(0, 0),
+        r,
+        1,
+        "api:mh-state:STATE:27",
+        at,
+        "api:mh-state:STATE:27",
+        at);
   }
 
   /** A Verhoeff-correct Aadhaar number with one digit mistyped (the check digit no longer fits). */

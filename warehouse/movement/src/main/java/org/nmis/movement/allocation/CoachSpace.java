@@ -8,20 +8,25 @@ import org.nmis.movement.layout.Berth;
 import org.nmis.movement.layout.Coach;
 import org.nmis.movement.layout.MiddleBerthPolicy;
 
-/** The berths of one coach during one allocation run: which may be sold, who sits where, free berths per bay. */
+/**
+ * The berths of one coach during one allocation run: which may be sold, who sits where, free berths
+ * per bay.
+ */
 final class CoachSpace {
   /** A run of consecutive bays of this coach that can hold a party or group. */
-  record Window(CoachSpace space, int firstBay, int lastBay, int lowerShort, int distance, int slack) {
+  record Window(
+      CoachSpace space, int firstBay, int lastBay, int lowerShort, int distance, int slack) {
     int span() {
       return lastBay - firstBay;
     }
   }
 
-  private static final Comparator<Window> BEST_IN_COACH = Comparator.comparingInt(Window::span)
-      .thenComparingInt(Window::lowerShort)
-      .thenComparingInt(Window::distance)
-      .thenComparingInt(Window::slack)
-      .thenComparingInt(Window::firstBay);
+  private static final Comparator<Window> BEST_IN_COACH =
+      Comparator.comparingInt(Window::span)
+          .thenComparingInt(Window::lowerShort)
+          .thenComparingInt(Window::distance)
+          .thenComparingInt(Window::slack)
+          .thenComparingInt(Window::firstBay);
 
   final int index;
   final Coach coach;
@@ -73,7 +78,9 @@ final class CoachSpace {
 
   /** True when the berth exists, may be sold and is free. */
   boolean isFree(int berthNumber) {
-    return berthNumber >= 1 && berthNumber <= berths.size() && usable[berthNumber - 1]
+    return berthNumber >= 1
+        && berthNumber <= berths.size()
+        && usable[berthNumber - 1]
         && occupant[berthNumber - 1] == null;
   }
 
@@ -101,8 +108,9 @@ final class CoachSpace {
   }
 
   /**
-   * The fewest consecutive bays with {@code size} free berths, preferring enough free lower berths, closeness to
-   * {@code nearBay} (0 for none) and the tightest fit; null when the coach has fewer than {@code size} free.
+   * The fewest consecutive bays with {@code size} free berths, preferring enough free lower berths,
+   * closeness to {@code nearBay} (0 for none) and the tightest fit; null when the coach has fewer
+   * than {@code size} free.
    */
   Window bestWindow(int size, int lowerWanted, int nearBay) {
     if (free < size) {
@@ -116,8 +124,11 @@ final class CoachSpace {
         total += freeInBay[last];
         lower += freeLowerInBay[last];
         if (total >= size) {
-          int distance = nearBay == 0 ? 0 : nearBay < first ? first - nearBay : Math.max(0, nearBay - last);
-          Window w = new Window(this, first, last, Math.max(0, lowerWanted - lower), distance, total - size);
+          int distance =
+              nearBay == 0 ? 0 : nearBay < first ? first - nearBay : Math.max(0, nearBay - last);
+          Window w =
+              new Window(
+                  this, first, last, Math.max(0, lowerWanted - lower), distance, total - size);
           if (best == null || BEST_IN_COACH.compare(w, best) < 0) {
             best = w;
           }

@@ -6,8 +6,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Who sits where on one train: every coach of the rake in running order (empty ones too) and the travellers who got
- * no berth. Pass it back to {@link ManifestAllocator} as the previous manifest to keep seats stable on a re-run.
+ * Who sits where on one train: every coach of the rake in running order (empty ones too) and the
+ * travellers who got no berth. Pass it back to {@link ManifestAllocator} as the previous manifest
+ * to keep seats stable on a re-run.
  */
 public record Manifest(List<CoachManifest> coaches, List<Overflow> overflow) {
   private static final Manifest EMPTY = new Manifest(List.of(), List.of());

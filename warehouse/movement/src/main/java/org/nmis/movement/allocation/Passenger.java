@@ -6,11 +6,18 @@ import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.StoredRegistration;
 
 /**
- * A registered person to seat, with what allocation needs from their registration. {@code groupRef} is null when
- * they travel on their own; {@code personsAccompanying} more berths go to their unnamed companions.
+ * A registered person to seat, with what allocation needs from their registration. {@code groupRef}
+ * is null when they travel on their own; {@code personsAccompanying} more berths go to their
+ * unnamed companions.
  */
-public record Passenger(PersonId personId, String name, int age, Gender gender, String groupRef,
-    int personsAccompanying, int destinationDistrictCode) {
+public record Passenger(
+    PersonId personId,
+    String name,
+    int age,
+    Gender gender,
+    String groupRef,
+    int personsAccompanying,
+    int destinationDistrictCode) {
 
   public Passenger {
     if (personId == null || name == null || gender == null) {
@@ -24,7 +31,13 @@ public record Passenger(PersonId personId, String name, int age, Gender gender, 
 
   public static Passenger of(StoredRegistration stored) {
     Registration r = stored.registration();
-    return new Passenger(stored.personId(), r.name(), r.age(), r.gender(), r.groupRef(), r.personsAccompanying(),
+    return new Passenger(
+        stored.personId(),
+        r.name(),
+        r.age(),
+        r.gender(),
+        r.groupRef(),
+        r.personsAccompanying(),
         r.destinationDistrictCode());
   }
 

@@ -1,2 +1,5 @@
-/** Coach-level manifests: the deterministic, stable {@link org.nmis.movement.allocation.ManifestAllocator} and CSV. */
+/**
+ * Coach-level manifests: the deterministic, stable {@link
+ * org.nmis.movement.allocation.ManifestAllocator} and CSV.
+ */
 package org.nmis.movement.allocation;

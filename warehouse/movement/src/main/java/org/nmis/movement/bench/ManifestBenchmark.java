@@ -13,9 +13,9 @@ import org.nmis.movement.layout.MiddleBerthPolicy;
 import org.nmis.movement.layout.Rake;
 
 /**
- * Times {@link ManifestAllocator} on synthetic Shramik trains: one full train (24 SL coaches, about 1,700
- * travellers) and a day of 280 such trains, single thread. Run after a build:
- * {@code ./mvnw -q -pl warehouse/movement exec:java@bench}
+ * Times {@link ManifestAllocator} on synthetic Shramik trains: one full train (24 SL coaches, about
+ * 1,700 travellers) and a day of 280 such trains, single thread. Run after a build: {@code ./mvnw
+ * -q -pl warehouse/movement exec:java@bench}
  */
 public final class ManifestBenchmark {
   static final int TRAVELLERS_PER_TRAIN = 1_700;
@@ -45,8 +45,12 @@ public final class ManifestBenchmark {
     }
     Arrays.sort(single);
     long start = System.nanoTime();
-    Manifest rerun = allocator.allocate(rake, MiddleBerthPolicy.OCCUPIED, trains.get(0).subList(10,
-        trains.get(0).size()), first);
+    Manifest rerun =
+        allocator.allocate(
+            rake,
+            MiddleBerthPolicy.OCCUPIED,
+            trains.get(0).subList(10, trains.get(0).size()),
+            first);
     long rerunNanos = System.nanoTime() - start;
 
     start = System.nanoTime();
@@ -59,20 +63,29 @@ public final class ManifestBenchmark {
     }
     long dayNanos = System.nanoTime() - start;
 
-    System.out.printf("one train: %d travellers, %d placed, %d overflow; median %.1f ms, max %.1f ms over %d runs%n",
-        travellers(trains.get(0)), first.placed(), first.overflow().size(), single[SINGLE_TRAIN_RUNS / 2] / 1e6,
-        single[SINGLE_TRAIN_RUNS - 1] / 1e6, SINGLE_TRAIN_RUNS);
-    System.out.printf("re-run after removing 10 registrants: %d placed, %.1f ms%n", rerun.placed(), rerunNanos / 1e6);
-    System.out.printf("%d trains: %d placed, %d overflow; %.2f s total, %.1f ms per train%n", TRAINS, placed,
-        overflow, dayNanos / 1e9, dayNanos / 1e6 / TRAINS);
+    System.out.printf(
+        "one train: %d travellers, %d placed, %d overflow; median %.1f ms, max %.1f ms over %d runs%n",
+        travellers(trains.get(0)),
+        first.placed(),
+        first.overflow().size(),
+        single[SINGLE_TRAIN_RUNS / 2] / 1e6,
+        single[SINGLE_TRAIN_RUNS - 1] / 1e6,
+        SINGLE_TRAIN_RUNS);
+    System.out.printf(
+        "re-run after removing 10 registrants: %d placed, %.1f ms%n",
+        rerun.placed(), rerunNanos / 1e6);
+    System.out.printf(
+        "%d trains: %d placed, %d overflow; %.2f s total, %.1f ms per train%n",
+        TRAINS, placed, overflow, dayNanos / 1e9, dayNanos / 1e6 / TRAINS);
   }
 
   /**
-   * The passengers of synthetic train number {@code train}: up to {@code travellers}, registrants with 0-3 persons
-   * accompanying, a third of them in family or village groups of 2-8 registrants, ages 1-85, eight destination
-   * districts. The same arguments give the same passengers.
+   * The passengers of synthetic train number {@code train}: up to {@code travellers}, registrants
+   * with 0-3 persons accompanying, a third of them in family or village groups of 2-8 registrants,
+   * ages 1-85, eight destination districts. The same arguments give the same passengers.
    */
-  public static List<Passenger> syntheticTrain(PersonIdScheme ids, int train, int travellers, Random random) {
+  public static List<Passenger> syntheticTrain(
+      PersonIdScheme ids, int train, int travellers, Random random) {
     List<Passenger> out = new ArrayList<>();
     int seated = 0;
     int offset = 0;
@@ -84,9 +97,15 @@ public final class ManifestBenchmark {
         if (seated + 1 + accompanying > travellers) {
           return out;
         }
-        out.add(new Passenger(ids.forLogPosition(train % 64, (long) train * 10_000 + offset++), "Traveller " + offset,
-            1 + random.nextInt(85), random.nextBoolean() ? Gender.M : Gender.F, group, accompanying,
-            140 + random.nextInt(8)));
+        out.add(
+            new Passenger(
+                ids.forLogPosition(train % 64, (long) train * 10_000 + offset++),
+                "Traveller " + offset,
+                1 + random.nextInt(85),
+                random.nextBoolean() ? Gender.M : Gender.F,
+                group,
+                accompanying,
+                140 + random.nextInt(8)));
         seated += 1 + accompanying;
       }
     }

@@ -8,7 +8,10 @@ import org.nmis.movement.MovementException;
 import org.nmis.movement.allocation.Passenger;
 import org.nmis.movement.layout.Rake;
 
-/** Whether a train booking fits its request: real stations in the right states, a date after acceptance, room. */
+/**
+ * Whether a train booking fits its request: real stations in the right states, a date after
+ * acceptance, room.
+ */
 public final class BookingRules {
   private final StationCheck stations;
 
@@ -20,26 +23,49 @@ public final class BookingRules {
    * Throws a {@link MovementException} (400) naming the first rule the booking breaks.
    *
    * @param acceptedOn the Indian date on which the destination state accepted the request
-   * @param travelling the accepted passengers; each needs a berth for themselves and one per person accompanying
+   * @param travelling the accepted passengers; each needs a berth for themselves and one per person
+   *     accompanying
    */
-  public void check(TrainBooking booking, int originStateCode, int destinationStateCode, LocalDate acceptedOn,
+  public void check(
+      TrainBooking booking,
+      int originStateCode,
+      int destinationStateCode,
+      LocalDate acceptedOn,
       Collection<Passenger> travelling) {
     stations.require(booking.originStationCode(), originStateCode, "origin");
     stations.require(booking.destinationStationCode(), destinationStateCode, "destination");
     if (booking.date().isBefore(acceptedOn)) {
-      throw new MovementException(MovementError.TRAIN_BEFORE_ACCEPTANCE, "train " + booking.trainNumber()
-          + " runs on " + booking.date() + ", before the request was accepted on " + acceptedOn
-          + "; book a train on or after " + acceptedOn);
+      throw new MovementException(
+          MovementError.TRAIN_BEFORE_ACCEPTANCE,
+          "train "
+              + booking.trainNumber()
+              + " runs on "
+              + booking.date()
+              + ", before the request was accepted on "
+              + acceptedOn
+              + "; book a train on or after "
+              + acceptedOn);
     }
     int registrants = travelling.size();
     int accompanying = travelling.stream().mapToInt(Passenger::personsAccompanying).sum();
     int capacity = booking.capacity();
     if (registrants + accompanying > capacity) {
-      throw new MovementException(MovementError.RAKE_TOO_SMALL, (registrants + accompanying)
-          + " travellers (" + registrants + " registrants + " + accompanying + " persons accompanying) do not fit"
-          + " the rake's " + capacity + " berths (" + describe(booking.rake()) + ", middle berths "
-          + booking.middleBerths().name().toLowerCase().replace('_', ' ') + "); add coaches, sell middle berths"
-          + " or book a second train");
+      throw new MovementException(
+          MovementError.RAKE_TOO_SMALL,
+          (registrants + accompanying)
+              + " travellers ("
+              + registrants
+              + " registrants + "
+              + accompanying
+              + " persons accompanying) do not fit"
+              + " the rake's "
+              + capacity
+              + " berths ("
+              + describe(booking.rake())
+              + ", middle berths "
+              + booking.middleBerths().name().toLowerCase().replace('_', ' ')
+              + "); add coaches, sell middle berths"
+              + " or book a second train");
     }
   }
 

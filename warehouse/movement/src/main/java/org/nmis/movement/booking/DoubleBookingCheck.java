@@ -10,7 +10,10 @@ import org.nmis.model.ids.RequestId;
 import org.nmis.movement.MovementError;
 import org.nmis.movement.MovementException;
 
-/** Nobody travels on two trains the same day: finds people of a request already booked under another one. */
+/**
+ * Nobody travels on two trains the same day: finds people of a request already booked under another
+ * one.
+ */
 public final class DoubleBookingCheck {
   /** How many clashes an error message names. */
   static final int NAMED_IN_MESSAGE = 5;
@@ -21,7 +24,10 @@ public final class DoubleBookingCheck {
   private DoubleBookingCheck() {}
 
   /** Every clash, in the order of {@code persons}. */
-  public static List<Clash> clashes(RequestId request, LocalDate date, Collection<PersonId> persons,
+  public static List<Clash> clashes(
+      RequestId request,
+      LocalDate date,
+      Collection<PersonId> persons,
       OtherBookings otherBookings) {
     List<Clash> out = new ArrayList<>();
     for (PersonId p : persons) {
@@ -34,18 +40,40 @@ public final class DoubleBookingCheck {
     return out;
   }
 
-  /** Throws {@link MovementError#PERSON_ALREADY_BOOKED} (409) naming the first clashes, if there are any. */
-  public static void requireNone(RequestId request, LocalDate date, Collection<PersonId> persons,
+  /**
+   * Throws {@link MovementError#PERSON_ALREADY_BOOKED} (409) naming the first clashes, if there are
+   * any.
+   */
+  public static void requireNone(
+      RequestId request,
+      LocalDate date,
+      Collection<PersonId> persons,
       OtherBookings otherBookings) {
     List<Clash> clashes = clashes(request, date, persons, otherBookings);
     if (!clashes.isEmpty()) {
-      String named = clashes.stream().limit(NAMED_IN_MESSAGE)
-          .map(c -> c.person() + " (train " + c.trip().trainNumber() + ", " + c.trip().requestId() + ")")
-          .collect(Collectors.joining(", "));
-      throw new MovementException(MovementError.PERSON_ALREADY_BOOKED, clashes.size() + " accepted person(s) are"
-          + " already booked on another train on " + date + ": " + named
-          + (clashes.size() > NAMED_IN_MESSAGE ? " and more" : "") + "; cancel the other request or book this"
-          + " one on another day");
+      String named =
+          clashes.stream()
+              .limit(NAMED_IN_MESSAGE)
+              .map(
+                  c ->
+                      c.person()
+                          + " (train "
+                          + c.trip().trainNumber()
+                          + ", "
+                          + c.trip().requestId()
+                          + ")")
+              .collect(Collectors.joining(", "));
+      throw new MovementException(
+          MovementError.PERSON_ALREADY_BOOKED,
+          clashes.size()
+              + " accepted person(s) are"
+              + " already booked on another train on "
+              + date
+              + ": "
+              + named
+              + (clashes.size() > NAMED_IN_MESSAGE ? " and more" : "")
+              + "; cancel the other request or book this"
+              + " one on another day");
     }
   }
 }

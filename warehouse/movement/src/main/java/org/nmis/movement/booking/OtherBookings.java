@@ -4,8 +4,8 @@ import java.util.List;
 import org.nmis.model.ids.PersonId;
 
 /**
- * The trains each person is booked on across all requests. The service answers it from its bookings table; the
- * workflow only reads it, so the check stays pure.
+ * The trains each person is booked on across all requests. The service answers it from its bookings
+ * table; the workflow only reads it, so the check stays pure.
  */
 @FunctionalInterface
 public interface OtherBookings {

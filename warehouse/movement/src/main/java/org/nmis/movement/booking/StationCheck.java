@@ -14,18 +14,41 @@ public final class StationCheck {
   }
 
   /**
-   * Throws {@link MovementError#UNKNOWN_STATION} or {@link MovementError#STATION_IN_WRONG_STATE} (400).
+   * Throws {@link MovementError#UNKNOWN_STATION} or {@link MovementError#STATION_IN_WRONG_STATE}
+   * (400).
    *
-   * @param end which end of the journey the station serves, for the message: "origin" or "destination"
+   * @param end which end of the journey the station serves, for the message: "origin" or
+   *     "destination"
    */
   public Station require(String code, int stateCode, String end) {
-    Station station = reference.station(code).orElseThrow(() -> new MovementException(
-        MovementError.UNKNOWN_STATION, end + " station '" + code + "' is not an Indian Railways station code of"
-            + " the reference data; use the station's code, for example PUNE or GKP"));
+    Station station =
+        reference
+            .station(code)
+            .orElseThrow(
+                () ->
+                    new MovementException(
+                        MovementError.UNKNOWN_STATION,
+                        end
+                            + " station '"
+                            + code
+                            + "' is not an Indian Railways station code of"
+                            + " the reference data; use the station's code, for example PUNE or GKP"));
     if (station.stateCode() != stateCode) {
-      throw new MovementException(MovementError.STATION_IN_WRONG_STATE, end + " station " + code + " ("
-          + station.name() + ") is in " + stateName(station.stateCode()) + ", not in the request's " + end
-          + " state " + stateName(stateCode) + "; choose a station in " + stateName(stateCode));
+      throw new MovementException(
+          MovementError.STATION_IN_WRONG_STATE,
+          end
+              + " station "
+              + code
+              + " ("
+              + station.name()
+              + ") is in "
+              + stateName(station.stateCode())
+              + ", not in the request's "
+              + end
+              + " state "
+              + stateName(stateCode)
+              + "; choose a station in "
+              + stateName(stateCode));
     }
     return station;
   }

@@ -14,8 +14,10 @@ import org.nmis.movement.Ist;
 public final class EPassIssuer {
   /** A pass opens at the start of the day before travel (India time), for boarding formalities. */
   public static final int DAYS_VALID_BEFORE = 1;
+
   /** And closes at the end of the second day after, as Shramik journeys took up to three days. */
   public static final int DAYS_VALID_AFTER = 2;
+
   private static final int PASS_ID_BYTES = 12;
 
   private final PrivateKey key;
@@ -33,16 +35,31 @@ public final class EPassIssuer {
     this.random = random;
   }
 
-  /** A pass valid from the day before the travel date to the end of the second day after it (India time). */
+  /**
+   * A pass valid from the day before the travel date to the end of the second day after it (India
+   * time).
+   */
   public EPass issue(EPassSubject subject) {
-    return issue(subject, Ist.startOf(subject.date().minusDays(DAYS_VALID_BEFORE)),
+    return issue(
+        subject,
+        Ist.startOf(subject.date().minusDays(DAYS_VALID_BEFORE)),
         Ist.startOf(subject.date().plusDays(DAYS_VALID_AFTER + 1)));
   }
 
   public EPass issue(EPassSubject s, Instant validFrom, Instant validUntil) {
-    EPassClaims claims = new EPassClaims(EPassClaims.CURRENT_VERSION, passId(), s.travellerId(), s.requestId(),
-        s.trainNumber(), s.date(), s.coach(), s.berth(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
-        validFrom.truncatedTo(ChronoUnit.SECONDS), validUntil.truncatedTo(ChronoUnit.SECONDS));
+    EPassClaims claims =
+        new EPassClaims(
+            EPassClaims.CURRENT_VERSION,
+            passId(),
+            s.travellerId(),
+            s.requestId(),
+            s.trainNumber(),
+            s.date(),
+            s.coach(),
+            s.berth(),
+            clock.instant().truncatedTo(ChronoUnit.SECONDS),
+            validFrom.truncatedTo(ChronoUnit.SECONDS),
+            validUntil.truncatedTo(ChronoUnit.SECONDS));
     String encoded = EPassToken.ENCODER.encodeToString(ClaimsJson.write(claims));
     try {
       Signature signer = Signature.getInstance(EPassKeys.ALGORITHM);
@@ -50,8 +67,11 @@ public final class EPassIssuer {
       signer.update(EPassToken.signingInput(encoded));
       return new EPass(claims, encoded + "." + EPassToken.ENCODER.encodeToString(signer.sign()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("NMIS-MOV-115: cannot sign an e-pass with the configured key: "
-          + e.getMessage() + "; check the e-pass private key configuration", e);
+      throw new IllegalStateException(
+          "NMIS-MOV-115: cannot sign an e-pass with the configured key: "
+              + e.getMessage()
+              + "; check the e-pass private key configuration",
+          e);
     }
   }
 

@@ -9,11 +9,14 @@ import java.util.function.Predicate;
 import org.nmis.movement.epass.EPassVerification.Reason;
 
 /**
- * Checks a scanned pass with the public key only, so a station checker can work offline with the published JWK
- * and a copy of the revocation list. The signature is checked before the claims are parsed. Thread-safe.
+ * Checks a scanned pass with the public key only, so a station checker can work offline with the
+ * published JWK and a copy of the revocation list. The signature is checked before the claims are
+ * parsed. Thread-safe.
  */
 public final class EPassVerifier {
-  /** Far more than any pass this code issues; a guard against scanning a document instead of a pass. */
+  /**
+   * Far more than any pass this code issues; a guard against scanning a document instead of a pass.
+   */
   static final int MAX_TOKEN_LENGTH = 2048;
 
   private final PublicKey key;
@@ -27,8 +30,9 @@ public final class EPassVerifier {
   }
 
   /**
-   * VALID with the claims, or INVALID with the first reason found: MALFORMED, BAD_SIGNATURE, REVOKED,
-   * NOT_YET_VALID, EXPIRED. A pass is valid from {@code validFrom} inclusive to {@code validUntil} exclusive.
+   * VALID with the claims, or INVALID with the first reason found: MALFORMED, BAD_SIGNATURE,
+   * REVOKED, NOT_YET_VALID, EXPIRED. A pass is valid from {@code validFrom} inclusive to {@code
+   * validUntil} exclusive.
    */
   public EPassVerification verify(String token, Instant now, Predicate<String> revokedPassIds) {
     int dot = token == null || token.length() > MAX_TOKEN_LENGTH ? -1 : token.indexOf('.');

@@ -1,2 +1,5 @@
-/** E-passes: compact Ed25519-signed tokens for QR codes, their keys, issuing and offline verification. */
+/**
+ * E-passes: compact Ed25519-signed tokens for QR codes, their keys, issuing and offline
+ * verification.
+ */
 package org.nmis.movement.epass;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The coach layouts of the project's table {@code coach_layouts.tsv} (written by {@code build.CoachLayoutsBuilder}).
- * Immutable; {@link #get()} loads them once per JVM.
+ * The coach layouts of the project's table {@code coach_layouts.tsv} (written by {@code
+ * build.CoachLayoutsBuilder}). Immutable; {@link #get()} loads them once per JVM.
  */
 public final class CoachLayouts {
   private static final String RESOURCE = "/org/nmis/movement/layout/coach_layouts.tsv";
@@ -48,8 +48,11 @@ public final class CoachLayouts {
     Map<String, CoachLayout> layouts = new LinkedHashMap<>();
     try (InputStream in = CoachLayouts.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("NMIS-MOV-101: " + RESOURCE + " is missing from the classpath; rebuild it"
-            + " with: ./mvnw -q -pl warehouse/movement exec:java@layouts");
+        throw new IllegalStateException(
+            "NMIS-MOV-101: "
+                + RESOURCE
+                + " is missing from the classpath; rebuild it"
+                + " with: ./mvnw -q -pl warehouse/movement exec:java@layouts");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       boolean header = true;
@@ -70,7 +73,10 @@ public final class CoachLayouts {
     return new CoachLayouts(layouts);
   }
 
-  /** {@code id, class, prefix, bays}: bays separated by '|', berth types by ' ', berths numbered in that order. */
+  /**
+   * {@code id, class, prefix, bays}: bays separated by '|', berth types by ' ', berths numbered in
+   * that order.
+   */
   private static CoachLayout parse(String[] f) {
     List<Berth> berths = new ArrayList<>();
     String[] bays = f[3].split("\\|");

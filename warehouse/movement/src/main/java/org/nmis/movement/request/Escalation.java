@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Requests the destination state has left undecided for too long, for the ministry's escalation list. */
+/**
+ * Requests the destination state has left undecided for too long, for the ministry's escalation
+ * list.
+ */
 public final class Escalation {
   public static final Duration DEFAULT_THRESHOLD = Duration.ofHours(24);
 
@@ -17,8 +20,10 @@ public final class Escalation {
 
   public Escalation(Duration threshold) {
     if (threshold == null || threshold.isNegative() || threshold.isZero()) {
-      throw new IllegalArgumentException("NMIS-MOV-106: the escalation threshold must be positive, was "
-          + threshold + "; set it to a duration such as 24h");
+      throw new IllegalArgumentException(
+          "NMIS-MOV-106: the escalation threshold must be positive, was "
+              + threshold
+              + "; set it to a duration such as 24h");
     }
     this.threshold = threshold;
   }
@@ -33,8 +38,10 @@ public final class Escalation {
         .filter(r -> r.status() == RequestStatus.SUBMITTED)
         .map(r -> new Overdue(r, Duration.between(r.submittedAt(), now)))
         .filter(o -> o.waiting().compareTo(threshold) > 0)
-        .sorted(Comparator.comparing(Overdue::waiting).reversed()
-            .thenComparing(o -> o.request().id().value()))
+        .sorted(
+            Comparator.comparing(Overdue::waiting)
+                .reversed()
+                .thenComparing(o -> o.request().id().value()))
         .toList();
   }
 }

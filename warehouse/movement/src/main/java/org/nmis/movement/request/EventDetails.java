@@ -1,4 +1,7 @@
 package org.nmis.movement.request;
 
-/** What an event adds to a request besides its new state; {@link RequestAction#detailsType()} says which. */
+/**
+ * What an event adds to a request besides its new state; {@link RequestAction#detailsType()} says
+ * which.
+ */
 public sealed interface EventDetails permits Created, Proposal, Decision, Booked, Manifested {}

@@ -7,10 +7,10 @@ import org.nmis.model.ids.RequestId;
 import org.nmis.movement.booking.TrainBooking;
 
 /**
- * The current state of one movement request: the fold of its events. Fields that a later step fills are null until
- * then: {@code originDistrictCode} for a request of a whole state, {@code decision} and {@code decidedAt} until the
- * destination decides, {@code booking} until a train is booked, {@code manifest} until one is generated,
- * {@code submittedAt} until submitted.
+ * The current state of one movement request: the fold of its events. Fields that a later step fills
+ * are null until then: {@code originDistrictCode} for a request of a whole state, {@code decision}
+ * and {@code decidedAt} until the destination decides, {@code booking} until a train is booked,
+ * {@code manifest} until one is generated, {@code submittedAt} until submitted.
  */
 public record MovementRequest(
     RequestId id,
@@ -31,7 +31,8 @@ public record MovementRequest(
   /** Rebuilds a request from its events, oldest first, the first being its CREATE. */
   public static MovementRequest replay(List<RequestEvent> events) {
     if (events.isEmpty()) {
-      throw new IllegalArgumentException("NMIS-MOV-105: a request needs at least its CREATE event to be replayed");
+      throw new IllegalArgumentException(
+          "NMIS-MOV-105: a request needs at least its CREATE event to be replayed");
     }
     MovementRequest request = created(events.get(0));
     for (RequestEvent e : events.subList(1, events.size())) {
@@ -43,29 +44,67 @@ public record MovementRequest(
   /** The request a CREATE event starts. */
   public static MovementRequest created(RequestEvent e) {
     if (e.action() != RequestAction.CREATE || e.sequence() != 1) {
-      throw new IllegalStateException("NMIS-MOV-105: the event log of " + e.requestId() + " starts with "
-          + e.eventId() + " (" + e.action() + "), not with its CREATE event 1; the log is incomplete");
+      throw new IllegalStateException(
+          "NMIS-MOV-105: the event log of "
+              + e.requestId()
+              + " starts with "
+              + e.eventId()
+              + " ("
+              + e.action()
+              + "), not with its CREATE event 1; the log is incomplete");
     }
     Created c = (Created) e.details();
-    return new MovementRequest(e.requestId(), c.originStateCode(), c.originDistrictCode(), c.proposal(), e.to(),
-        e.sequence(), null, null, null, e.actor(), e.at(), null, null, e.at());
+    return new MovementRequest(
+        e.requestId(),
+        c.originStateCode(),
+        c.originDistrictCode(),
+        c.proposal(),
+        e.to(),
+        e.sequence(),
+        null,
+        null,
+        null,
+        e.actor(),
+        e.at(),
+        null,
+        null,
+        e.at());
   }
 
-  /** The request after one more of its events. Events carry checked values: this only moves them in. */
+  /**
+   * The request after one more of its events. Events carry checked values: this only moves them in.
+   */
   public MovementRequest apply(RequestEvent e) {
     if (!e.requestId().equals(id) || e.sequence() != version + 1 || e.from() != status) {
-      throw new IllegalStateException("NMIS-MOV-105: event " + e.eventId() + " (" + e.from() + " -> " + e.to()
-          + ") does not follow " + id + " at version " + version + " (" + status + "); the log has a gap, a"
-          + " duplicate or another request's event");
+      throw new IllegalStateException(
+          "NMIS-MOV-105: event "
+              + e.eventId()
+              + " ("
+              + e.from()
+              + " -> "
+              + e.to()
+              + ") does not follow "
+              + id
+              + " at version "
+              + version
+              + " ("
+              + status
+              + "); the log has a gap, a"
+              + " duplicate or another request's event");
     }
     EventDetails d = e.details();
-    return new MovementRequest(id, originStateCode, originDistrictCode,
+    return new MovementRequest(
+        id,
+        originStateCode,
+        originDistrictCode,
         d instanceof Proposal p ? p : proposal,
-        e.to(), e.sequence(),
+        e.to(),
+        e.sequence(),
         d instanceof Decision decided ? decided : decision,
         d instanceof Booked b ? b.booking() : booking,
         d instanceof Manifested m ? m : manifest,
-        createdBy, createdAt,
+        createdBy,
+        createdAt,
         e.action() == RequestAction.SUBMIT ? e.at() : submittedAt,
         d instanceof Decision ? e.at() : decidedAt,
         e.at());

@@ -8,7 +8,9 @@ import org.nmis.model.access.Role;
 /** A side of a movement request, and which signed-in users act for it. */
 public enum Party {
   /** STATE users of the origin state, and DISTRICT users of the request's origin district. */
-  ORIGIN(Set.of(Role.STATE, Role.DISTRICT), "STATE users of the origin state or DISTRICT users of the origin district"),
+  ORIGIN(
+      Set.of(Role.STATE, Role.DISTRICT),
+      "STATE users of the origin state or DISTRICT users of the origin district"),
   ORIGIN_STATE(Set.of(Role.STATE), "STATE users of the origin state"),
   DESTINATION_STATE(Set.of(Role.STATE), "STATE users of the destination state"),
   RAILWAYS(Set.of(Role.RAILWAYS), "RAILWAYS users");
@@ -24,12 +26,17 @@ public enum Party {
   /** Whether the user acts for this party of the request. */
   public boolean includes(AccessScope user, MovementRequest request) {
     return switch (this) {
-      case ORIGIN -> ORIGIN_STATE.includes(user, request) || user.role() == Role.DISTRICT
-          && Objects.equals(user.stateCode(), request.originStateCode())
-          && request.originDistrictCode() != null && request.originDistrictCode().equals(user.districtCode());
-      case ORIGIN_STATE -> user.role() == Role.STATE && Objects.equals(user.stateCode(), request.originStateCode());
-      case DESTINATION_STATE -> user.role() == Role.STATE
-          && Objects.equals(user.stateCode(), request.destinationStateCode());
+      case ORIGIN ->
+          ORIGIN_STATE.includes(user, request)
+              || user.role() == Role.DISTRICT
+                  && Objects.equals(user.stateCode(), request.originStateCode())
+                  && request.originDistrictCode() != null
+                  && request.originDistrictCode().equals(user.districtCode());
+      case ORIGIN_STATE ->
+          user.role() == Role.STATE && Objects.equals(user.stateCode(), request.originStateCode());
+      case DESTINATION_STATE ->
+          user.role() == Role.STATE
+              && Objects.equals(user.stateCode(), request.destinationStateCode());
       case RAILWAYS -> user.role() == Role.RAILWAYS;
     };
   }

@@ -17,21 +17,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The transitions of a movement request: the states each may start from, the state it leads to, who may take it
- * and the details its event carries. This table is the whole state machine.
+ * The transitions of a movement request: the states each may start from, the state it leads to, who
+ * may take it and the details its event carries. This table is the whole state machine.
  */
 public enum RequestAction {
   CREATE(DRAFT, EnumSet.noneOf(RequestStatus.class), Created.class, Party.ORIGIN),
   EDIT(DRAFT, EnumSet.of(DRAFT), Proposal.class, Party.ORIGIN),
   SUBMIT(SUBMITTED, EnumSet.of(DRAFT), null, Party.ORIGIN),
   ACCEPT(ACCEPTED, EnumSet.of(SUBMITTED), Decision.class, Party.DESTINATION_STATE),
-  PARTIALLY_ACCEPT(PARTIALLY_ACCEPTED, EnumSet.of(SUBMITTED), Decision.class, Party.DESTINATION_STATE),
+  PARTIALLY_ACCEPT(
+      PARTIALLY_ACCEPTED, EnumSet.of(SUBMITTED), Decision.class, Party.DESTINATION_STATE),
   REJECT(REJECTED, EnumSet.of(SUBMITTED), Decision.class, Party.DESTINATION_STATE),
   BOOK_TRAIN(TRAIN_BOOKED, EnumSet.of(ACCEPTED, PARTIALLY_ACCEPTED), Booked.class, Party.RAILWAYS),
-  MANIFEST(MANIFESTED, EnumSet.of(TRAIN_BOOKED, MANIFESTED), Manifested.class, Party.RAILWAYS, Party.ORIGIN_STATE),
+  MANIFEST(
+      MANIFESTED,
+      EnumSet.of(TRAIN_BOOKED, MANIFESTED),
+      Manifested.class,
+      Party.RAILWAYS,
+      Party.ORIGIN_STATE),
   DEPART(DEPARTED, EnumSet.of(MANIFESTED), null, Party.RAILWAYS),
   ARRIVE(ARRIVED, EnumSet.of(DEPARTED), null, Party.RAILWAYS, Party.DESTINATION_STATE),
-  CANCEL(CANCELLED, EnumSet.of(DRAFT, SUBMITTED, ACCEPTED, PARTIALLY_ACCEPTED, TRAIN_BOOKED, MANIFESTED), null,
+  CANCEL(
+      CANCELLED,
+      EnumSet.of(DRAFT, SUBMITTED, ACCEPTED, PARTIALLY_ACCEPTED, TRAIN_BOOKED, MANIFESTED),
+      null,
       Party.ORIGIN);
 
   private final RequestStatus target;
@@ -39,7 +48,10 @@ public enum RequestAction {
   private final Class<? extends EventDetails> details;
   private final List<Party> parties;
 
-  RequestAction(RequestStatus target, Set<RequestStatus> from, Class<? extends EventDetails> details,
+  RequestAction(
+      RequestStatus target,
+      Set<RequestStatus> from,
+      Class<? extends EventDetails> details,
       Party... parties) {
     this.target = target;
     this.from = from;

@@ -1,4 +1,7 @@
 package org.nmis.movement.request;
 
-/** The outcome of an accepted command: the request's new state and the event to append to the movement log. */
+/**
+ * The outcome of an accepted command: the request's new state and the event to append to the
+ * movement log.
+ */
 public record Transition(MovementRequest request, RequestEvent event) {}

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nmis.movement.service.MovementMessages.Decoded;
-import org.nmis.movement.service.MovementMessages.Logged;
-import org.nmis.movement.service.MovementMessages.PassRecord;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.PersonIdScheme;
@@ -43,20 +40,32 @@ import org.nmis.movement.request.RequestEvent;
 import org.nmis.movement.request.RequestStatus;
 import org.nmis.movement.request.RequestWorkflow;
 import org.nmis.movement.request.Transition;
+import org.nmis.movement.service.MovementMessages.Decoded;
+import org.nmis.movement.service.MovementMessages.Logged;
+import org.nmis.movement.service.MovementMessages.PassRecord;
 
 /**
- * The movement workflow as a service: commands are checked by the pure {@link RequestWorkflow}, logged to the
- * movement log (Kafka, acks=all) and only then applied to the in-memory state, so what a caller was told happened
- * is in the log. Commands are serialised (one at a time for the whole service): of two racing decisions exactly one
- * finds the request where it expected it. On start the state is rebuilt by replaying the log.
+ * The movement workflow as a service: commands are checked by the pure {@link RequestWorkflow},
+ * logged to the movement log (Kafka, acks=all) and only then applied to the in-memory state, so
+ * what a caller was told happened is in the log. Commands are serialised (one at a time for the
+ * whole service): of two racing decisions exactly one finds the request where it expected it. On
+ * start the state is rebuilt by replaying the log.
  *
- * <p>Request IDs are numbered in creation order (the n-th request gets the person-ID scheme's code of position n
- * under its own key): unique because one service instance writes the log (see docs/ARCHITECTURE.md).
+ * <p>Request IDs are numbered in creation order (the n-th request gets the person-ID scheme's code
+ * of position n under its own key): unique because one service instance writes the log (see
+ * docs/ARCHITECTURE.md).
  */
 public final class MovementService {
-  /** A person on one of these requests has travelled, or will, on its train's date: no second train that day. */
-  private static final List<RequestStatus> ON_A_TRAIN = List.of(RequestStatus.TRAIN_BOOKED,
-      RequestStatus.MANIFESTED, RequestStatus.DEPARTED, RequestStatus.ARRIVED);
+  /**
+   * A person on one of these requests has travelled, or will, on its train's date: no second train
+   * that day.
+   */
+  private static final List<RequestStatus> ON_A_TRAIN =
+      List.of(
+          RequestStatus.TRAIN_BOOKED,
+          RequestStatus.MANIFESTED,
+          RequestStatus.DEPARTED,
+          RequestStatus.ARRIVED);
 
   private final TransitionLog log;
   private final RegistrationIndex index;
@@ -74,13 +83,24 @@ public final class MovementService {
   private final Map<RequestId, Manifest> manifests = new ConcurrentHashMap<>();
   private final Map<RequestId, Integer> manifestVersions = new ConcurrentHashMap<>();
   private final Map<String, PassRecord> passes = new ConcurrentHashMap<>();
-  /** Pass IDs by request and by registrant (a traveller ID without its +n), so no lookup scans every pass. */
+
+  /**
+   * Pass IDs by request and by registrant (a traveller ID without its +n), so no lookup scans every
+   * pass.
+   */
   private final Map<RequestId, java.util.Set<String>> passIdsByRequest = new ConcurrentHashMap<>();
+
   private final Map<String, java.util.Set<String>> passIdsByPerson = new ConcurrentHashMap<>();
-  /** The requests each person is accepted on, so the double-booking check does not scan every request. */
+
+  /**
+   * The requests each person is accepted on, so the double-booking check does not scan every
+   * request.
+   */
   private final Map<PersonId, java.util.Set<RequestId>> acceptedOn = new ConcurrentHashMap<>();
+
   private long created;
-  private final List<ManifestListener> manifestListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<ManifestListener> manifestListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Another serving copy that follows the manifests (the tracing index). */
   public interface ManifestListener {
@@ -92,16 +112,24 @@ public final class MovementService {
   /** Adds a listener and first tells it of every manifest of a request that is not cancelled. */
   public synchronized void addManifestListener(ManifestListener listener) {
     manifestListeners.add(listener);
-    manifests.forEach((id, m) -> {
-      MovementRequest r = requests.get(id);
-      if (r.status() != RequestStatus.CANCELLED) {
-        listener.manifested(r, m);
-      }
-    });
+    manifests.forEach(
+        (id, m) -> {
+          MovementRequest r = requests.get(id);
+          if (r.status() != RequestStatus.CANCELLED) {
+            listener.manifested(r, m);
+          }
+        });
   }
 
-  public MovementService(TransitionLog log, RegistrationIndex index, ReferenceData reference, Clock clock,
-      PersonIdScheme requestIds, EPassIssuer issuer, EPassVerifier verifier, Escalation escalation) {
+  public MovementService(
+      TransitionLog log,
+      RegistrationIndex index,
+      ReferenceData reference,
+      Clock clock,
+      PersonIdScheme requestIds,
+      EPassIssuer issuer,
+      EPassVerifier verifier,
+      Escalation escalation) {
     this.log = log;
     this.index = index;
     this.clock = clock;
@@ -114,8 +142,13 @@ public final class MovementService {
 
   /** Rebuilds the state from the log; call once before serving. */
   public synchronized void recover() {
-    log.replay(message -> apply(MovementMessages.decode(message, this::nameOf,
-        id -> requests.get(RequestId.parse(id).orElseThrow()).booking())));
+    log.replay(
+        message ->
+            apply(
+                MovementMessages.decode(
+                    message,
+                    this::nameOf,
+                    id -> requests.get(RequestId.parse(id).orElseThrow()).booking())));
   }
 
   public synchronized MovementRequest create(AccessScope actor, Proposal proposal, String reason) {
@@ -127,36 +160,50 @@ public final class MovementService {
   public synchronized MovementRequest apply(RequestId id, RequestCommand command) {
     MovementRequest current = require(id);
     Transition t = workflow.apply(current, command);
-    List<PassRecord> revoked = command instanceof RequestCommand.Cancel
-        ? revokeAll(id, "request cancelled: " + t.event().reason()) : List.of();
+    List<PassRecord> revoked =
+        command instanceof RequestCommand.Cancel
+            ? revokeAll(id, "request cancelled: " + t.event().reason())
+            : List.of();
     return commit(t, null, revoked);
   }
 
-  public synchronized MovementRequest book(RequestId id, AccessScope actor, TrainBooking booking, String reason,
-      Long expectedVersion) {
+  public synchronized MovementRequest book(
+      RequestId id, AccessScope actor, TrainBooking booking, String reason, Long expectedVersion) {
     MovementRequest current = require(id);
     List<Passenger> travelling = passengers(current.acceptedPersons());
-    return commit(workflow.apply(current,
-        new RequestCommand.BookTrain(actor, booking, travelling, reason, expectedVersion)), null, List.of());
+    return commit(
+        workflow.apply(
+            current,
+            new RequestCommand.BookTrain(actor, booking, travelling, reason, expectedVersion)),
+        null,
+        List.of());
   }
 
   /**
-   * Allocates coaches and berths to the accepted passengers (keeping everyone already seated where they were),
-   * records the manifest, and issues an e-pass to each seated traveller whose seat is new or changed, revoking
-   * the passes of seats that went away.
+   * Allocates coaches and berths to the accepted passengers (keeping everyone already seated where
+   * they were), records the manifest, and issues an e-pass to each seated traveller whose seat is
+   * new or changed, revoking the passes of seats that went away.
    */
-  public synchronized MovementRequest manifest(RequestId id, AccessScope actor, String reason,
-      Long expectedVersion) {
+  public synchronized MovementRequest manifest(
+      RequestId id, AccessScope actor, String reason, Long expectedVersion) {
     MovementRequest current = require(id);
     TrainBooking booking = current.booking();
     if (booking == null) { // let the workflow say why (role first, then state)
-      workflow.apply(current, new RequestCommand.RecordManifest(actor, Manifest.empty(), reason, expectedVersion));
-      throw new MovementException(MovementError.TRANSITION_NOT_ALLOWED, "request " + id + " has no train yet");
+      workflow.apply(
+          current,
+          new RequestCommand.RecordManifest(actor, Manifest.empty(), reason, expectedVersion));
+      throw new MovementException(
+          MovementError.TRANSITION_NOT_ALLOWED, "request " + id + " has no train yet");
     }
-    Manifest manifest = allocator.allocate(booking.rake(), booking.middleBerths(),
-        passengers(current.acceptedPersons()), manifests.getOrDefault(id, Manifest.empty()));
-    Transition t = workflow.apply(current,
-        new RequestCommand.RecordManifest(actor, manifest, reason, expectedVersion));
+    Manifest manifest =
+        allocator.allocate(
+            booking.rake(),
+            booking.middleBerths(),
+            passengers(current.acceptedPersons()),
+            manifests.getOrDefault(id, Manifest.empty()));
+    Transition t =
+        workflow.apply(
+            current, new RequestCommand.RecordManifest(actor, manifest, reason, expectedVersion));
     return commit(t, manifest, reissuePasses(id, booking, manifest, t.event().at()));
   }
 
@@ -189,34 +236,62 @@ public final class MovementService {
 
   /** The state of a traveller's newest pass under a request (for tracing answers). */
   public Optional<IssuedPass> passOf(RequestId request, String travellerId) {
-    return passesOfRequest(request).filter(p -> p.claims().travellerId().equals(travellerId))
+    return passesOfRequest(request)
+        .filter(p -> p.claims().travellerId().equals(travellerId))
         .max(java.util.Comparator.comparing((PassRecord p) -> p.claims().issuedAt()))
         .map(IssuedPass::of);
   }
 
-  /** Every pass of a person and of those travelling with them, newest first, revoked ones included. */
+  /**
+   * Every pass of a person and of those travelling with them, newest first, revoked ones included.
+   */
   public List<IssuedPass> passesOf(PersonId person) {
-    return passIdsByPerson.getOrDefault(person.value(), java.util.Set.of()).stream().map(passes::get)
+    return passIdsByPerson.getOrDefault(person.value(), java.util.Set.of()).stream()
+        .map(passes::get)
         .sorted(java.util.Comparator.comparing((PassRecord p) -> p.claims().issuedAt()).reversed())
-        .map(IssuedPass::of).toList();
+        .map(IssuedPass::of)
+        .toList();
   }
 
   public EPassVerification verify(String token) {
-    return verifier.verify(token, clock.instant(), passId -> {
-      PassRecord p = passes.get(passId);
-      return p != null && p.revoked();
-    });
+    return verifier.verify(
+        token,
+        clock.instant(),
+        passId -> {
+          PassRecord p = passes.get(passId);
+          return p != null && p.revoked();
+        });
   }
 
   /** An e-pass as the API shows it. */
-  public record IssuedPass(String passId, String travellerId, String requestId, String trainNumber,
-      java.time.LocalDate date, String coach, int berth, Instant validFrom, Instant validUntil, String status,
-      String revocationReason, String token) {
+  public record IssuedPass(
+      String passId,
+      String travellerId,
+      String requestId,
+      String trainNumber,
+      java.time.LocalDate date,
+      String coach,
+      int berth,
+      Instant validFrom,
+      Instant validUntil,
+      String status,
+      String revocationReason,
+      String token) {
     static IssuedPass of(PassRecord p) {
       var c = p.claims();
-      return new IssuedPass(c.passId(), c.travellerId(), c.requestId().value(), c.trainNumber(), c.date(),
-          c.coach(), c.berth(), c.validFrom(), c.validUntil(), p.revoked() ? "REVOKED" : "ISSUED",
-          p.revocationReason(), p.revoked() ? null : p.token());
+      return new IssuedPass(
+          c.passId(),
+          c.travellerId(),
+          c.requestId().value(),
+          c.trainNumber(),
+          c.date(),
+          c.coach(),
+          c.berth(),
+          c.validFrom(),
+          c.validUntil(),
+          p.revoked() ? "REVOKED" : "ISSUED",
+          p.revocationReason(),
+          p.revoked() ? null : p.token());
     }
   }
 
@@ -227,9 +302,19 @@ public final class MovementService {
     reached.put(t.event().to(), t.event().at());
     int version = manifest == null ? 0 : manifestVersions.getOrDefault(r.id(), 0) + 1;
     Integer acceptedPersons = r.decision() == null ? null : persons(r.acceptedPersons());
-    byte[] message = MovementMessages.encode(new Logged(r, t.event(), persons(r.proposal().passengers()),
-        acceptedPersons, reached, manifest, version, changedPasses));
-    log.append(r.id().value(), message); // throws when the log did not take it: then nothing changed
+    byte[] message =
+        MovementMessages.encode(
+            new Logged(
+                r,
+                t.event(),
+                persons(r.proposal().passengers()),
+                acceptedPersons,
+                reached,
+                manifest,
+                version,
+                changedPasses));
+    log.append(
+        r.id().value(), message); // throws when the log did not take it: then nothing changed
     apply(new Decoded(t.event(), manifest, changedPasses));
     return r;
   }
@@ -237,19 +322,29 @@ public final class MovementService {
   /** Applies one logged transition to the state (live after the append, or replayed on start). */
   private void apply(Decoded d) {
     RequestEvent e = d.event();
-    MovementRequest r = e.action() == RequestAction.CREATE ? MovementRequest.created(e)
-        : requests.get(e.requestId()).apply(e);
+    MovementRequest r =
+        e.action() == RequestAction.CREATE
+            ? MovementRequest.created(e)
+            : requests.get(e.requestId()).apply(e);
     if (e.action() == RequestAction.CREATE) {
       created++;
     }
     MovementRequest before = requests.put(r.id(), r);
     if (before != null) {
-      before.acceptedPersons().forEach(p -> acceptedOn.computeIfPresent(p, (k, ids) -> {
-        ids.remove(r.id());
-        return ids.isEmpty() ? null : ids;
-      }));
+      before
+          .acceptedPersons()
+          .forEach(
+              p ->
+                  acceptedOn.computeIfPresent(
+                      p,
+                      (k, ids) -> {
+                        ids.remove(r.id());
+                        return ids.isEmpty() ? null : ids;
+                      }));
     }
-    r.acceptedPersons().forEach(p -> acceptedOn.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(r.id()));
+    r.acceptedPersons()
+        .forEach(
+            p -> acceptedOn.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(r.id()));
     events.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(e);
     reachedAt.computeIfAbsent(r.id(), k -> new EnumMap<>(RequestStatus.class)).put(e.to(), e.at());
     if (d.manifest() != null) {
@@ -263,8 +358,11 @@ public final class MovementService {
     for (PassRecord p : d.passes()) {
       String passId = p.claims().passId();
       passes.put(passId, p);
-      passIdsByRequest.computeIfAbsent(p.claims().requestId(), k -> ConcurrentHashMap.newKeySet()).add(passId);
-      passIdsByPerson.computeIfAbsent(registrant(p.claims().travellerId()), k -> ConcurrentHashMap.newKeySet())
+      passIdsByRequest
+          .computeIfAbsent(p.claims().requestId(), k -> ConcurrentHashMap.newKeySet())
+          .add(passId);
+      passIdsByPerson
+          .computeIfAbsent(registrant(p.claims().travellerId()), k -> ConcurrentHashMap.newKeySet())
           .add(passId);
     }
   }
@@ -277,14 +375,20 @@ public final class MovementService {
     return r;
   }
 
-  private List<PassRecord> reissuePasses(RequestId id, TrainBooking booking, Manifest manifest, Instant at) {
+  private List<PassRecord> reissuePasses(
+      RequestId id, TrainBooking booking, Manifest manifest, Instant at) {
     Map<String, PassRecord> active = new HashMap<>();
-    passesOfRequest(id).filter(p -> !p.revoked()).forEach(p -> active.put(p.claims().travellerId(), p));
+    passesOfRequest(id)
+        .filter(p -> !p.revoked())
+        .forEach(p -> active.put(p.claims().travellerId(), p));
     List<PassRecord> changed = new ArrayList<>();
     for (ManifestLine line : manifest.lines()) {
       PassRecord old = active.remove(line.traveller().id());
-      if (old != null && old.claims().coach().equals(line.coach()) && old.claims().berth() == line.berth()
-          && old.claims().trainNumber().equals(booking.trainNumber()) && old.claims().date().equals(booking.date())) {
+      if (old != null
+          && old.claims().coach().equals(line.coach())
+          && old.claims().berth() == line.berth()
+          && old.claims().trainNumber().equals(booking.trainNumber())
+          && old.claims().date().equals(booking.date())) {
         continue;
       }
       if (old != null) {
@@ -316,9 +420,17 @@ public final class MovementService {
   private List<Passenger> passengers(List<PersonId> ids) {
     List<Passenger> out = new ArrayList<>(ids.size());
     for (PersonId id : ids) {
-      StoredRegistration s = index.byPersonId(id).orElseThrow(() -> new MovementException(
-          MovementError.PASSENGERS_NOT_ACCEPTED, "person " + id + " is on the request but not in the registrations;"
-              + " a registration being corrected may be on its way, retry in a few seconds"));
+      StoredRegistration s =
+          index
+              .byPersonId(id)
+              .orElseThrow(
+                  () ->
+                      new MovementException(
+                          MovementError.PASSENGERS_NOT_ACCEPTED,
+                          "person "
+                              + id
+                              + " is on the request but not in the registrations;"
+                              + " a registration being corrected may be on its way, retry in a few seconds"));
       out.add(Passenger.of(s));
     }
     return out;

@@ -24,7 +24,10 @@ import org.nmis.movement.request.RequestCommand;
 import org.nmis.movement.request.RequestStatus;
 import org.nmis.movement.testing.RequestScenario;
 
-/** Booking through the workflow: the booking rules see the request's own dates, states and accepted persons. */
+/**
+ * Booking through the workflow: the booking rules see the request's own dates, states and accepted
+ * persons.
+ */
 class BookTrainTest {
   @Test
   void theBookingIsKeptOnTheRequest() {
@@ -38,20 +41,40 @@ class BookTrainTest {
     s.then(s.command(RequestAction.PARTIALLY_ACCEPT));
     List<Passenger> wrong = new ArrayList<>(s.travelling().subList(0, 1));
     wrong.add(passenger(3).build());
-    MovementException e = assertThrows(MovementException.class, () -> s.workflow.apply(s.request(),
-        new RequestCommand.BookTrain(railways(), puneToGorakhpurSpecial(), wrong, null, null)));
+    MovementException e =
+        assertThrows(
+            MovementException.class,
+            () ->
+                s.workflow.apply(
+                    s.request(),
+                    new RequestCommand.BookTrain(
+                        railways(), puneToGorakhpurSpecial(), wrong, null, null)));
     assertEquals(MovementError.PASSENGERS_NOT_ACCEPTED, e.error());
-    assertTrue(e.getMessage().contains("not accepted or listed twice: [" + person(3) + "]; missing: ["
-        + person(2) + "]"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "not accepted or listed twice: [" + person(3) + "]; missing: [" + person(2) + "]"),
+        e.getMessage());
   }
 
   @Test
   void theTrainMayNotRunBeforeTheAcceptanceDay() {
     RequestScenario s = RequestScenario.at(RequestStatus.ACCEPTED);
-    TrainBooking early = new TrainBooking("01901", LocalDate.of(2020, 5, 9), PUNE_JN, GORAKHPUR_JN, Rake.shramik(),
-        MiddleBerthPolicy.OCCUPIED);
-    MovementException e = assertThrows(MovementException.class, () -> s.workflow.apply(s.request(),
-        new RequestCommand.BookTrain(railways(), early, s.travelling(), null, null)));
+    TrainBooking early =
+        new TrainBooking(
+            "01901",
+            LocalDate.of(2020, 5, 9),
+            PUNE_JN,
+            GORAKHPUR_JN,
+            Rake.shramik(),
+            MiddleBerthPolicy.OCCUPIED);
+    MovementException e =
+        assertThrows(
+            MovementException.class,
+            () ->
+                s.workflow.apply(
+                    s.request(),
+                    new RequestCommand.BookTrain(railways(), early, s.travelling(), null, null)));
     assertEquals(MovementError.TRAIN_BEFORE_ACCEPTANCE, e.error());
   }
 }

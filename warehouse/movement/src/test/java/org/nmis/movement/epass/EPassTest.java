@@ -26,11 +26,17 @@ class EPassTest {
   private static final Predicate<String> NONE_REVOKED = id -> false;
   private static final EPassSubject RAM_ON_S7 =
       new EPassSubject(person(1) + "+1", requestId(1), "01901", TRAVEL_DATE, "S7", 43);
-  /** 00:00 IST on 17 May 2020, the day before travel, and 00:00 IST on 21 May, after the second day after it. */
+
+  /**
+   * 00:00 IST on 17 May 2020, the day before travel, and 00:00 IST on 21 May, after the second day
+   * after it.
+   */
   private static final Instant OPENS = Instant.parse("2020-05-16T18:30:00Z");
+
   private static final Instant CLOSES = Instant.parse("2020-05-20T18:30:00Z");
 
-  private final EPassIssuer issuer = new EPassIssuer(KEYS.getPrivate(), new MutableClock(T0), new Random(1));
+  private final EPassIssuer issuer =
+      new EPassIssuer(KEYS.getPrivate(), new MutableClock(T0), new Random(1));
   private final EPassVerifier verifier = new EPassVerifier(KEYS.getPublic());
 
   @Test
@@ -40,18 +46,43 @@ class EPassTest {
     assertEquals(Status.VALID, v.status());
     assertNull(v.reason());
     assertEquals(pass.claims(), v.claims());
-    assertEquals(new EPassClaims(1, pass.claims().passId(), person(1) + "+1", requestId(1), "01901", TRAVEL_DATE,
-        "S7", 43, T0, OPENS, CLOSES), v.claims());
+    assertEquals(
+        new EPassClaims(
+            1,
+            pass.claims().passId(),
+            person(1) + "+1",
+            requestId(1),
+            "01901",
+            TRAVEL_DATE,
+            "S7",
+            43,
+            T0,
+            OPENS,
+            CLOSES),
+        v.claims());
     assertEquals(16, pass.claims().passId().length());
   }
 
   @Test
   void theTokenIsCompactJsonWithShortKeysAndFitsASmallQrCode() {
     EPass pass = issuer.issue(RAM_ON_S7);
-    String json = new String(Base64.getUrlDecoder().decode(pass.token().split("\\.")[0]), StandardCharsets.UTF_8);
-    assertEquals("{\"v\":1,\"id\":\"" + pass.claims().passId() + "\",\"p\":\"" + person(1) + "+1\",\"r\":\""
-        + requestId(1) + "\",\"t\":\"01901\",\"d\":\"2020-05-18\",\"c\":\"S7\",\"b\":43,\"iat\":"
-        + T0.getEpochSecond() + ",\"nbf\":" + OPENS.getEpochSecond() + ",\"exp\":" + CLOSES.getEpochSecond() + "}",
+    String json =
+        new String(
+            Base64.getUrlDecoder().decode(pass.token().split("\\.")[0]), StandardCharsets.UTF_8);
+    assertEquals(
+        "{\"v\":1,\"id\":\""
+            + pass.claims().passId()
+            + "\",\"p\":\""
+            + person(1)
+            + "+1\",\"r\":\""
+            + requestId(1)
+            + "\",\"t\":\"01901\",\"d\":\"2020-05-18\",\"c\":\"S7\",\"b\":43,\"iat\":"
+            + T0.getEpochSecond()
+            + ",\"nbf\":"
+            + OPENS.getEpochSecond()
+            + ",\"exp\":"
+            + CLOSES.getEpochSecond()
+            + "}",
         json);
     assertTrue(pass.token().length() < 320, pass.token().length() + " characters");
     assertTrue(pass.token().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), pass.token());
@@ -60,9 +91,14 @@ class EPassTest {
   @Test
   void aTamperedPassFailsTheSignature() {
     EPass pass = issuer.issue(RAM_ON_S7);
-    String claims = new String(Base64.getUrlDecoder().decode(pass.token().split("\\.")[0]), StandardCharsets.UTF_8);
-    String upgraded = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        claims.replace("\"c\":\"S7\"", "\"c\":\"B1\"").getBytes(StandardCharsets.UTF_8));
+    String claims =
+        new String(
+            Base64.getUrlDecoder().decode(pass.token().split("\\.")[0]), StandardCharsets.UTF_8);
+    String upgraded =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                claims.replace("\"c\":\"S7\"", "\"c\":\"B1\"").getBytes(StandardCharsets.UTF_8));
     String forged = upgraded + pass.token().substring(pass.token().indexOf('.'));
     assertEquals(Reason.BAD_SIGNATURE, verifier.verify(forged, OPENS, NONE_REVOKED).reason());
 
@@ -77,26 +113,43 @@ class EPassTest {
 
   @Test
   void aPassSignedWithAnotherKeyFailsTheSignature() {
-    EPass other = new EPassIssuer(EPassKeys.generate().getPrivate(), new MutableClock(T0)).issue(RAM_ON_S7);
-    assertEquals(Reason.BAD_SIGNATURE, verifier.verify(other.token(), OPENS, NONE_REVOKED).reason());
+    EPass other =
+        new EPassIssuer(EPassKeys.generate().getPrivate(), new MutableClock(T0)).issue(RAM_ON_S7);
+    assertEquals(
+        Reason.BAD_SIGNATURE, verifier.verify(other.token(), OPENS, NONE_REVOKED).reason());
   }
 
   @Test
   void garbageIsMalformed() {
     String token = issuer.issue(RAM_ON_S7).token();
     String[] parts = token.split("\\.");
-    for (String bad : new String[] {null, "", "abc", "." + parts[1], parts[0] + ".", token + ".x",
-        parts[0] + ".not*base64", parts[0] + "." + parts[1].substring(4), "x".repeat(5000) + "." + parts[1]}) {
-      assertEquals(Reason.MALFORMED, verifier.verify(bad, OPENS, NONE_REVOKED).reason(), String.valueOf(bad));
+    for (String bad :
+        new String[] {
+          null,
+          "",
+          "abc",
+          "." + parts[1],
+          parts[0] + ".",
+          token + ".x",
+          parts[0] + ".not*base64",
+          parts[0] + "." + parts[1].substring(4),
+          "x".repeat(5000) + "." + parts[1]
+        }) {
+      assertEquals(
+          Reason.MALFORMED,
+          verifier.verify(bad, OPENS, NONE_REVOKED).reason(),
+          String.valueOf(bad));
     }
   }
 
   @Test
   void aPassIsValidOnlyInsideItsWindow() {
     String token = issuer.issue(RAM_ON_S7).token();
-    assertEquals(Reason.NOT_YET_VALID, verifier.verify(token, OPENS.minusSeconds(1), NONE_REVOKED).reason());
+    assertEquals(
+        Reason.NOT_YET_VALID, verifier.verify(token, OPENS.minusSeconds(1), NONE_REVOKED).reason());
     assertEquals(Status.VALID, verifier.verify(token, OPENS, NONE_REVOKED).status());
-    assertEquals(Status.VALID, verifier.verify(token, CLOSES.minusSeconds(1), NONE_REVOKED).status());
+    assertEquals(
+        Status.VALID, verifier.verify(token, CLOSES.minusSeconds(1), NONE_REVOKED).status());
     EPassVerification expired = verifier.verify(token, CLOSES, NONE_REVOKED);
     assertEquals(Reason.EXPIRED, expired.reason());
     assertEquals("S7", expired.claims().coach());
@@ -116,10 +169,16 @@ class EPassTest {
 
   @Test
   void anExplicitWindowIsKeptToTheSecond() {
-    EPass pass = issuer.issue(RAM_ON_S7, Instant.parse("2020-05-18T00:00:00.900Z"),
-        Instant.parse("2020-05-18T12:00:00Z"));
+    EPass pass =
+        issuer.issue(
+            RAM_ON_S7,
+            Instant.parse("2020-05-18T00:00:00.900Z"),
+            Instant.parse("2020-05-18T12:00:00Z"));
     assertEquals(Instant.parse("2020-05-18T00:00:00Z"), pass.claims().validFrom());
-    assertEquals(Reason.EXPIRED, verifier.verify(pass.token(), Instant.parse("2020-05-18T12:00:00Z"),
-        NONE_REVOKED).reason());
+    assertEquals(
+        Reason.EXPIRED,
+        verifier
+            .verify(pass.token(), Instant.parse("2020-05-18T12:00:00Z"), NONE_REVOKED)
+            .reason());
   }
 }

@@ -14,8 +14,11 @@ class CoachLayoutsTest {
   @Test
   void theTableHoldsTheFiveLayoutsOfTheSources() {
     assertEquals(List.of("SL_ICF", "SL_LHB", "3A_ICF", "3A_LHB", "2A_ICF"), LAYOUTS.ids());
-    assertEquals(List.of(72, 80, 64, 72, 48), LAYOUTS.ids().stream()
-        .map(id -> LAYOUTS.layout(id).orElseThrow().berths().size()).toList());
+    assertEquals(
+        List.of(72, 80, 64, 72, 48),
+        LAYOUTS.ids().stream()
+            .map(id -> LAYOUTS.layout(id).orElseThrow().berths().size())
+            .toList());
   }
 
   @Test
@@ -23,8 +26,17 @@ class CoachLayoutsTest {
     CoachLayout sl = LAYOUTS.layout("SL_ICF").orElseThrow();
     assertEquals("S", sl.coachPrefix());
     assertEquals(9, sl.bays());
-    assertEquals(List.of(BerthType.LB, BerthType.MB, BerthType.UB, BerthType.LB, BerthType.MB, BerthType.UB,
-        BerthType.SL, BerthType.SU), sl.berths().subList(8, 16).stream().map(Berth::type).toList());
+    assertEquals(
+        List.of(
+            BerthType.LB,
+            BerthType.MB,
+            BerthType.UB,
+            BerthType.LB,
+            BerthType.MB,
+            BerthType.UB,
+            BerthType.SL,
+            BerthType.SU),
+        sl.berths().subList(8, 16).stream().map(Berth::type).toList());
     assertEquals(new Berth(15, BerthType.SL, 2), sl.berths().get(14));
     assertEquals(new Berth(72, BerthType.SU, 9), sl.berths().get(71));
     assertEquals(72, sl.capacity(MiddleBerthPolicy.OCCUPIED));
@@ -52,21 +64,31 @@ class CoachLayoutsTest {
 
   @Test
   void coachesAreNumberedPerClassPrefix() {
-    Rake mixed = new Rake(List.of(new Rake.Section("SL_ICF", 2), new Rake.Section("3A_LHB", 1),
-        new Rake.Section("SL_LHB", 1)));
-    assertEquals(List.of("S1", "S2", "B1", "S3"), mixed.coaches().stream().map(Coach::name).toList());
+    Rake mixed =
+        new Rake(
+            List.of(
+                new Rake.Section("SL_ICF", 2),
+                new Rake.Section("3A_LHB", 1),
+                new Rake.Section("SL_LHB", 1)));
+    assertEquals(
+        List.of("S1", "S2", "B1", "S3"), mixed.coaches().stream().map(Coach::name).toList());
     assertEquals(72 + 72 + 72 + 80, mixed.capacity(MiddleBerthPolicy.OCCUPIED));
   }
 
   @Test
   void aRakeChecksItsSections() {
-    assertEquals(MovementError.UNKNOWN_LAYOUT, assertThrows(MovementException.class,
-        () -> Rake.of("GS", 2)).error());
-    assertEquals(MovementError.INVALID_RAKE, assertThrows(MovementException.class,
-        () -> Rake.of("SL_ICF", 0)).error());
-    assertEquals(MovementError.INVALID_RAKE, assertThrows(MovementException.class,
-        () -> Rake.of("SL_ICF", Rake.MAX_COACHES + 1)).error());
-    assertEquals(MovementError.INVALID_RAKE, assertThrows(MovementException.class,
-        () -> new Rake(List.of())).error());
+    assertEquals(
+        MovementError.UNKNOWN_LAYOUT,
+        assertThrows(MovementException.class, () -> Rake.of("GS", 2)).error());
+    assertEquals(
+        MovementError.INVALID_RAKE,
+        assertThrows(MovementException.class, () -> Rake.of("SL_ICF", 0)).error());
+    assertEquals(
+        MovementError.INVALID_RAKE,
+        assertThrows(MovementException.class, () -> Rake.of("SL_ICF", Rake.MAX_COACHES + 1))
+            .error());
+    assertEquals(
+        MovementError.INVALID_RAKE,
+        assertThrows(MovementException.class, () -> new Rake(List.of())).error());
   }
 }

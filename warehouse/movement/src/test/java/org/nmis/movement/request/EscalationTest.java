@@ -25,7 +25,8 @@ class EscalationTest {
 
     assertEquals(List.of(), escalation.overdue(all, SUBMITTED_AT.plus(Duration.ofHours(24))));
     Instant later = SUBMITTED_AT.plus(Duration.ofHours(24)).plusSeconds(1);
-    assertEquals(List.of(new Escalation.Overdue(waiting, Duration.ofHours(24).plusSeconds(1))),
+    assertEquals(
+        List.of(new Escalation.Overdue(waiting, Duration.ofHours(24).plusSeconds(1))),
         escalation.overdue(all, later));
   }
 
@@ -37,14 +38,20 @@ class EscalationTest {
     late.then(late.command(RequestAction.SUBMIT));
     Instant now = SUBMITTED_AT.plus(Duration.ofHours(6));
 
-    List<Escalation.Overdue> overdue = new Escalation(Duration.ofHours(2))
-        .overdue(List.of(late.request(), early.request()), now);
-    assertEquals(List.of(early.request(), late.request()), overdue.stream().map(Escalation.Overdue::request).toList());
-    assertEquals(List.of(Duration.ofHours(6), Duration.ofHours(3)),
+    List<Escalation.Overdue> overdue =
+        new Escalation(Duration.ofHours(2)).overdue(List.of(late.request(), early.request()), now);
+    assertEquals(
+        List.of(early.request(), late.request()),
+        overdue.stream().map(Escalation.Overdue::request).toList());
+    assertEquals(
+        List.of(Duration.ofHours(6), Duration.ofHours(3)),
         overdue.stream().map(Escalation.Overdue::waiting).toList());
-    assertEquals(List.of(early.request()),
-        new Escalation(Duration.ofHours(4)).overdue(List.of(late.request(), early.request()), now).stream()
-            .map(Escalation.Overdue::request).toList());
+    assertEquals(
+        List.of(early.request()),
+        new Escalation(Duration.ofHours(4))
+            .overdue(List.of(late.request(), early.request()), now).stream()
+                .map(Escalation.Overdue::request)
+                .toList());
   }
 
   @Test

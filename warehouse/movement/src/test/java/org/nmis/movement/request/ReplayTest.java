@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nmis.movement.testing.RequestScenario;
 
-/** After a restart the service rebuilds each request from its events: the fold must equal the live state. */
+/**
+ * After a restart the service rebuilds each request from its events: the fold must equal the live
+ * state.
+ */
 class ReplayTest {
   @ParameterizedTest
   @EnumSource(RequestStatus.class)
@@ -43,21 +46,66 @@ class ReplayTest {
     duplicate.add(2, events.get(2));
     List<RequestEvent> otherRequest = new ArrayList<>(events);
     RequestEvent e = events.get(1);
-    otherRequest.set(1, new RequestEvent(requestId(2), e.sequence(), e.from(), e.to(), e.action(), e.actor(),
-        e.at(), e.reason(), e.details()));
-    for (List<RequestEvent> broken : List.of(gap, duplicate, otherRequest, events.subList(1, events.size()))) {
-      IllegalStateException x = assertThrows(IllegalStateException.class, () -> MovementRequest.replay(broken));
+    otherRequest.set(
+        1,
+        new RequestEvent(
+            requestId(2),
+            e.sequence(),
+            e.from(),
+            e.to(),
+            e.action(),
+            e.actor(),
+            e.at(),
+            e.reason(),
+            e.details()));
+    for (List<RequestEvent> broken :
+        List.of(gap, duplicate, otherRequest, events.subList(1, events.size()))) {
+      IllegalStateException x =
+          assertThrows(IllegalStateException.class, () -> MovementRequest.replay(broken));
       assertTrue(x.getMessage().startsWith("NMIS-MOV-105: "), x.getMessage());
     }
   }
 
   @Test
   void anEventMustBeATransitionOfTheStateMachine() {
-    assertThrows(IllegalArgumentException.class, () -> new RequestEvent(requestId(1), 2, RequestStatus.DRAFT,
-        RequestStatus.ACCEPTED, RequestAction.SUBMIT, "mh-state:STATE:27", T0, null, null));
-    assertThrows(IllegalArgumentException.class, () -> new RequestEvent(requestId(1), 2, RequestStatus.SUBMITTED,
-        RequestStatus.ACCEPTED, RequestAction.ACCEPT, "up-state:STATE:9", T0, null, null));
-    assertThrows(IllegalArgumentException.class, () -> new RequestEvent(requestId(1), 2, RequestStatus.DRAFT,
-        RequestStatus.SUBMITTED, RequestAction.SUBMIT, "mh-state:STATE:27", T0, null, new Manifested(1, 0)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new RequestEvent(
+                requestId(1),
+                2,
+                RequestStatus.DRAFT,
+                RequestStatus.ACCEPTED,
+                RequestAction.SUBMIT,
+                "mh-state:STATE:27",
+                T0,
+                null,
+                null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new RequestEvent(
+                requestId(1),
+                2,
+                RequestStatus.SUBMITTED,
+                RequestStatus.ACCEPTED,
+                RequestAction.ACCEPT,
+                "up-state:STATE:9",
+                T0,
+                null,
+                null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new RequestEvent(
+                requestId(1),
+                2,
+                RequestStatus.DRAFT,
+                RequestStatus.SUBMITTED,
+                RequestAction.SUBMIT,
+                "mh-state:STATE:27",
+                T0,
+                null,
+                new Manifested(1, 0)));
   }
 }

@@ -21,20 +21,35 @@ class VersionRaceTest {
     s.then(new RequestCommand.Accept(upState(), 500, null, "NOC-1", null, 2L));
     assertEquals(3, s.request().version());
 
-    MovementException e = assertThrows(MovementException.class, () -> s.workflow.apply(s.request(),
-        new RequestCommand.Reject(upState(), null, null, "no room", seenByBoth.version())));
+    MovementException e =
+        assertThrows(
+            MovementException.class,
+            () ->
+                s.workflow.apply(
+                    s.request(),
+                    new RequestCommand.Reject(
+                        upState(), null, null, "no room", seenByBoth.version())));
     assertEquals(MovementError.VERSION_MISMATCH, e.error());
     assertEquals(409, e.error().kind().httpStatus());
-    assertEquals("NMIS-MOV-004: request " + seenByBoth.id() + " is at version 3 (ACCEPTED), not the expected 2:"
-        + " someone changed it since you read it; reload it and try again", e.getMessage());
+    assertEquals(
+        "NMIS-MOV-004: request "
+            + seenByBoth.id()
+            + " is at version 3 (ACCEPTED), not the expected 2:"
+            + " someone changed it since you read it; reload it and try again",
+        e.getMessage());
     assertEquals(RequestStatus.ACCEPTED, s.request().status());
   }
 
   @Test
   void withoutAnExpectedVersionTheStateDecides() {
     RequestScenario s = RequestScenario.at(RequestStatus.ACCEPTED);
-    MovementException e = assertThrows(MovementException.class, () -> s.workflow.apply(s.request(),
-        new RequestCommand.Reject(upState(), null, null, "no room", null)));
+    MovementException e =
+        assertThrows(
+            MovementException.class,
+            () ->
+                s.workflow.apply(
+                    s.request(),
+                    new RequestCommand.Reject(upState(), null, null, "no room", null)));
     assertEquals(MovementError.TRANSITION_NOT_ALLOWED, e.error());
   }
 

@@ -25,11 +25,16 @@ import org.nmis.movement.request.RequestCommand;
 import org.nmis.movement.request.RequestStatus;
 import org.nmis.movement.testing.MutableClock;
 
-/** The movement service over an in-memory log: a transition counts once the log has it, and only then. */
+/**
+ * The movement service over an in-memory log: a transition counts once the log has it, and only
+ * then.
+ */
 class MovementServiceTest {
   private static final KeyPair KEYS = EPassKeys.generate();
 
-  /** A log in memory that refuses appends while it is down, as Kafka does when the broker is away. */
+  /**
+   * A log in memory that refuses appends while it is down, as Kafka does when the broker is away.
+   */
   private static final class InMemoryLog implements TransitionLog {
     final List<byte[]> messages = new ArrayList<>();
     boolean down;
@@ -52,9 +57,16 @@ class MovementServiceTest {
   private final InMemoryLog log = new InMemoryLog();
 
   private MovementService service() {
-    MovementService s = new MovementService(log, new RegistrationIndex(), ReferenceData.get(), clock,
-        RequestId.scheme(RegistrationFixtures.TEST_ID_KEY, 0), new EPassIssuer(KEYS.getPrivate(), clock),
-        new EPassVerifier(KEYS.getPublic()), new Escalation());
+    MovementService s =
+        new MovementService(
+            log,
+            new RegistrationIndex(),
+            ReferenceData.get(),
+            clock,
+            RequestId.scheme(RegistrationFixtures.TEST_ID_KEY, 0),
+            new EPassIssuer(KEYS.getPrivate(), clock),
+            new EPassVerifier(KEYS.getPublic()),
+            new Escalation());
     s.recover();
     return s;
   }
@@ -62,7 +74,8 @@ class MovementServiceTest {
   @Test
   void everyTransitionIsLoggedAndAServiceRebuiltFromTheLogSeesTheSameRequests() {
     MovementService service = service();
-    MovementRequest r = service.create(mhState(), fourFromPuneToUttarPradesh().build(), "first batch");
+    MovementRequest r =
+        service.create(mhState(), fourFromPuneToUttarPradesh().build(), "first batch");
     service.apply(r.id(), new RequestCommand.Submit(mhState(), null, null));
     service.apply(r.id(), new RequestCommand.Accept(upState(), 500, null, "UP/NOC/1", null, null));
     assertEquals(3, log.messages.size());
@@ -80,12 +93,14 @@ class MovementServiceTest {
     MovementService service = service();
     MovementRequest r = service.create(mhState(), fourFromPuneToUttarPradesh().build(), null);
     log.down = true;
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> service.apply(r.id(), new RequestCommand.Submit(mhState(), null, null)));
     assertEquals(RequestStatus.DRAFT, service.get(r.id()).orElseThrow().status());
     assertEquals(1, log.messages.size());
 
     log.down = false;
-    assertEquals(2, service.apply(r.id(), new RequestCommand.Submit(mhState(), null, null)).version());
+    assertEquals(
+        2, service.apply(r.id(), new RequestCommand.Submit(mhState(), null, null)).version());
   }
 }

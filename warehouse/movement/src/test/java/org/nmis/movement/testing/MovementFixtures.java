@@ -19,8 +19,8 @@ import org.nmis.movement.layout.Rake;
 import org.nmis.movement.request.Proposal;
 
 /**
- * Named users, people, proposals and bookings for movement tests. Builders let a test state only what it changes:
- * {@code MovementFixtures.passenger(7).age(65).build()}.
+ * Named users, people, proposals and bookings for movement tests. Builders let a test state only
+ * what it changes: {@code MovementFixtures.passenger(7).age(65).build()}.
  */
 public final class MovementFixtures {
   public static final int MAHARASHTRA = RegistrationFixtures.MAHARASHTRA;
@@ -31,14 +31,19 @@ public final class MovementFixtures {
   public static final int BIHAR = RegistrationFixtures.BIHAR;
   public static final int PATNA = RegistrationFixtures.PATNA;
 
-  /** Station codes: Pune Jn and Lokmanya Tilak Terminus (Maharashtra), Gorakhpur Jn (UP), Patna Jn (Bihar). */
+  /**
+   * Station codes: Pune Jn and Lokmanya Tilak Terminus (Maharashtra), Gorakhpur Jn (UP), Patna Jn
+   * (Bihar).
+   */
   public static final String PUNE_JN = "PUNE";
+
   public static final String LTT = "LTT";
   public static final String GORAKHPUR_JN = "GKP";
   public static final String PATNA_JN = "PNBE";
 
   /** 10:00 on 10 May 2020 in India: when every test's clock starts. */
   public static final Instant T0 = Instant.parse("2020-05-10T04:30:00Z");
+
   public static final LocalDate TRAVEL_DATE = LocalDate.of(2020, 5, 18);
 
   private MovementFixtures() {}
@@ -81,7 +86,9 @@ public final class MovementFixtures {
   }
 
   public static List<PersonId> persons(int fromInclusive, int toInclusive) {
-    return IntStream.rangeClosed(fromInclusive, toInclusive).mapToObj(MovementFixtures::person).toList();
+    return IntStream.rangeClosed(fromInclusive, toInclusive)
+        .mapToObj(MovementFixtures::person)
+        .toList();
   }
 
   public static RequestId requestId(int n) {
@@ -109,7 +116,8 @@ public final class MovementFixtures {
 
   /** Train 01901 Pune - Gorakhpur on the travel date, Shramik rake, middle berths sold. */
   public static TrainBooking puneToGorakhpurSpecial() {
-    return TrainBooking.shramik("01901", TRAVEL_DATE, PUNE_JN, GORAKHPUR_JN, MiddleBerthPolicy.OCCUPIED);
+    return TrainBooking.shramik(
+        "01901", TRAVEL_DATE, PUNE_JN, GORAKHPUR_JN, MiddleBerthPolicy.OCCUPIED);
   }
 
   public static final class ProposalBuilder {

@@ -30,18 +30,23 @@ import org.nmis.movement.request.RequestWorkflow;
 import org.nmis.movement.request.Transition;
 
 /**
- * One request driven through the workflow, recording its events; the clock moves an hour after each step. Gives
- * a valid command for every action, so a test varies only what it is about.
+ * One request driven through the workflow, recording its events; the clock moves an hour after each
+ * step. Gives a valid command for every action, so a test varies only what it is about.
  */
 public final class RequestScenario {
   public static final String NOC = "UP/NOC/2020/0042";
+
   /** 06:00 in India on the scenario's travel date: when its train leaves. */
-  public static final Instant DEPARTURE = MovementFixtures.TRAVEL_DATE.atTime(6, 0)
-      .atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant();
+  public static final Instant DEPARTURE =
+      MovementFixtures.TRAVEL_DATE
+          .atTime(6, 0)
+          .atZone(java.time.ZoneId.of("Asia/Kolkata"))
+          .toInstant();
 
   public final MutableClock clock = new MutableClock(T0);
   public final FakeOtherBookings otherBookings = new FakeOtherBookings();
-  public final RequestWorkflow workflow = new RequestWorkflow(clock, ReferenceData.get(), otherBookings);
+  public final RequestWorkflow workflow =
+      new RequestWorkflow(clock, ReferenceData.get(), otherBookings);
   private final List<RequestEvent> events = new ArrayList<>();
   private MovementRequest request;
 
@@ -54,7 +59,8 @@ public final class RequestScenario {
 
   public static RequestScenario draft(AccessScope by, Proposal proposal) {
     RequestScenario s = new RequestScenario();
-    s.record(s.workflow.create(requestId(1), new CreateRequest(by, proposal, "first Shramik batch")));
+    s.record(
+        s.workflow.create(requestId(1), new CreateRequest(by, proposal, "first Shramik batch")));
     return s;
   }
 
@@ -68,8 +74,14 @@ public final class RequestScenario {
   }
 
   private static List<RequestAction> pathTo(RequestStatus status) {
-    List<RequestAction> mainLine = List.of(RequestAction.SUBMIT, RequestAction.ACCEPT, RequestAction.BOOK_TRAIN,
-        RequestAction.MANIFEST, RequestAction.DEPART, RequestAction.ARRIVE);
+    List<RequestAction> mainLine =
+        List.of(
+            RequestAction.SUBMIT,
+            RequestAction.ACCEPT,
+            RequestAction.BOOK_TRAIN,
+            RequestAction.MANIFEST,
+            RequestAction.DEPART,
+            RequestAction.ARRIVE);
     return switch (status) {
       case DRAFT -> List.of();
       case SUBMITTED -> mainLine.subList(0, 1);
@@ -93,8 +105,8 @@ public final class RequestScenario {
   }
 
   /**
-   * Applies the command and records its event. A train departs and arrives on or after its date, so a DEPART or
-   * ARRIVE first moves the clock to {@link #DEPARTURE} if it is earlier.
+   * Applies the command and records its event. A train departs and arrives on or after its date, so
+   * a DEPART or ARRIVE first moves the clock to {@link #DEPARTURE} if it is earlier.
    */
   public RequestScenario then(RequestCommand command) {
     if ((command instanceof RequestCommand.Depart || command instanceof RequestCommand.Arrive)
@@ -128,14 +140,29 @@ public final class RequestScenario {
   public RequestCommand command(RequestAction action, AccessScope by) {
     return switch (action) {
       case CREATE -> throw new IllegalArgumentException("create through draft(...)");
-      case EDIT -> new RequestCommand.Edit(by, fourFromPuneToUttarPradesh().station(MovementFixtures.LTT).build(),
-          "from LTT instead", null);
+      case EDIT ->
+          new RequestCommand.Edit(
+              by,
+              fourFromPuneToUttarPradesh().station(MovementFixtures.LTT).build(),
+              "from LTT instead",
+              null);
       case SUBMIT -> new RequestCommand.Submit(by, null, null);
-      case ACCEPT -> new RequestCommand.Accept(by, 500, "Gorakhpur quarantine centre, 2 halls", NOC, null, null);
-      case PARTIALLY_ACCEPT -> new RequestCommand.PartiallyAccept(by, 2,
-          request.proposal().passengers().subList(0, 2), 2, "one hall", NOC, "capacity for two", null);
+      case ACCEPT ->
+          new RequestCommand.Accept(
+              by, 500, "Gorakhpur quarantine centre, 2 halls", NOC, null, null);
+      case PARTIALLY_ACCEPT ->
+          new RequestCommand.PartiallyAccept(
+              by,
+              2,
+              request.proposal().passengers().subList(0, 2),
+              2,
+              "one hall",
+              NOC,
+              "capacity for two",
+              null);
       case REJECT -> new RequestCommand.Reject(by, 0, null, "quarantine centres full", null);
-      case BOOK_TRAIN -> new RequestCommand.BookTrain(by, puneToGorakhpurSpecial(), travelling(), null, null);
+      case BOOK_TRAIN ->
+          new RequestCommand.BookTrain(by, puneToGorakhpurSpecial(), travelling(), null, null);
       case MANIFEST -> new RequestCommand.RecordManifest(by, manifest(), null, null);
       case DEPART -> new RequestCommand.Depart(by, null, null);
       case ARRIVE -> new RequestCommand.Arrive(by, null, null);
@@ -143,7 +170,10 @@ public final class RequestScenario {
     };
   }
 
-  /** The registrations of the accepted persons; person n is {@code passenger(n)} with n-1 persons accompanying. */
+  /**
+   * The registrations of the accepted persons; person n is {@code passenger(n)} with n-1 persons
+   * accompanying.
+   */
   public List<Passenger> travelling() {
     List<Passenger> out = new ArrayList<>();
     for (int n = 1; n <= 4; n++) {
@@ -157,6 +187,7 @@ public final class RequestScenario {
 
   public Manifest manifest() {
     TrainBooking booking = request.booking() == null ? puneToGorakhpurSpecial() : request.booking();
-    return new ManifestAllocator().allocate(booking.rake(), booking.middleBerths(), travelling(), Manifest.empty());
+    return new ManifestAllocator()
+        .allocate(booking.rake(), booking.middleBerths(), travelling(), Manifest.empty());
   }
 }

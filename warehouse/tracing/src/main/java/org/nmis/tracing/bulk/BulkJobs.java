@@ -15,9 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Bulk tracing jobs: run one at a time in the background and kept for their owner only. A finished job is kept for
- * {@code keep} after it finished, and at most {@code maxJobs} jobs are kept in all (the oldest finished go first),
- * so that the lists of names and mobiles they hold do not pile up in memory. Thread-safe.
+ * Bulk tracing jobs: run one at a time in the background and kept for their owner only. A finished
+ * job is kept for {@code keep} after it finished, and at most {@code maxJobs} jobs are kept in all
+ * (the oldest finished go first), so that the lists of names and mobiles they hold do not pile up
+ * in memory. Thread-safe.
  */
 public final class BulkJobs implements AutoCloseable {
   /** One job: who asked, why, and, once finished, its report or why it failed. */
@@ -76,16 +77,22 @@ public final class BulkJobs implements AutoCloseable {
   private final Duration keep;
   private final int maxJobs;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "nmis-tracing-bulk");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "nmis-tracing-bulk");
+            t.setDaemon(true);
+            return t;
+          });
 
   public BulkJobs(BulkTrace trace, Clock clock, Duration keep, int maxJobs) {
     if (keep.isNegative() || keep.isZero() || maxJobs < 1) {
-      throw new IllegalArgumentException("NMIS-TRC-103: bulk jobs kept for " + keep + ", at most " + maxJobs
-          + ", would drop a job before its owner can fetch it; keep them at least a minute, and at least one");
+      throw new IllegalArgumentException(
+          "NMIS-TRC-103: bulk jobs kept for "
+              + keep
+              + ", at most "
+              + maxJobs
+              + ", would drop a job before its owner can fetch it; keep them at least a minute, and at least one");
     }
     this.trace = trace;
     this.clock = clock;
@@ -94,31 +101,43 @@ public final class BulkJobs implements AutoCloseable {
   }
 
   /**
-   * Starts a job over {@code cases} within the window. {@code finished} runs on the job's thread with the outcome
-   * before the job shows DONE or FAILED, so that its audit record is written before anyone can fetch the lists.
+   * Starts a job over {@code cases} within the window. {@code finished} runs on the job's thread
+   * with the outcome before the job shows DONE or FAILED, so that its audit record is written
+   * before anyone can fetch the lists.
    */
-  public Job start(String owner, String purpose, List<String> cases, LocalDate from, LocalDate to,
+  public Job start(
+      String owner,
+      String purpose,
+      List<String> cases,
+      LocalDate from,
+      LocalDate to,
       Consumer<Outcome> finished) {
     evict();
     Job job = new Job("TB-" + UUID.randomUUID(), owner, purpose, cases.size());
     jobs.put(job.id, job);
-    runner.submit(() -> {
-      Outcome outcome;
-      try {
-        outcome = new Outcome(job.id, trace.run(cases, from, to), null);
-      } catch (RuntimeException e) {
-        outcome = new Outcome(job.id, null, e.getMessage() == null ? e.getClass().getSimpleName()
-            : e.getMessage());
-      }
-      finished.accept(outcome);
-      job.failure = outcome.failure();
-      job.report = outcome.report();
-      job.finishedAt = clock.instant();
-    });
+    runner.submit(
+        () -> {
+          Outcome outcome;
+          try {
+            outcome = new Outcome(job.id, trace.run(cases, from, to), null);
+          } catch (RuntimeException e) {
+            outcome =
+                new Outcome(
+                    job.id,
+                    null,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+          }
+          finished.accept(outcome);
+          job.failure = outcome.failure();
+          job.report = outcome.report();
+          job.finishedAt = clock.instant();
+        });
     return job;
   }
 
-  /** The job if it exists and belongs to {@code owner}; another user's job is answered as missing. */
+  /**
+   * The job if it exists and belongs to {@code owner}; another user's job is answered as missing.
+   */
   public Optional<Job> get(String id, String owner) {
     evict();
     return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(owner));
@@ -134,8 +153,12 @@ public final class BulkJobs implements AutoCloseable {
     jobs.values().removeIf(j -> j.finished() && j.finishedAt.isBefore(oldest));
     int over = jobs.size() - maxJobs;
     if (over > 0) {
-      jobs.values().stream().filter(Job::finished).sorted(Comparator.comparing((Job j) -> j.finishedAt))
-          .limit(over).toList().forEach(j -> jobs.remove(j.id));
+      jobs.values().stream()
+          .filter(Job::finished)
+          .sorted(Comparator.comparing((Job j) -> j.finishedAt))
+          .limit(over)
+          .toList()
+          .forEach(j -> jobs.remove(j.id));
     }
   }
 

@@ -24,10 +24,11 @@ import org.nmis.tracing.index.TracingIndex;
 import org.nmis.tracing.lookup.MobileDirectory;
 
 /**
- * Runs a bulk job: resolves the index cases, walks the exposures of each, and merges them so that every exposed
- * person appears once. Single-threaded and synchronous; the web layer runs it on a job thread and keeps the
- * report. 10,000 index cases on full trains make some 17 million exposures and a million exposed persons, so the
- * merge keys an identity map by the index's canonical person instances and sorts on packed numeric keys.
+ * Runs a bulk job: resolves the index cases, walks the exposures of each, and merges them so that
+ * every exposed person appears once. Single-threaded and synchronous; the web layer runs it on a
+ * job thread and keeps the report. 10,000 index cases on full trains make some 17 million exposures
+ * and a million exposed persons, so the merge keys an identity map by the index's canonical person
+ * instances and sorts on packed numeric keys.
  */
 public final class BulkTrace {
   private final TracingIndex index;
@@ -48,12 +49,19 @@ public final class BulkTrace {
   public BulkReport run(List<String> inputs, LocalDate from, LocalDate to) {
     TracingIndex.checkWindow(from, to);
     if (inputs.isEmpty()) {
-      throw new TracingException(TracingError.NO_INDEX_CASES, "the job lists no index cases; send mobiles or"
-          + " person IDs, one per element or CSV line");
+      throw new TracingException(
+          TracingError.NO_INDEX_CASES,
+          "the job lists no index cases; send mobiles or"
+              + " person IDs, one per element or CSV line");
     }
     if (inputs.size() > settings.maxIndexCases()) {
-      throw new TracingException(TracingError.TOO_MANY_INDEX_CASES, "the job lists " + inputs.size()
-          + " index cases, more than " + settings.maxIndexCases() + " per job; split it into several jobs");
+      throw new TracingException(
+          TracingError.TOO_MANY_INDEX_CASES,
+          "the job lists "
+              + inputs.size()
+              + " index cases, more than "
+              + settings.maxIndexCases()
+              + " per job; split it into several jobs");
     }
     List<ResolvedCase> resolved = new ArrayList<>();
     List<UnresolvedInput> unresolved = new ArrayList<>();
@@ -75,18 +83,20 @@ public final class BulkTrace {
       try {
         index.forEachExposure(c.personId(), from, to, new Merge(exposed, c.personId()));
       } catch (TracingException e) {
-        // Removed from the index since it was resolved (a deleted registration): reported, not dropped.
+        // Removed from the index since it was resolved (a deleted registration): reported, not
+        // dropped.
         traced.remove(c.personId());
-        unresolved.add(new UnresolvedInput(c.position(), c.input(), UnresolvedReason.UNKNOWN_PERSON_ID,
-            e.detail()));
+        unresolved.add(
+            new UnresolvedInput(
+                c.position(), c.input(), UnresolvedReason.UNKNOWN_PERSON_ID, e.detail()));
       }
     }
     return report(from, to, resolved, unresolved, traced, byPerson(exposed));
   }
 
   /**
-   * The identity map by person. A person removed and indexed again during the job has two instances; their
-   * entries are merged here, so that the list still names everyone once.
+   * The identity map by person. A person removed and indexed again during the job has two
+   * instances; their entries are merged here, so that the list still names everyone once.
    */
   private static Map<PersonId, Exposed> byPerson(Map<PersonId, Exposed> byInstance) {
     Map<PersonId, Exposed> out = new HashMap<>(byInstance.size() * 4 / 3 + 1);
@@ -94,21 +104,28 @@ public final class BulkTrace {
     return out;
   }
 
-  private BulkReport report(LocalDate from, LocalDate to, List<ResolvedCase> resolved,
-      List<UnresolvedInput> unresolved, Set<PersonId> cases, Map<PersonId, Exposed> exposed) {
+  private BulkReport report(
+      LocalDate from,
+      LocalDate to,
+      List<ResolvedCase> resolved,
+      List<UnresolvedInput> unresolved,
+      Set<PersonId> cases,
+      Map<PersonId, Exposed> exposed) {
     int levels = ExposureLevel.values().length;
     int[] persons = new int[levels];
     int[] travellers = new int[levels];
-    Map<District, List<Row>> byDistrict = new TreeMap<>(
-        Comparator.comparingInt(District::code).thenComparingInt(District::stateCode));
+    Map<District, List<Row>> byDistrict =
+        new TreeMap<>(
+            Comparator.comparingInt(District::code).thenComparingInt(District::stateCode));
     for (Map.Entry<PersonId, Exposed> entry : exposed.entrySet()) {
       Optional<ContactDetails> details = index.details(entry.getKey());
       if (details.isEmpty()) {
         continue; // removed from the index while the job ran, like a contact of a single lookup
       }
       Exposed e = entry.getValue();
-      ExposedPerson p = e.toPerson(entry.getKey(), details.get(), cases.contains(entry.getKey()),
-          settings.followUp());
+      ExposedPerson p =
+          e.toPerson(
+              entry.getKey(), details.get(), cases.contains(entry.getKey()), settings.followUp());
       persons[p.level().ordinal()]++;
       for (int slot = 0; slot <= Exposed.MAX_COMPANION; slot++) {
         int code = e.code(slot);
@@ -116,29 +133,38 @@ public final class BulkTrace {
           travellers[code - 1]++;
         }
       }
-      byDistrict.computeIfAbsent(new District(p.destinationStateCode(), p.destinationDistrictCode()),
-          k -> new ArrayList<>()).add(new Row(sortKey(p), p));
+      byDistrict
+          .computeIfAbsent(
+              new District(p.destinationStateCode(), p.destinationDistrictCode()),
+              k -> new ArrayList<>())
+          .add(new Row(sortKey(p), p));
     }
     List<LevelCount> counts = new ArrayList<>(levels);
     for (ExposureLevel l : ExposureLevel.values()) {
       counts.add(new LevelCount(l, persons[l.ordinal()], travellers[l.ordinal()]));
     }
     List<DistrictList> districts = new ArrayList<>(byDistrict.size());
-    byDistrict.forEach((k, rows) -> {
-      rows.sort(Comparator.comparingLong(Row::key));
-      districts.add(new DistrictList(k.stateCode(), k.code(), rows.stream().map(Row::person).toList()));
-    });
+    byDistrict.forEach(
+        (k, rows) -> {
+          rows.sort(Comparator.comparingLong(Row::key));
+          districts.add(
+              new DistrictList(k.stateCode(), k.code(), rows.stream().map(Row::person).toList()));
+        });
     return new BulkReport(from, to, resolved, unresolved, cases.size(), counts, districts);
   }
 
   private record District(int stateCode, int code) {}
 
-  /** A line of a list with its sort key: comparing longs beats following three references per comparison. */
+  /**
+   * A line of a list with its sort key: comparing longs beats following three references per
+   * comparison.
+   */
   private record Row(long key, ExposedPerson person) {}
 
   /**
-   * Level, then person ID, as one long. A canonical ID is ten symbols of 0-9 and A-Z (hyphen at a fixed place),
-   * so reading each symbol as a digit of base 43 ('0' to 'Z') keeps the IDs' text order: 43^10 * 4 < 2^63.
+   * Level, then person ID, as one long. A canonical ID is ten symbols of 0-9 and A-Z (hyphen at a
+   * fixed place), so reading each symbol as a digit of base 43 ('0' to 'Z') keeps the IDs' text
+   * order: 43^10 * 4 < 2^63.
    */
   static long sortKey(ExposedPerson p) {
     String id = p.personId().value();
@@ -153,8 +179,8 @@ public final class BulkTrace {
   }
 
   /**
-   * Merges one index case's exposures into the job's map. Travellers of a party mostly come one after the other,
-   * so the last person's entry is kept at hand.
+   * Merges one index case's exposures into the job's map. Travellers of a party mostly come one
+   * after the other, so the last person's entry is kept at hand.
    */
   private static final class Merge implements ExposureSink {
     private final Map<PersonId, Exposed> exposed;
@@ -178,9 +204,9 @@ public final class BulkTrace {
   }
 
   /**
-   * One exposed person so far, kept small because a job holds a million: the index cases met, the strongest level
-   * of each traveller packed in one long (3 bits per companion number, 0 for none, else level ordinal + 1) and
-   * the last exposure as an epoch day.
+   * One exposed person so far, kept small because a job holds a million: the index cases met, the
+   * strongest level of each traveller packed in one long (3 bits per companion number, 0 for none,
+   * else level ordinal + 1) and the last exposure as an epoch day.
    */
   private static final class Exposed {
     /** The validator's limit on persons accompanying: 21 slots of 3 bits fill 63 bits. */
@@ -201,7 +227,10 @@ public final class BulkTrace {
       lastDay = Math.max(lastDay, day);
     }
 
-    /** Folds another instance's entry for the same person into this one (after every case was walked). */
+    /**
+     * Folds another instance's entry for the same person into this one (after every case was
+     * walked).
+     */
     Exposed merge(Exposed other) {
       other.met.stream().filter(c -> !met.contains(c)).forEach(met::add);
       for (int slot = 0; slot <= MAX_COMPANION; slot++) {
@@ -237,8 +266,18 @@ public final class BulkTrace {
         }
       }
       LocalDate last = LocalDate.ofEpochDay(lastDay);
-      return new ExposedPerson(id, d.name(), d.mobile(), d.destinationStateCode(), d.destinationDistrictCode(),
-          d.personsAccompanying(), ExposureLevel.values()[strongest - 1], travellers, met, isIndexCase, last,
+      return new ExposedPerson(
+          id,
+          d.name(),
+          d.mobile(),
+          d.destinationStateCode(),
+          d.destinationDistrictCode(),
+          d.personsAccompanying(),
+          ExposureLevel.values()[strongest - 1],
+          travellers,
+          met,
+          isIndexCase,
+          last,
           last.plus(followUp));
     }
   }

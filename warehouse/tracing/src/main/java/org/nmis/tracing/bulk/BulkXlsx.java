@@ -16,27 +16,38 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.nmis.model.ids.PersonId;
 
 /**
- * The follow-up lists as an XLSX workbook: one sheet per destination district, named "148 Gorakhpur", with the
- * columns of {@link BulkCsv#columns()}, and an "unresolved" sheet with the inputs that were not traced. Streamed
- * through POI's SXSSF (a window of rows in memory, the rest in temporary files), because a job of 10,000 index
- * cases lists about a million persons. Cells are typed: codes and counts are numbers, dates are dates, and text
- * stays text, so a name typed as a formula is never run (the CSV needs an apostrophe for that; XLSX does not).
+ * The follow-up lists as an XLSX workbook: one sheet per destination district, named "148
+ * Gorakhpur", with the columns of {@link BulkCsv#columns()}, and an "unresolved" sheet with the
+ * inputs that were not traced. Streamed through POI's SXSSF (a window of rows in memory, the rest
+ * in temporary files), because a job of 10,000 index cases lists about a million persons. Cells are
+ * typed: codes and counts are numbers, dates are dates, and text stays text, so a name typed as a
+ * formula is never run (the CSV needs an apostrophe for that; XLSX does not).
  */
 public final class BulkXlsx {
-  public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String CONTENT_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String UNRESOLVED_SHEET = "unresolved";
-  /** Excel's rows per sheet, minus the header: a longer list goes on in a second sheet of the district. */
+
+  /**
+   * Excel's rows per sheet, minus the header: a longer list goes on in a second sheet of the
+   * district.
+   */
   static final int MAX_ROWS = 1_048_575;
+
   /** Excel's longest sheet name. */
   static final int MAX_SHEET_NAME = 31;
+
   /** Excel's longest cell text; a person met by thousands of index cases would pass it. */
   static final int MAX_CELL_TEXT = 32_767;
+
   private static final int WINDOW = 200;
 
   private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
   private final CellStyle dateStyle;
+
   /** Sheet names taken so far, in lower case: Excel compares them ignoring case. */
   private final Set<String> names = new HashSet<>();
+
   private final int maxRows;
 
   private BulkXlsx(int maxRows) {
@@ -50,13 +61,21 @@ public final class BulkXlsx {
     write(report.districts(), report.unresolved(), out, MAX_ROWS);
   }
 
-  /** Only the given lists (one district team's file): the unresolved inputs are the job owner's business. */
+  /**
+   * Only the given lists (one district team's file): the unresolved inputs are the job owner's
+   * business.
+   */
   public static void writeDistricts(List<DistrictList> districts, OutputStream out) {
     write(districts, null, out, MAX_ROWS);
   }
 
-  /** @param unresolved null for no "unresolved" sheet */
-  static void write(List<DistrictList> districts, List<UnresolvedInput> unresolved, OutputStream out,
+  /**
+   * @param unresolved null for no "unresolved" sheet
+   */
+  static void write(
+      List<DistrictList> districts,
+      List<UnresolvedInput> unresolved,
+      OutputStream out,
       int maxRows) {
     BulkXlsx x = new BulkXlsx(maxRows);
     try (SXSSFWorkbook book = x.book) { // close() also deletes SXSSF's temporary files
@@ -108,7 +127,10 @@ public final class BulkXlsx {
     cell.setCellStyle(dateStyle);
   }
 
-  /** The person IDs space-separated as in the CSV, cut to what a cell holds with a pointer to the CSV. */
+  /**
+   * The person IDs space-separated as in the CSV, cut to what a cell holds with a pointer to the
+   * CSV.
+   */
   static String indexCases(List<PersonId> met) {
     StringBuilder sb = new StringBuilder(met.size() * 12);
     for (int i = 0; i < met.size(); i++) {
@@ -145,15 +167,18 @@ public final class BulkXlsx {
   }
 
   /**
-   * A sheet name Excel accepts and {@code taken} does not hold yet (which it then holds): the characters Excel
-   * refuses replaced, cut to 31 characters, and " (2)", " (3)" ... added to a name already taken.
+   * A sheet name Excel accepts and {@code taken} does not hold yet (which it then holds): the
+   * characters Excel refuses replaced, cut to 31 characters, and " (2)", " (3)" ... added to a name
+   * already taken.
    */
   static String sheetName(String title, Set<String> taken) {
     String safe = WorkbookUtil.createSafeSheetName(title.strip(), '_');
     String name = safe;
     for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
       String suffix = " (" + n + ")";
-      name = safe.substring(0, Math.min(safe.length(), MAX_SHEET_NAME - suffix.length())).strip() + suffix;
+      name =
+          safe.substring(0, Math.min(safe.length(), MAX_SHEET_NAME - suffix.length())).strip()
+              + suffix;
     }
     return name;
   }

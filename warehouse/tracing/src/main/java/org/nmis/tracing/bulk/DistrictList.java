@@ -4,7 +4,10 @@ import java.util.List;
 import org.nmis.model.reference.District;
 import org.nmis.model.reference.ReferenceData;
 
-/** One district health team's follow-up list: the exposed persons going to the district, by level and person ID. */
+/**
+ * One district health team's follow-up list: the exposed persons going to the district, by level
+ * and person ID.
+ */
 public record DistrictList(int stateCode, int districtCode, List<ExposedPerson> persons) {
   public DistrictList {
     persons = List.copyOf(persons);

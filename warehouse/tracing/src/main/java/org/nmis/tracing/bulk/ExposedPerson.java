@@ -6,10 +6,10 @@ import org.nmis.model.ids.PersonId;
 import org.nmis.tracing.exposure.ExposureLevel;
 
 /**
- * One line of a follow-up list: a registrant exposed to at least one index case, with the strongest level over
- * all of them, the index cases met (by person ID), how many travellers of the party were exposed, and whether
- * the person is an index case too (exposed to another one). {@code mobile} is null while the registration is not
- * indexed yet.
+ * One line of a follow-up list: a registrant exposed to at least one index case, with the strongest
+ * level over all of them, the index cases met (by person ID), how many travellers of the party were
+ * exposed, and whether the person is an index case too (exposed to another one). {@code mobile} is
+ * null while the registration is not indexed yet.
  */
 public record ExposedPerson(
     PersonId personId,

@@ -6,18 +6,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Index cases from an uploaded CSV file: the first field of each line, one mobile or person ID per line. A first
- * line naming the column (mobile, person_id, id, index_case) is a header; blank lines are skipped, every other
- * line is an input, so that a malformed one is reported with the others rather than lost.
+ * Index cases from an uploaded CSV file: the first field of each line, one mobile or person ID per
+ * line. A first line naming the column (mobile, person_id, id, index_case) is a header; blank lines
+ * are skipped, every other line is an input, so that a malformed one is reported with the others
+ * rather than lost.
  */
 public final class IndexCaseCsv {
-  private static final Set<String> HEADERS = Set.of("mobile", "mobilenumber", "personid", "id", "indexcase");
+  private static final Set<String> HEADERS =
+      Set.of("mobile", "mobilenumber", "personid", "id", "indexcase");
 
   private IndexCaseCsv() {}
 
   public static List<String> parse(String csv) {
     List<String> out = new ArrayList<>();
-    String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv; // the byte order mark spreadsheets write
+    String text =
+        csv.startsWith("\uFEFF") ? csv.substring(1) : csv; // the byte order mark spreadsheets write
     String[] lines = text.split("\r\n|\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       String field = firstField(lines[i]);

@@ -8,6 +8,9 @@ public enum UnresolvedReason {
   UNKNOWN_MOBILE,
   /** A well-formed person ID the index does not hold. */
   UNKNOWN_PERSON_ID,
-  /** Reads as a registered mobile number and as a known person ID (all digits): the caller must say which. */
+  /**
+   * Reads as a registered mobile number and as a known person ID (all digits): the caller must say
+   * which.
+   */
   AMBIGUOUS
 }

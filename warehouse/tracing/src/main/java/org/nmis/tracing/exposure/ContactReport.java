@@ -6,12 +6,17 @@ import org.nmis.model.ids.PersonId;
 import org.nmis.tracing.journeys.Journey;
 
 /**
- * The co-travellers of one index case over a date window: the index case's journeys in the window (what was
- * traced), the counts per level (strongest first, so a caller sees the size before the list), then the contacts
- * by level, strongest first, and person ID.
+ * The co-travellers of one index case over a date window: the index case's journeys in the window
+ * (what was traced), the counts per level (strongest first, so a caller sees the size before the
+ * list), then the contacts by level, strongest first, and person ID.
  */
-public record ContactReport(PersonId indexCase, LocalDate from, LocalDate to, List<Journey> indexJourneys,
-    List<LevelCount> counts, List<Contact> contacts) {
+public record ContactReport(
+    PersonId indexCase,
+    LocalDate from,
+    LocalDate to,
+    List<Journey> indexJourneys,
+    List<LevelCount> counts,
+    List<Contact> contacts) {
 
   public ContactReport {
     indexJourneys = List.copyOf(indexJourneys);

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The size of one exposure level: {@code contacts} parties whose strongest level it is, and {@code travellers}
- * travellers (registrants and companions) whose own strongest level it is. A party met in the same bay can have a
- * companion who was only in the same coach: the party counts under SAME_BAY, the companion under SAME_COACH.
+ * The size of one exposure level: {@code contacts} parties whose strongest level it is, and {@code
+ * travellers} travellers (registrants and companions) whose own strongest level it is. A party met
+ * in the same bay can have a companion who was only in the same coach: the party counts under
+ * SAME_BAY, the companion under SAME_COACH.
  */
 public record LevelCount(ExposureLevel level, int contacts, int travellers) {
 

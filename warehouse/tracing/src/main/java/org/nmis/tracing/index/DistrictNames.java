@@ -12,8 +12,9 @@ import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 
 /**
- * The persons of each district, for lookups by name. Names are compared in place at query time (a district holds
- * thousands, a scan takes a millisecond) rather than kept a second time in a sorted, normalised copy.
+ * The persons of each district, for lookups by name. Names are compared in place at query time (a
+ * district holds thousands, a scan takes a millisecond) rather than kept a second time in a sorted,
+ * normalised copy.
  */
 final class DistrictNames {
   static final int MIN_QUERY_LENGTH = 2;
@@ -26,17 +27,26 @@ final class DistrictNames {
   }
 
   void remove(int district, PersonId id) {
-    districts.computeIfPresent(district, (k, members) -> {
-      members.remove(id);
-      return members.isEmpty() ? null : members;
-    });
+    districts.computeIfPresent(
+        district,
+        (k, members) -> {
+          members.remove(id);
+          return members.isEmpty() ? null : members;
+        });
   }
 
-  NameMatches search(String query, int district, int limit, Function<PersonId, StoredRegistration> registrations) {
+  NameMatches search(
+      String query, int district, int limit, Function<PersonId, StoredRegistration> registrations) {
     String q = query == null ? "" : query.strip().replaceAll("\\s+", " ");
     if (q.codePointCount(0, q.length()) < MIN_QUERY_LENGTH) {
-      throw new TracingException(TracingError.INVALID_NAME_QUERY, "the name '" + q + "' is too short to search"
-          + " on; send at least " + MIN_QUERY_LENGTH + " characters of the name");
+      throw new TracingException(
+          TracingError.INVALID_NAME_QUERY,
+          "the name '"
+              + q
+              + "' is too short to search"
+              + " on; send at least "
+              + MIN_QUERY_LENGTH
+              + " characters of the name");
     }
     record Match(int rank, StoredRegistration row) {}
     List<Match> found = new ArrayList<>();
@@ -47,13 +57,17 @@ final class DistrictNames {
         found.add(new Match(rank, row));
       }
     }
-    found.sort(Comparator.comparingInt(Match::rank)
-        .thenComparing(m -> m.row().registration().name(), String.CASE_INSENSITIVE_ORDER)
-        .thenComparing(m -> m.row().personId().value()));
+    found.sort(
+        Comparator.comparingInt(Match::rank)
+            .thenComparing(m -> m.row().registration().name(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(m -> m.row().personId().value()));
     return new NameMatches(found.stream().limit(limit).map(Match::row).toList(), found.size());
   }
 
-  /** 0 when the name starts with the query, 1 when a later word does, 2 when it appears elsewhere, else -1. */
+  /**
+   * 0 when the name starts with the query, 1 when a later word does, 2 when it appears elsewhere,
+   * else -1.
+   */
   static int rank(String name, String query) {
     int best = NO_MATCH;
     int n = query.length();

@@ -5,14 +5,17 @@ import org.nmis.model.ids.PersonId;
 import org.nmis.tracing.exposure.ExposureLevel;
 
 /**
- * Receives an index case's exposures one traveller at a time, without building contacts: for aggregations over
- * thousands of index cases (bulk jobs). A traveller reached two ways on one journey is reported twice.
- * {@code registrant} is the index's own instance of the person, the same object on every call while the person
- * stays indexed, so an aggregation may key an identity map by it (and merge by equality at the end, for a person
- * removed and indexed again meanwhile).
+ * Receives an index case's exposures one traveller at a time, without building contacts: for
+ * aggregations over thousands of index cases (bulk jobs). A traveller reached two ways on one
+ * journey is reported twice. {@code registrant} is the index's own instance of the person, the same
+ * object on every call while the person stays indexed, so an aggregation may key an identity map by
+ * it (and merge by equality at the end, for a person removed and indexed again meanwhile).
  */
 @FunctionalInterface
 public interface ExposureSink {
-  /** Companion {@code companion} (0: the registrant) of {@code registrant}'s party, exposed on {@code date}. */
+  /**
+   * Companion {@code companion} (0: the registrant) of {@code registrant}'s party, exposed on
+   * {@code date}.
+   */
   void exposed(PersonId registrant, int companion, ExposureLevel level, LocalDate date);
 }

@@ -9,8 +9,9 @@ import org.nmis.model.registration.TravelMode;
 import org.nmis.tracing.journeys.VehicleRefs;
 
 /**
- * What the index holds about one person: their canonical ID instance (every structure of the index refers to the
- * person by this one object), the registration (null until fed) and their seats on manifests.
+ * What the index holds about one person: their canonical ID instance (every structure of the index
+ * refers to the person by this one object), the registration (null until fed) and their seats on
+ * manifests.
  */
 record PersonEntry(PersonId id, StoredRegistration registration, List<SeatRef> seats) {
   PersonEntry {
@@ -36,12 +37,14 @@ record PersonEntry(PersonId id, StoredRegistration registration, List<SeatRef> s
   }
 
   PersonEntry withoutSeatsOf(SeatedRequest request) {
-    return new PersonEntry(id, registration, seats.stream().filter(s -> s.request() != request).toList());
+    return new PersonEntry(
+        id, registration, seats.stream().filter(s -> s.request() != request).toList());
   }
 
   /**
-   * Whether the registration's own journey is a trip the person is seated for: a train journey on the date of a
-   * manifested train, naming that train or none. Its seat then says more, so the registration journey is hidden.
+   * Whether the registration's own journey is a trip the person is seated for: a train journey on
+   * the date of a manifested train, naming that train or none. Its seat then says more, so the
+   * registration journey is hidden.
    */
   boolean registrationSuperseded() {
     if (registration == null || seats.isEmpty()) {
@@ -61,7 +64,10 @@ record PersonEntry(PersonId id, StoredRegistration registration, List<SeatRef> s
     return false;
   }
 
-  /** The registration when its journey is a journey of its own (not superseded by a seat), else null. */
+  /**
+   * The registration when its journey is a journey of its own (not superseded by a seat), else
+   * null.
+   */
   Registration visibleRegistration() {
     return registration == null || registrationSuperseded() ? null : registration.registration();
   }

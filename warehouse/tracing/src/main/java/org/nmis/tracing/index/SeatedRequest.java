@@ -13,10 +13,11 @@ import org.nmis.tracing.journeys.ManifestedTrain;
 import org.nmis.tracing.journeys.Seat;
 
 /**
- * One request's manifest as indexed. Keeps the manifest's own line objects (the service holds them anyway) and
- * adds, per line, what exposure reads in its inner loop: the registrant as the index's canonical instance (so
- * that "is this the index case" is an identity check), the companion number, the coach and the bay. A walk over
- * 1,700 travellers then reads three arrays instead of chasing three objects per line.
+ * One request's manifest as indexed. Keeps the manifest's own line objects (the service holds them
+ * anyway) and adds, per line, what exposure reads in its inner loop: the registrant as the index's
+ * canonical instance (so that "is this the index case" is an identity check), the companion number,
+ * the coach and the bay. A walk over 1,700 travellers then reads three arrays instead of chasing
+ * three objects per line.
  */
 final class SeatedRequest {
   final ManifestedTrain train;
@@ -27,7 +28,9 @@ final class SeatedRequest {
   final String[] coaches;
   final int[] bays;
 
-  /** {@code canonical} gives the index's instance of a person already known, else the person given. */
+  /**
+   * {@code canonical} gives the index's instance of a person already known, else the person given.
+   */
   SeatedRequest(ManifestedTrain train, UnaryOperator<PersonId> canonical) {
     this.train = train;
     this.run = new TrainRun(train.booking().trainNumber(), train.booking().date());
@@ -59,9 +62,18 @@ final class SeatedRequest {
     if (n >= 1 && n <= berths.size() && berths.get(n - 1).number() == n) {
       return berths.get(n - 1).bay();
     }
-    throw new IllegalArgumentException("NMIS-TRC-101: the manifest of " + train.requestId() + " seats "
-        + line.traveller().id() + " at " + line.coach() + "/" + n + ", which is not a berth of the booked rake "
-        + train.booking().rake() + "; regenerate the manifest for the current booking");
+    throw new IllegalArgumentException(
+        "NMIS-TRC-101: the manifest of "
+            + train.requestId()
+            + " seats "
+            + line.traveller().id()
+            + " at "
+            + line.coach()
+            + "/"
+            + n
+            + ", which is not a berth of the booked rake "
+            + train.booking().rake()
+            + "; regenerate the manifest for the current booking");
   }
 
   int size() {
@@ -73,7 +85,9 @@ final class SeatedRequest {
     return new Seat(l.coach(), l.berth(), l.berthType(), bays[line]);
   }
 
-  /** Each registrant's own line (else their first companion's) and how many lines their party has. */
+  /**
+   * Each registrant's own line (else their first companion's) and how many lines their party has.
+   */
   Map<PersonId, SeatRef> seatsByRegistrant() {
     Map<PersonId, int[]> found = new HashMap<>();
     for (int i = 0; i < registrants.length; i++) {

@@ -29,22 +29,23 @@ import org.nmis.tracing.journeys.ManifestedTrain;
 import org.nmis.tracing.journeys.VehicleRefs;
 
 /**
- * Journeys and co-travellers, in memory: the contacts of a traveller on a full train (some 900 parties) take about
- * 2 ms, with no I/O. The service
- * feeds it every registration (from the change feed of {@code registrations}) and every manifest (from the
- * movement log); each update is visible to the next read.
+ * Journeys and co-travellers, in memory: the contacts of a traveller on a full train (some 900
+ * parties) take about 2 ms, with no I/O. The service feeds it every registration (from the change
+ * feed of {@code registrations}) and every manifest (from the movement log); each update is visible
+ * to the next read.
  *
- * <p>Every registration is a journey on its travel date. A manifest seats a request's travellers on a train and
- * date; a seat supersedes the person's own train journey of that date when it names that train or none. A person
- * can have several journeys: two trains, or a train and a bus.
+ * <p>Every registration is a journey on its travel date. A manifest seats a request's travellers on
+ * a train and date; a seat supersedes the person's own train journey of that date when it names
+ * that train or none. A person can have several journeys: two trains, or a train and a bus.
  *
- * <p>Thread safety: updates are serialised on one lock and replace immutable values; reads take no lock and see
- * each person, train and vehicle either before or after an update.
+ * <p>Thread safety: updates are serialised on one lock and replace immutable values; reads take no
+ * lock and see each person, train and vehicle either before or after an update.
  */
 public final class TracingIndex {
-  private static final Comparator<Journey> JOURNEY_ORDER = Comparator.comparing(Journey::date)
-      .thenComparing(Journey::source)
-      .thenComparing(Journey::vehicle, Comparator.nullsLast(Comparator.naturalOrder()));
+  private static final Comparator<Journey> JOURNEY_ORDER =
+      Comparator.comparing(Journey::date)
+          .thenComparing(Journey::source)
+          .thenComparing(Journey::vehicle, Comparator.nullsLast(Comparator.naturalOrder()));
 
   private final TracingSettings settings;
   private final Object writes = new Object();
@@ -59,16 +60,20 @@ public final class TracingIndex {
     this.settings = settings;
   }
 
-  // ---- Updates -------------------------------------------------------------------------------------------------
+  // ---- Updates
+  // -------------------------------------------------------------------------------------------------
 
   /** Adds or replaces a person's registration (a new one, or a correction). */
   public void registration(StoredRegistration row) {
     synchronized (writes) {
       PersonEntry before = persons.get(row.personId());
-      PersonEntry after = (before == null ? PersonEntry.empty(row.personId()) : before).withRegistration(row);
+      PersonEntry after =
+          (before == null ? PersonEntry.empty(row.personId()) : before).withRegistration(row);
       persons.put(after.id(), after);
-      Registration old = before == null || before.registration() == null ? null
-          : before.registration().registration();
+      Registration old =
+          before == null || before.registration() == null
+              ? null
+              : before.registration().registration();
       index(after.id(), old, row.registration());
     }
   }
@@ -92,7 +97,8 @@ public final class TracingIndex {
   /** Replaces every journey of the train's request with the seats of this manifest. */
   public void manifest(ManifestedTrain train) {
     synchronized (writes) {
-      SeatedRequest next = new SeatedRequest(train, this::canonical); // checks every berth before any change
+      SeatedRequest next =
+          new SeatedRequest(train, this::canonical); // checks every berth before any change
       replace(requests.put(train.requestId(), next), next);
     }
   }
@@ -114,41 +120,50 @@ public final class TracingIndex {
 
   private void replace(SeatedRequest old, SeatedRequest next) {
     if (next != null) {
-      trains.compute(next.run, (k, list) -> {
-        List<SeatedRequest> out = list == null ? new ArrayList<>(1) : new ArrayList<>(list);
-        out.remove(old);
-        out.add(next);
-        return List.copyOf(out);
-      });
+      trains.compute(
+          next.run,
+          (k, list) -> {
+            List<SeatedRequest> out = list == null ? new ArrayList<>(1) : new ArrayList<>(list);
+            out.remove(old);
+            out.add(next);
+            return List.copyOf(out);
+          });
     }
     if (old != null && (next == null || !old.run.equals(next.run))) {
-      trains.computeIfPresent(old.run, (k, list) -> {
-        List<SeatedRequest> out = new ArrayList<>(list);
-        out.remove(old);
-        return out.isEmpty() ? null : List.copyOf(out);
-      });
+      trains.computeIfPresent(
+          old.run,
+          (k, list) -> {
+            List<SeatedRequest> out = new ArrayList<>(list);
+            out.remove(old);
+            return out.isEmpty() ? null : List.copyOf(out);
+          });
     }
     Map<PersonId, SeatRef> oldSeats = old == null ? Map.of() : old.seatsByRegistrant();
     Map<PersonId, SeatRef> newSeats = next == null ? Map.of() : next.seatsByRegistrant();
     Set<PersonId> touched = new HashSet<>(oldSeats.keySet());
     touched.addAll(newSeats.keySet());
     for (PersonId p : touched) {
-      persons.compute(p, (k, e) -> {
-        PersonEntry out = e == null ? PersonEntry.empty(p) : e;
-        if (old != null && oldSeats.containsKey(p)) {
-          out = out.withoutSeatsOf(old);
-        }
-        SeatRef seat = newSeats.get(p);
-        if (seat != null) {
-          out = out.withSeat(seat);
-        }
-        return out.isEmpty() ? null : out;
-      });
+      persons.compute(
+          p,
+          (k, e) -> {
+            PersonEntry out = e == null ? PersonEntry.empty(p) : e;
+            if (old != null && oldSeats.containsKey(p)) {
+              out = out.withoutSeatsOf(old);
+            }
+            SeatRef seat = newSeats.get(p);
+            if (seat != null) {
+              out = out.withSeat(seat);
+            }
+            return out.isEmpty() ? null : out;
+          });
     }
     seatedTravellers += (next == null ? 0 : next.size()) - (old == null ? 0 : old.size());
   }
 
-  /** Moves a person between vehicle and district sets when their registration changes; added before removed. */
+  /**
+   * Moves a person between vehicle and district sets when their registration changes; added before
+   * removed.
+   */
   private void index(PersonId id, Registration old, Registration now) {
     VehicleRun oldRun = vehicleRun(old);
     VehicleRun newRun = vehicleRun(now);
@@ -156,10 +171,12 @@ public final class TracingIndex {
       vehicles.computeIfAbsent(newRun, k -> ConcurrentHashMap.newKeySet()).add(id);
     }
     if (oldRun != null && !oldRun.equals(newRun)) {
-      vehicles.computeIfPresent(oldRun, (k, members) -> {
-        members.remove(id);
-        return members.isEmpty() ? null : members;
-      });
+      vehicles.computeIfPresent(
+          oldRun,
+          (k, members) -> {
+            members.remove(id);
+            return members.isEmpty() ? null : members;
+          });
     }
     Set<Integer> oldDistricts = districtsOf(old);
     Set<Integer> newDistricts = districtsOf(now);
@@ -181,10 +198,13 @@ public final class TracingIndex {
   }
 
   private static Set<Integer> districtsOf(Registration r) {
-    return r == null ? Set.of() : Set.copyOf(List.of(r.originDistrictCode(), r.destinationDistrictCode()));
+    return r == null
+        ? Set.of()
+        : Set.copyOf(List.of(r.originDistrictCode(), r.destinationDistrictCode()));
   }
 
-  // ---- Reads ---------------------------------------------------------------------------------------------------
+  // ---- Reads
+  // ---------------------------------------------------------------------------------------------------
 
   /** Whether the index holds a registration or a seat of this person. */
   public boolean knows(PersonId id) {
@@ -211,9 +231,21 @@ public final class TracingIndex {
     }
     Registration r = e.visibleRegistration();
     if (r != null && within(r.travelDate(), from, to)) {
-      out.add(new Journey(JourneySource.REGISTRATION, r.mode(), r.travelDate(), r.vehicleRef(), null,
-          r.originStateCode(), r.originDistrictCode(), null, r.destinationStateCode(), r.destinationDistrictCode(),
-          null, null, 1 + r.personsAccompanying()));
+      out.add(
+          new Journey(
+              JourneySource.REGISTRATION,
+              r.mode(),
+              r.travelDate(),
+              r.vehicleRef(),
+              null,
+              r.originStateCode(),
+              r.originDistrictCode(),
+              null,
+              r.destinationStateCode(),
+              r.destinationDistrictCode(),
+              null,
+              null,
+              1 + r.personsAccompanying()));
     }
     out.sort(JOURNEY_ORDER);
     return out;
@@ -222,12 +254,26 @@ public final class TracingIndex {
   private static Journey journey(PersonEntry e, SeatRef s) {
     SeatedRequest r = s.request();
     ManifestedTrain t = r.train;
-    Integer originDistrict = t.originDistrictCode() != null ? t.originDistrictCode()
-        : e.registration() != null ? Integer.valueOf(e.registration().registration().originDistrictCode()) : null;
-    return new Journey(JourneySource.MANIFEST, TravelMode.TRAIN, r.run.date(), r.run.trainNumber(),
-        r.seat(s.line()), t.originStateCode(), originDistrict, t.booking().originStationCode(),
-        t.destinationStateCode(), r.lines.get(s.line()).traveller().destinationDistrictCode(),
-        t.booking().destinationStationCode(), t.requestId(), s.partySize());
+    Integer originDistrict =
+        t.originDistrictCode() != null
+            ? t.originDistrictCode()
+            : e.registration() != null
+                ? Integer.valueOf(e.registration().registration().originDistrictCode())
+                : null;
+    return new Journey(
+        JourneySource.MANIFEST,
+        TravelMode.TRAIN,
+        r.run.date(),
+        r.run.trainNumber(),
+        r.seat(s.line()),
+        t.originStateCode(),
+        originDistrict,
+        t.booking().originStationCode(),
+        t.destinationStateCode(),
+        r.lines.get(s.line()).traveller().destinationDistrictCode(),
+        t.booking().destinationStationCode(),
+        t.requestId(),
+        s.partySize());
   }
 
   private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
@@ -235,44 +281,57 @@ public final class TracingIndex {
   }
 
   /**
-   * The co-travellers of {@code index} on their journeys from {@code from} to {@code to} (inclusive), each at
-   * the strongest level over all shared journeys. The index case's own companions are not contacts.
+   * The co-travellers of {@code index} on their journeys from {@code from} to {@code to}
+   * (inclusive), each at the strongest level over all shared journeys. The index case's own
+   * companions are not contacts.
    *
-   * @throws TracingException INVALID_DATE_WINDOW, or UNKNOWN_PERSON when the index holds nothing of the person
+   * @throws TracingException INVALID_DATE_WINDOW, or UNKNOWN_PERSON when the index holds nothing of
+   *     the person
    */
   public ContactReport contacts(PersonId index, LocalDate from, LocalDate to) {
     checkWindow(from, to);
     PersonEntry e = known(index);
     ContactCollector collector = new ContactCollector();
     walk(e, from, to, collector);
-    List<Contact> contacts = collector.contacts(id -> details(id).orElse(null), settings.followUp());
-    return new ContactReport(index, from, to, journeys(e, from, to), LevelCount.tally(contacts), contacts);
+    List<Contact> contacts =
+        collector.contacts(id -> details(id).orElse(null), settings.followUp());
+    return new ContactReport(
+        index, from, to, journeys(e, from, to), LevelCount.tally(contacts), contacts);
   }
 
   /**
-   * The exposures of {@code index} over the window, one traveller at a time, as {@link #contacts} finds them but
-   * without building contacts: for bulk jobs, which merge millions. Look the persons up with {@link #details}.
+   * The exposures of {@code index} over the window, one traveller at a time, as {@link #contacts}
+   * finds them but without building contacts: for bulk jobs, which merge millions. Look the persons
+   * up with {@link #details}.
    *
-   * @throws TracingException INVALID_DATE_WINDOW, or UNKNOWN_PERSON when the index holds nothing of the person
+   * @throws TracingException INVALID_DATE_WINDOW, or UNKNOWN_PERSON when the index holds nothing of
+   *     the person
    */
   public void forEachExposure(PersonId index, LocalDate from, LocalDate to, ExposureSink sink) {
     checkWindow(from, to);
-    walk(known(index), from, to, new Visitor() {
-      @Override
-      public void seated(SeatedRequest r, int line, ExposureLevel level, String vehicle) {
-        sink.exposed(r.registrants[line], r.companions[line], level, r.run.date());
-      }
+    walk(
+        known(index),
+        from,
+        to,
+        new Visitor() {
+          @Override
+          public void seated(SeatedRequest r, int line, ExposureLevel level, String vehicle) {
+            sink.exposed(r.registrants[line], r.companions[line], level, r.run.date());
+          }
 
-      @Override
-      public void party(PersonId registrant, Registration r, String vehicle) {
-        for (int n = 0; n <= r.personsAccompanying(); n++) {
-          sink.exposed(registrant, n, ExposureLevel.SAME_VEHICLE, r.travelDate());
-        }
-      }
-    });
+          @Override
+          public void party(PersonId registrant, Registration r, String vehicle) {
+            for (int n = 0; n <= r.personsAccompanying(); n++) {
+              sink.exposed(registrant, n, ExposureLevel.SAME_VEHICLE, r.travelDate());
+            }
+          }
+        });
   }
 
-  /** How to reach a person: from their registration, else from their first seat; empty when not indexed. */
+  /**
+   * How to reach a person: from their registration, else from their first seat; empty when not
+   * indexed.
+   */
   public Optional<ContactDetails> details(PersonId id) {
     PersonEntry e = persons.get(id);
     if (e == null) {
@@ -280,26 +339,42 @@ public final class TracingIndex {
     }
     if (e.registration() != null) {
       Registration r = e.registration().registration();
-      return Optional.of(new ContactDetails(r.name(), r.mobile(), r.destinationStateCode(),
-          r.destinationDistrictCode(), r.personsAccompanying()));
+      return Optional.of(
+          new ContactDetails(
+              r.name(),
+              r.mobile(),
+              r.destinationStateCode(),
+              r.destinationDistrictCode(),
+              r.personsAccompanying()));
     }
     SeatRef s = e.seats().get(0);
     Traveller t = s.request().lines.get(s.line()).traveller();
     String name = t.companion() == 0 ? t.name() : t.name().substring(0, t.name().lastIndexOf(' '));
-    return Optional.of(new ContactDetails(name, null, s.request().train.destinationStateCode(),
-        t.destinationDistrictCode(), s.partySize() - 1));
+    return Optional.of(
+        new ContactDetails(
+            name,
+            null,
+            s.request().train.destinationStateCode(),
+            t.destinationDistrictCode(),
+            s.partySize() - 1));
   }
 
   private PersonEntry known(PersonId index) {
     PersonEntry e = persons.get(index);
     if (e == null) {
-      throw new TracingException(TracingError.UNKNOWN_PERSON, "no registration or manifest of person " + index
-          + " is indexed; check the ID, or retry in a few seconds if the person registered just now");
+      throw new TracingException(
+          TracingError.UNKNOWN_PERSON,
+          "no registration or manifest of person "
+              + index
+              + " is indexed; check the ID, or retry in a few seconds if the person registered just now");
     }
     return e;
   }
 
-  /** Walks the journeys of the index case {@code e}, whose canonical ID every other reference to them shares. */
+  /**
+   * Walks the journeys of the index case {@code e}, whose canonical ID every other reference to
+   * them shares.
+   */
   private void walk(PersonEntry e, LocalDate from, LocalDate to, Visitor visitor) {
     for (SeatRef s : e.seats()) {
       if (within(s.request().run.date(), from, to)) {
@@ -312,11 +387,19 @@ public final class TracingIndex {
     }
   }
 
-  /** @throws TracingException INVALID_DATE_WINDOW unless both dates are given and from is not after to */
+  /**
+   * @throws TracingException INVALID_DATE_WINDOW unless both dates are given and from is not after
+   *     to
+   */
   public static void checkWindow(LocalDate from, LocalDate to) {
     if (from == null || to == null || from.isAfter(to)) {
-      throw new TracingException(TracingError.INVALID_DATE_WINDOW, "the window from " + from + " to " + to
-          + " is empty; send both dates (YYYY-MM-DD) with from on or before to");
+      throw new TracingException(
+          TracingError.INVALID_DATE_WINDOW,
+          "the window from "
+              + from
+              + " to "
+              + to
+              + " is empty; send both dates (YYYY-MM-DD) with from on or before to");
     }
   }
 
@@ -331,15 +414,20 @@ public final class TracingIndex {
         if (r.registrants[i] == index) {
           continue; // canonical instances: the index case's own party
         }
-        ExposureLevel level = !coach.equals(r.coaches[i]) ? ExposureLevel.SAME_TRAIN
-            : bay == r.bays[i] ? ExposureLevel.SAME_BAY : ExposureLevel.SAME_COACH;
+        ExposureLevel level =
+            !coach.equals(r.coaches[i])
+                ? ExposureLevel.SAME_TRAIN
+                : bay == r.bays[i] ? ExposureLevel.SAME_BAY : ExposureLevel.SAME_COACH;
         visitor.seated(r, i, level, train);
       }
     }
     unseatedMembers(index, new VehicleRun(train, mine.run.date()), train, visitor);
   }
 
-  /** Everyone who registered the same vehicle reference on the date, and the travellers of a train so numbered. */
+  /**
+   * Everyone who registered the same vehicle reference on the date, and the travellers of a train
+   * so numbered.
+   */
   private void walkVehicle(PersonId index, Registration own, Visitor visitor) {
     String key = VehicleRefs.key(own.vehicleRef());
     if (key == null) {
@@ -366,29 +454,37 @@ public final class TracingIndex {
   }
 
   /**
-   * Registrants in one district (origin or destination) whose name contains {@code query}, ignoring case: names
-   * starting with it first, then names with a word starting with it, then the rest; by name and person ID within.
+   * Registrants in one district (origin or destination) whose name contains {@code query}, ignoring
+   * case: names starting with it first, then names with a word starting with it, then the rest; by
+   * name and person ID within.
    *
    * @throws TracingException INVALID_NAME_QUERY when the query has fewer than 2 characters
    */
   public NameMatches byName(String query, int districtCode, int limit) {
-    return names.search(query, districtCode, limit, id -> {
-      PersonEntry e = persons.get(id);
-      return e == null ? null : e.registration();
-    });
+    return names.search(
+        query,
+        districtCode,
+        limit,
+        id -> {
+          PersonEntry e = persons.get(id);
+          return e == null ? null : e.registration();
+        });
   }
 
   /**
-   * The rows of {@code contact_index} for one train and date, over every request seated on it: one row per pair of
-   * registrants who shared a coach, SAME_BAY when any travellers of the two parties shared a bay. Sorted by
-   * person A, then B. About 20,000 rows for a full Shramik train (24 coaches of some 40 parties each); the service
-   * replaces the rows of the train and date whenever one of its manifests changes.
+   * The rows of {@code contact_index} for one train and date, over every request seated on it: one
+   * row per pair of registrants who shared a coach, SAME_BAY when any travellers of the two parties
+   * shared a bay. Sorted by person A, then B. About 20,000 rows for a full Shramik train (24
+   * coaches of some 40 parties each); the service replaces the rows of the train and date whenever
+   * one of its manifests changes.
    */
   public List<ContactEdge> contactEdges(String trainNumber, LocalDate date) {
-    return ContactEdges.of(trainNumber, date, trains.getOrDefault(new TrainRun(trainNumber, date), List.of()));
+    return ContactEdges.of(
+        trainNumber, date, trains.getOrDefault(new TrainRun(trainNumber, date), List.of()));
   }
 
   public IndexStats stats() {
-    return new IndexStats(persons.size(), requests.size(), trains.size(), vehicles.size(), seatedTravellers);
+    return new IndexStats(
+        persons.size(), requests.size(), trains.size(), vehicles.size(), seatedTravellers);
   }
 }

@@ -3,9 +3,10 @@ package org.nmis.tracing.journeys;
 import java.util.Locale;
 
 /**
- * Vehicle references as matched. State sheets write one bus as {@code MH12 AB 1234}, {@code mh-12-ab-1234} or
- * {@code MH12AB1234}: matching keeps letters and digits only, in upper case. A train's reference is its number,
- * so an unmanifested train journey with reference {@code 01901} meets the manifested travellers of train 01901.
+ * Vehicle references as matched. State sheets write one bus as {@code MH12 AB 1234}, {@code
+ * mh-12-ab-1234} or {@code MH12AB1234}: matching keeps letters and digits only, in upper case. A
+ * train's reference is its number, so an unmanifested train journey with reference {@code 01901}
+ * meets the manifested travellers of train 01901.
  */
 public final class VehicleRefs {
   private VehicleRefs() {}

@@ -1,4 +1,9 @@
 package org.nmis.tracing.lookup;
 
 /** Where a traveller's e-pass for one manifested journey stands. */
-public enum EPassState { NOT_ISSUED, VALID, REVOKED, EXPIRED }
+public enum EPassState {
+  NOT_ISSUED,
+  VALID,
+  REVOKED,
+  EXPIRED
+}

@@ -14,9 +14,9 @@ import org.nmis.tracing.index.TracingIndex;
 import org.nmis.tracing.journeys.Journey;
 
 /**
- * The lookups of {@code GET /api/v1/tracing/persons}: takes what the caller typed, checks it, and answers persons
- * with their journeys and e-pass statuses. Masking and access checks stay with the web layer, which knows the
- * caller.
+ * The lookups of {@code GET /api/v1/tracing/persons}: takes what the caller typed, checks it, and
+ * answers persons with their journeys and e-pass statuses. Masking and access checks stay with the
+ * web layer, which knows the caller.
  */
 public final class PersonLookup {
   private final TracingIndex index;
@@ -24,7 +24,8 @@ public final class PersonLookup {
   private final EPassStatuses passes;
   private final TracingSettings settings;
 
-  public PersonLookup(TracingIndex index, MobileDirectory mobiles, EPassStatuses passes, TracingSettings settings) {
+  public PersonLookup(
+      TracingIndex index, MobileDirectory mobiles, EPassStatuses passes, TracingSettings settings) {
     this.index = index;
     this.mobiles = mobiles;
     this.passes = passes;
@@ -37,9 +38,16 @@ public final class PersonLookup {
    * @throws TracingException INVALID_MOBILE
    */
   public List<TracedPerson> byMobile(String mobile) {
-    String normalised = MobileNumbers.normalise(mobile).orElseThrow(() -> new TracingException(
-        TracingError.INVALID_MOBILE, "'" + mobile + "' is not an Indian mobile number; send 10 digits starting"
-            + " 6-9, optionally prefixed +91, 91 or 0"));
+    String normalised =
+        MobileNumbers.normalise(mobile)
+            .orElseThrow(
+                () ->
+                    new TracingException(
+                        TracingError.INVALID_MOBILE,
+                        "'"
+                            + mobile
+                            + "' is not an Indian mobile number; send 10 digits starting"
+                            + " 6-9, optionally prefixed +91, 91 or 0"));
     return mobiles.byMobile(normalised).stream().map(r -> person(r.personId(), r)).toList();
   }
 
@@ -49,9 +57,16 @@ public final class PersonLookup {
    * @throws TracingException INVALID_PERSON_ID
    */
   public Optional<TracedPerson> byPersonId(String typed) {
-    PersonId id = PersonId.parse(typed).orElseThrow(() -> new TracingException(TracingError.INVALID_PERSON_ID,
-        "'" + typed + "' is not a person ID; person IDs have 10 symbols written XXXXX-XXXXX, the last a check"
-            + " symbol, so a mistyped ID is caught: check it against the registration"));
+    PersonId id =
+        PersonId.parse(typed)
+            .orElseThrow(
+                () ->
+                    new TracingException(
+                        TracingError.INVALID_PERSON_ID,
+                        "'"
+                            + typed
+                            + "' is not a person ID; person IDs have 10 symbols written XXXXX-XXXXX, the last a check"
+                            + " symbol, so a mistyped ID is caught: check it against the registration"));
     return byPersonId(id);
   }
 
@@ -63,23 +78,28 @@ public final class PersonLookup {
   }
 
   /**
-   * Persons of a district (where they come from or go to) whose name contains {@code name}, ignoring case, at
-   * most the configured number, best matches first.
+   * Persons of a district (where they come from or go to) whose name contains {@code name},
+   * ignoring case, at most the configured number, best matches first.
    *
    * @throws TracingException UNKNOWN_DISTRICT, INVALID_NAME_QUERY
    */
   public NameResults byName(String name, int districtCode) {
     if (ReferenceData.get().district(districtCode).isEmpty()) {
-      throw new TracingException(TracingError.UNKNOWN_DISTRICT, "district code " + districtCode + " is not an"
-          + " LGD district; send a code from GET /api/v1/reference/districts?state=<state code>");
+      throw new TracingException(
+          TracingError.UNKNOWN_DISTRICT,
+          "district code "
+              + districtCode
+              + " is not an"
+              + " LGD district; send a code from GET /api/v1/reference/districts?state=<state code>");
     }
     NameMatches m = index.byName(name, districtCode, settings.nameResults());
-    return new NameResults(m.matches().stream().map(r -> person(r.personId(), r)).toList(), m.total());
+    return new NameResults(
+        m.matches().stream().map(r -> person(r.personId(), r)).toList(), m.total());
   }
 
   private TracedPerson person(PersonId id, StoredRegistration registration) {
-    List<TracedJourney> journeys = index.journeys(id).stream().map(j -> new TracedJourney(j, passOf(id, j)))
-        .toList();
+    List<TracedJourney> journeys =
+        index.journeys(id).stream().map(j -> new TracedJourney(j, passOf(id, j))).toList();
     return new TracedPerson(id, registration, journeys);
   }
 

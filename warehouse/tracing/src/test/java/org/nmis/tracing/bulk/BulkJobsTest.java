@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nmis.tracing.TracingSettings;
 import org.nmis.movement.testing.MutableClock;
+import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.index.TracingIndex;
 import org.nmis.tracing.testing.FakeMobileDirectory;
 
@@ -20,8 +20,15 @@ class BulkJobsTest {
   private static final LocalDate TO = LocalDate.of(2020, 5, 31);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2020-05-20T06:00:00Z"));
-  private final BulkJobs jobs = new BulkJobs(new BulkTrace(new TracingIndex(TracingSettings.defaults()),
-      new FakeMobileDirectory(), TracingSettings.defaults()), clock, Duration.ofHours(24), 2);
+  private final BulkJobs jobs =
+      new BulkJobs(
+          new BulkTrace(
+              new TracingIndex(TracingSettings.defaults()),
+              new FakeMobileDirectory(),
+              TracingSettings.defaults()),
+          clock,
+          Duration.ofHours(24),
+          2);
 
   @AfterEach
   void stop() {
@@ -32,14 +39,23 @@ class BulkJobsTest {
   void aJobIsItsOwnersAndIsAuditedBeforeItShowsDone() throws Exception {
     AtomicReference<String> stateWhenAudited = new AtomicReference<>();
     AtomicReference<BulkJobs.Job> started = new AtomicReference<>();
-    BulkJobs.Job job = jobs.start("health", "CLUSTER-1", List.of("9876543210", "not-a-number"), FROM, TO,
-        outcome -> stateWhenAudited.set(started.get().state() + ":" + outcome.report().unresolved().size()));
+    BulkJobs.Job job =
+        jobs.start(
+            "health",
+            "CLUSTER-1",
+            List.of("9876543210", "not-a-number"),
+            FROM,
+            TO,
+            outcome ->
+                stateWhenAudited.set(
+                    started.get().state() + ":" + outcome.report().unresolved().size()));
     started.set(job);
     assertEquals("DONE", await(job).state());
     assertEquals("RUNNING:2", stateWhenAudited.get(), "audited first, with the report");
     assertEquals(2, job.report().orElseThrow().unresolved().size());
     assertTrue(jobs.get(job.id(), "health").isPresent());
-    assertTrue(jobs.get(job.id(), "health-2").isEmpty(), "another user's job does not exist for them");
+    assertTrue(
+        jobs.get(job.id(), "health-2").isEmpty(), "another user's job does not exist for them");
   }
 
   @Test
@@ -53,12 +69,14 @@ class BulkJobsTest {
 
   @Test
   void finishedJobsExpireAndTheOldestGoFirstOverTheLimit() throws Exception {
-    BulkJobs.Job first = await(jobs.start("health", "A", List.of("9876543210"), FROM, TO, o -> { }));
+    BulkJobs.Job first = await(jobs.start("health", "A", List.of("9876543210"), FROM, TO, o -> {}));
     clock.advance(Duration.ofSeconds(60));
-    BulkJobs.Job second = await(jobs.start("health", "B", List.of("9876543210"), FROM, TO, o -> { }));
+    BulkJobs.Job second =
+        await(jobs.start("health", "B", List.of("9876543210"), FROM, TO, o -> {}));
     clock.advance(Duration.ofSeconds(60));
-    BulkJobs.Job third = await(jobs.start("health", "C", List.of("9876543210"), FROM, TO, o -> { }));
-    assertTrue(jobs.get(first.id(), "health").isEmpty(), "over the limit of 2, the oldest finished went");
+    BulkJobs.Job third = await(jobs.start("health", "C", List.of("9876543210"), FROM, TO, o -> {}));
+    assertTrue(
+        jobs.get(first.id(), "health").isEmpty(), "over the limit of 2, the oldest finished went");
     assertTrue(jobs.get(second.id(), "health").isPresent());
     clock.advance(Duration.ofHours(24).plusSeconds(1));
     assertTrue(jobs.get(third.id(), "health").isEmpty(), "a day after it finished, a job is gone");

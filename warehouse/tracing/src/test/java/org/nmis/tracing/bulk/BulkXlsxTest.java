@@ -28,13 +28,46 @@ import org.nmis.model.ids.PersonId;
 import org.nmis.tracing.exposure.ExposureLevel;
 
 class BulkXlsxTest {
-  private final ExposedPerson sita = new ExposedPerson(person(4), "सीता देवी", "+919000000004", 9,
-      GORAKHPUR, 1, ExposureLevel.SAME_COACH, 2, List.of(person(5), person(6)), false, MAY_18, MAY_18.plusDays(14));
-  private final ExposedPerson formula = new ExposedPerson(person(7), "=SUM(A1:A9)", null, 10, PATNA, 0,
-      ExposureLevel.SAME_TRAIN, 1, List.of(person(5)), true, MAY_19, MAY_19.plusDays(14));
-  private final BulkReport report = new BulkReport(MAY_18, MAY_19, List.of(), List.of(
-      new UnresolvedInput(3, "98765", UnresolvedReason.MALFORMED, "'98765' is neither")), 3, List.of(),
-      List.of(new DistrictList(9, GORAKHPUR, List.of(sita)), new DistrictList(10, PATNA, List.of(formula))));
+  private final ExposedPerson sita =
+      new ExposedPerson(
+          person(4),
+          "सीता देवी",
+          "+919000000004",
+          9,
+          GORAKHPUR,
+          1,
+          ExposureLevel.SAME_COACH,
+          2,
+          List.of(person(5), person(6)),
+          false,
+          MAY_18,
+          MAY_18.plusDays(14));
+  private final ExposedPerson formula =
+      new ExposedPerson(
+          person(7),
+          "=SUM(A1:A9)",
+          null,
+          10,
+          PATNA,
+          0,
+          ExposureLevel.SAME_TRAIN,
+          1,
+          List.of(person(5)),
+          true,
+          MAY_19,
+          MAY_19.plusDays(14));
+  private final BulkReport report =
+      new BulkReport(
+          MAY_18,
+          MAY_19,
+          List.of(),
+          List.of(
+              new UnresolvedInput(3, "98765", UnresolvedReason.MALFORMED, "'98765' is neither")),
+          3,
+          List.of(),
+          List.of(
+              new DistrictList(9, GORAKHPUR, List.of(sita)),
+              new DistrictList(10, PATNA, List.of(formula))));
 
   @Test
   void oneSheetPerDistrictThenTheUnresolvedWithTheColumnsOfTheCsv() throws IOException {
@@ -66,15 +99,19 @@ class BulkXlsxTest {
 
       Row patna = book.getSheetAt(1).getRow(1);
       Cell name = patna.getCell(4);
-      assertEquals(CellType.STRING, name.getCellType(), "a name that looks like a formula stays text");
+      assertEquals(
+          CellType.STRING, name.getCellType(), "a name that looks like a formula stays text");
       assertEquals("=SUM(A1:A9)", name.getStringCellValue());
-      assertTrue(patna.getCell(5) == null || patna.getCell(5).getCellType() == CellType.BLANK, "no mobile yet");
+      assertTrue(
+          patna.getCell(5) == null || patna.getCell(5).getCellType() == CellType.BLANK,
+          "no mobile yet");
       assertTrue(patna.getCell(10).getBooleanCellValue());
 
       Sheet unresolved = book.getSheet("unresolved");
       assertEquals(List.of("position", "input", "reason", "message"), texts(unresolved.getRow(0)));
       assertEquals(CellType.NUMERIC, unresolved.getRow(1).getCell(0).getCellType());
-      assertEquals(List.of("3", "98765", "MALFORMED", "'98765' is neither"), texts(unresolved.getRow(1)));
+      assertEquals(
+          List.of("3", "98765", "MALFORMED", "'98765' is neither"), texts(unresolved.getRow(1)));
     }
   }
 
@@ -92,24 +129,45 @@ class BulkXlsxTest {
 
   @Test
   void aListLongerThanASheetGoesOnInTheNextSheetOfTheDistrict() throws IOException {
-    List<ExposedPerson> many = IntStream.rangeClosed(1, 5).mapToObj(n -> new ExposedPerson(person(n), "P" + n,
-        null, 9, GORAKHPUR, 0, ExposureLevel.SAME_COACH, 1, List.of(person(9)), false, MAY_18, MAY_19)).toList();
+    List<ExposedPerson> many =
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(
+                n ->
+                    new ExposedPerson(
+                        person(n),
+                        "P" + n,
+                        null,
+                        9,
+                        GORAKHPUR,
+                        0,
+                        ExposureLevel.SAME_COACH,
+                        1,
+                        List.of(person(9)),
+                        false,
+                        MAY_18,
+                        MAY_19))
+            .toList();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     BulkXlsx.write(List.of(new DistrictList(9, GORAKHPUR, many)), List.of(), out, 2);
 
     try (XSSFWorkbook book = read(out)) {
-      assertEquals(List.of("148 Gorakhpur", "148 Gorakhpur (2)", "148 Gorakhpur (3)", "unresolved"),
+      assertEquals(
+          List.of("148 Gorakhpur", "148 Gorakhpur (2)", "148 Gorakhpur (3)", "unresolved"),
           sheetNames(book));
       List<String> ids = new ArrayList<>();
       for (int s = 0; s < 3; s++) {
         Sheet sheet = book.getSheetAt(s);
-        assertEquals("person_id", sheet.getRow(0).getCell(3).getStringCellValue(), "every sheet has the header");
+        assertEquals(
+            "person_id",
+            sheet.getRow(0).getCell(3).getStringCellValue(),
+            "every sheet has the header");
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
           ids.add(sheet.getRow(r).getCell(3).getStringCellValue());
         }
       }
-      assertEquals(many.stream().map(p -> p.personId().value()).toList(), ids, "everyone once, in order");
+      assertEquals(
+          many.stream().map(p -> p.personId().value()).toList(), ids, "everyone once, in order");
     }
   }
 
@@ -117,7 +175,8 @@ class BulkXlsxTest {
   void sheetNamesAreSafeAtMost31CharactersAndUniqueIgnoringCase() {
     Set<String> taken = new HashSet<>();
 
-    assertEquals("40 Shahid Bhagat Singh Nagar", BulkXlsx.sheetName("40 Shahid Bhagat Singh Nagar", taken));
+    assertEquals(
+        "40 Shahid Bhagat Singh Nagar", BulkXlsx.sheetName("40 Shahid Bhagat Singh Nagar", taken));
     assertEquals("1 a_b_c_", BulkXlsx.sheetName("1 a/b?c*", taken));
     String longer = "999 A district name far longer than Excel allows";
     String first = BulkXlsx.sheetName(longer, taken);
@@ -137,7 +196,8 @@ class BulkXlsxTest {
 
     assertTrue(cell.length() <= BulkXlsx.MAX_CELL_TEXT, "length " + cell.length());
     int listed = cell.substring(0, cell.indexOf(" ...")).split(" ").length;
-    assertTrue(cell.endsWith(" ... and " + (met.size() - listed) + " more (see the CSV result)"), cell);
+    assertTrue(
+        cell.endsWith(" ... and " + (met.size() - listed) + " more (see the CSV result)"), cell);
     assertEquals(person(1) + " " + person(2), BulkXlsx.indexCases(met.subList(0, 2)));
   }
 

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 class IndexCaseCsvTest {
   @Test
   void theFirstFieldOfEachLineUnderAHeader() {
-    assertEquals(List.of("98765 43210", "7K2QM-X9F3A", "+919000000001"),
-        IndexCaseCsv.parse("\uFEFFMobile,note\r\n\"98765 43210\",\"a, b\"\n7K2QM-X9F3A\n\n+919000000001,\n"));
+    assertEquals(
+        List.of("98765 43210", "7K2QM-X9F3A", "+919000000001"),
+        IndexCaseCsv.parse(
+            "\uFEFFMobile,note\r\n\"98765 43210\",\"a, b\"\n7K2QM-X9F3A\n\n+919000000001,\n"));
   }
 
   @Test
   void withoutAHeaderEveryLineIsAnInputAndNothingMalformedIsLost() {
-    assertEquals(List.of("9876543210", "not a number", "say \"hi\""),
+    assertEquals(
+        List.of("9876543210", "not a number", "say \"hi\""),
         IndexCaseCsv.parse("9876543210\r\nnot a number\r\n\"say \"\"hi\"\"\"\r\n"));
   }
 

@@ -15,8 +15,12 @@ import org.nmis.tracing.TracingException;
 class IndexCaseFileTest {
   @Test
   void aGoodFileKeepsItsMalformedLinesForTheJobToReport() throws Exception {
-    assertEquals(List.of("9876543210", "not a number", "7K2QM-X9F3A"), IndexCaseFile.read(new ByteArrayInputStream(
-        "mobile\r\n9876543210\r\nnot a number\r\n7K2QM-X9F3A\r\n".getBytes(StandardCharsets.UTF_8))));
+    assertEquals(
+        List.of("9876543210", "not a number", "7K2QM-X9F3A"),
+        IndexCaseFile.read(
+            new ByteArrayInputStream(
+                "mobile\r\n9876543210\r\nnot a number\r\n7K2QM-X9F3A\r\n"
+                    .getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
@@ -34,23 +38,35 @@ class IndexCaseFileTest {
 
   @Test
   void workbooksAndBinaryFilesAreRefusedSayingWhatToSend() {
-    TracingException xlsx = assertThrows(TracingException.class,
-        () -> IndexCaseFile.read(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}));
+    TracingException xlsx =
+        assertThrows(
+            TracingException.class,
+            () -> IndexCaseFile.read(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}));
     assertEquals(TracingError.FILE_NOT_TEXT, xlsx.error());
-    assertTrue(xlsx.getMessage().contains("XLSX") && xlsx.getMessage().contains("save the sheet as CSV"),
+    assertTrue(
+        xlsx.getMessage().contains("XLSX") && xlsx.getMessage().contains("save the sheet as CSV"),
         xlsx.getMessage());
-    assertEquals(TracingError.FILE_NOT_TEXT, problem(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}));
-    assertEquals(TracingError.FILE_NOT_TEXT, problem("9876543210\n".getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(
+        TracingError.FILE_NOT_TEXT,
+        problem(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}));
+    assertEquals(
+        TracingError.FILE_NOT_TEXT, problem("9876543210\n".getBytes(StandardCharsets.UTF_16LE)));
     assertEquals(TracingError.FILE_NOT_TEXT, problem(new byte[] {'9', '8', 0, 7, 1}));
   }
 
   @Test
   void textWithoutASingleMobileOrPersonIdIsRefused() {
-    TracingException e = assertThrows(TracingException.class,
-        () -> IndexCaseFile.read(text("source_record_id,name\nMH-PUNE-000001,Ram\nMH-PUNE-000002,Shyam\n")));
+    TracingException e =
+        assertThrows(
+            TracingException.class,
+            () ->
+                IndexCaseFile.read(
+                    text("source_record_id,name\nMH-PUNE-000001,Ram\nMH-PUNE-000002,Shyam\n")));
 
     assertEquals(TracingError.FILE_WITHOUT_INDEX_CASES, e.error());
-    assertTrue(e.getMessage().contains("none of the file's 3 lines") && e.getMessage().contains("source_record_id"),
+    assertTrue(
+        e.getMessage().contains("none of the file's 3 lines")
+            && e.getMessage().contains("source_record_id"),
         e.getMessage());
   }
 

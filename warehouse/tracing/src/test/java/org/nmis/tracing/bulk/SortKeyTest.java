@@ -18,13 +18,27 @@ class SortKeyTest {
     List<ExposedPerson> persons = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
       ExposureLevel level = ExposureLevel.values()[random.nextInt(4)];
-      persons.add(new ExposedPerson(RegistrationFixtures.idScheme().forLogPosition(random.nextInt(64),
-          random.nextInt(1 << 30)), "P", null, 9, 148, 0, level, 1, List.of(), false, TracingFixtures.MAY_18,
-          TracingFixtures.MAY_18));
+      persons.add(
+          new ExposedPerson(
+              RegistrationFixtures.idScheme()
+                  .forLogPosition(random.nextInt(64), random.nextInt(1 << 30)),
+              "P",
+              null,
+              9,
+              148,
+              0,
+              level,
+              1,
+              List.of(),
+              false,
+              TracingFixtures.MAY_18,
+              TracingFixtures.MAY_18));
     }
 
     assertEquals(
-        persons.stream().sorted(Comparator.comparing(ExposedPerson::level).thenComparing(p -> p.personId().value()))
+        persons.stream()
+            .sorted(
+                Comparator.comparing(ExposedPerson::level).thenComparing(p -> p.personId().value()))
             .toList(),
         persons.stream().sorted(Comparator.comparingLong(BulkTrace::sortKey)).toList());
   }

@@ -34,8 +34,23 @@ class JourneysTest {
   void aRegistrationIsAJourneyOnItsTravelDate() {
     index.registration(registration(1).bus("MH12 AB 1234").on(MAY_20).accompanying(2).build());
 
-    assertEquals(List.of(new Journey(JourneySource.REGISTRATION, TravelMode.BUS, MAY_20, "MH12 AB 1234", null,
-        MAHARASHTRA, PUNE, null, UTTAR_PRADESH, GORAKHPUR, null, null, 3)), index.journeys(person(1)));
+    assertEquals(
+        List.of(
+            new Journey(
+                JourneySource.REGISTRATION,
+                TravelMode.BUS,
+                MAY_20,
+                "MH12 AB 1234",
+                null,
+                MAHARASHTRA,
+                PUNE,
+                null,
+                UTTAR_PRADESH,
+                GORAKHPUR,
+                null,
+                null,
+                3)),
+        index.journeys(person(1)));
   }
 
   @Test
@@ -43,9 +58,23 @@ class JourneysTest {
     index.registration(registration(1).build());
     index.manifest(train(1).seat(1, "S1", 1).companion(1, 1, "S1", 2).build());
 
-    assertEquals(List.of(new Journey(JourneySource.MANIFEST, TravelMode.TRAIN, MAY_18, PUNE_GORAKHPUR,
-        new Seat("S1", 1, BerthType.LB, 1), MAHARASHTRA, PUNE, "PUNE", UTTAR_PRADESH, GORAKHPUR, "GKP", request(1),
-        2)), index.journeys(person(1)));
+    assertEquals(
+        List.of(
+            new Journey(
+                JourneySource.MANIFEST,
+                TravelMode.TRAIN,
+                MAY_18,
+                PUNE_GORAKHPUR,
+                new Seat("S1", 1, BerthType.LB, 1),
+                MAHARASHTRA,
+                PUNE,
+                "PUNE",
+                UTTAR_PRADESH,
+                GORAKHPUR,
+                "GKP",
+                request(1),
+                2)),
+        index.journeys(person(1)));
   }
 
   @Test
@@ -69,7 +98,8 @@ class JourneysTest {
     index.registration(registration(1).bus("UP53 T 0001").on(MAY_20).build());
     index.manifest(train(1).seat(1, "S1", 1).build());
 
-    assertEquals(List.of(MAY_18, MAY_20), index.journeys(person(1)).stream().map(Journey::date).toList());
+    assertEquals(
+        List.of(MAY_18, MAY_20), index.journeys(person(1)).stream().map(Journey::date).toList());
   }
 
   @Test
@@ -115,7 +145,8 @@ class JourneysTest {
     index.manifest(train(1).seat(1, "S1", 1).seat(2, "S1", 2).build());
     index.manifest(train(1).number(LTT_PATNA).seat(1, "S1", 1).seat(2, "S1", 2).build());
 
-    assertEquals(List.of(LTT_PATNA), index.journeys(person(1)).stream().map(Journey::vehicle).toList());
+    assertEquals(
+        List.of(LTT_PATNA), index.journeys(person(1)).stream().map(Journey::vehicle).toList());
     assertTrue(index.contactEdges(PUNE_GORAKHPUR, MAY_18).isEmpty());
     assertEquals(new IndexStats(2, 1, 1, 0, 2), index.stats());
   }
@@ -124,10 +155,14 @@ class JourneysTest {
   void aManifestWithABerthOutsideTheRakeIsRefusedAndChangesNothing() {
     index.manifest(train(1).seat(1, "S1", 1).build());
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> index.manifest(train(1).seat(1, "S3", 1).build()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> index.manifest(train(1).seat(1, "S3", 1).build()));
 
-    assertTrue(e.getMessage().startsWith("NMIS-TRC-101: the manifest of " + request(1) + " seats "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("NMIS-TRC-101: the manifest of " + request(1) + " seats "),
+        e.getMessage());
     assertEquals("S1", index.journeys(person(1)).get(0).seat().coach());
   }
 

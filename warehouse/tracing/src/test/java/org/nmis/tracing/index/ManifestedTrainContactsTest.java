@@ -32,8 +32,8 @@ import org.nmis.tracing.exposure.LevelCount;
 import org.nmis.tracing.journeys.Seat;
 
 /**
- * Train 01901 on 18 May with known seating (SL bays: berths 1-8 are bay 1, 9-16 bay 2, ...). Person 1 is the index
- * case in S1 berth 1, their companion in berth 2.
+ * Train 01901 on 18 May with known seating (SL bays: berths 1-8 are bay 1, 9-16 bay 2, ...). Person
+ * 1 is the index case in S1 berth 1, their companion in berth 2.
  */
 class ManifestedTrainContactsTest {
   private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
@@ -43,26 +43,44 @@ class ManifestedTrainContactsTest {
     for (int n = 1; n <= 10; n++) {
       index.registration(registration(n).accompanying(n == 1 || n == 2 ? 1 : 0).build());
     }
-    index.manifest(train(1)
-        .seat(1, "S1", 1).companion(1, 1, "S1", 2)   // the index case and companion, bay 1
-        .seat(2, "S1", 3).companion(2, 1, "S1", 9)   // bay 1; the companion in bay 2
-        .seat(3, "S1", 8)                            // bay 1, side upper
-        .seat(4, "S1", 17)                           // bay 3
-        .seat(5, "S1", 72)                           // bay 9
-        .seat(6, "S2", 1)                            // bay 1, but of the other coach
-        .seat(7, "S2", 40)
-        .build());
-    index.manifest(train(2).seat(8, "S1", 4).build());                       // another request, same train
-    index.manifest(train(3).on(MAY_19).seat(9, "S1", 5).build());           // same train number, next day
-    index.manifest(train(4).number(LTT_PATNA).seat(10, "S1", 6).build());   // another train, same day
+    index.manifest(
+        train(1)
+            .seat(1, "S1", 1)
+            .companion(1, 1, "S1", 2) // the index case and companion, bay 1
+            .seat(2, "S1", 3)
+            .companion(2, 1, "S1", 9) // bay 1; the companion in bay 2
+            .seat(3, "S1", 8) // bay 1, side upper
+            .seat(4, "S1", 17) // bay 3
+            .seat(5, "S1", 72) // bay 9
+            .seat(6, "S2", 1) // bay 1, but of the other coach
+            .seat(7, "S2", 40)
+            .build());
+    index.manifest(train(2).seat(8, "S1", 4).build()); // another request, same train
+    index.manifest(train(3).on(MAY_19).seat(9, "S1", 5).build()); // same train number, next day
+    index.manifest(train(4).number(LTT_PATNA).seat(10, "S1", 6).build()); // another train, same day
   }
 
   @Test
   void eachCoTravellerGetsExactlyTheStrongestLevel() {
     ContactReport report = index.contacts(person(1), MAY_18, MAY_18);
 
-    assertEquals(Map.of(person(2), SAME_BAY, person(3), SAME_BAY, person(8), SAME_BAY,
-        person(4), SAME_COACH, person(5), SAME_COACH, person(6), SAME_TRAIN, person(7), SAME_TRAIN), levels(report));
+    assertEquals(
+        Map.of(
+            person(2),
+            SAME_BAY,
+            person(3),
+            SAME_BAY,
+            person(8),
+            SAME_BAY,
+            person(4),
+            SAME_COACH,
+            person(5),
+            SAME_COACH,
+            person(6),
+            SAME_TRAIN,
+            person(7),
+            SAME_TRAIN),
+        levels(report));
   }
 
   @Test
@@ -70,16 +88,23 @@ class ManifestedTrainContactsTest {
     ContactReport report = index.contacts(person(1), MAY_18, MAY_18);
 
     // Person 2's party counts under SAME_BAY; their companion, in bay 2, as a SAME_COACH traveller.
-    assertEquals(List.of(new LevelCount(SAME_BAY, 3, 3), new LevelCount(SAME_COACH, 2, 3),
-        new LevelCount(SAME_TRAIN, 2, 2), new LevelCount(SAME_VEHICLE, 0, 0)), report.counts());
+    assertEquals(
+        List.of(
+            new LevelCount(SAME_BAY, 3, 3),
+            new LevelCount(SAME_COACH, 2, 3),
+            new LevelCount(SAME_TRAIN, 2, 2),
+            new LevelCount(SAME_VEHICLE, 0, 0)),
+        report.counts());
   }
 
   @Test
   void contactsAreSortedByLevelThenPersonId() {
     List<Contact> contacts = index.contacts(person(1), MAY_18, MAY_18).contacts();
 
-    List<Contact> sorted = contacts.stream().sorted(Comparator.comparing(Contact::level)
-        .thenComparing(c -> c.personId().value())).toList();
+    List<Contact> sorted =
+        contacts.stream()
+            .sorted(Comparator.comparing(Contact::level).thenComparing(c -> c.personId().value()))
+            .toList();
     assertEquals(sorted, contacts);
     assertEquals(7, contacts.size());
   }
@@ -89,11 +114,25 @@ class ManifestedTrainContactsTest {
     Contact two = contact(index.contacts(person(1), MAY_18, MAY_18), person(2));
 
     String id = person(2).value();
-    assertEquals(List.of(
-        new Exposure(MAY_18, TravelMode.TRAIN, "01901", id, 0, SAME_BAY,
-            new Seat("S1", 3, BerthType.UB, 1)),
-        new Exposure(MAY_18, TravelMode.TRAIN, "01901", id + "+1", 1, SAME_COACH,
-            new Seat("S1", 9, BerthType.LB, 2))), two.exposures());
+    assertEquals(
+        List.of(
+            new Exposure(
+                MAY_18,
+                TravelMode.TRAIN,
+                "01901",
+                id,
+                0,
+                SAME_BAY,
+                new Seat("S1", 3, BerthType.UB, 1)),
+            new Exposure(
+                MAY_18,
+                TravelMode.TRAIN,
+                "01901",
+                id + "+1",
+                1,
+                SAME_COACH,
+                new Seat("S1", 9, BerthType.LB, 2))),
+        two.exposures());
     assertEquals(2, two.travellers());
     assertEquals(1, two.personsAccompanying());
     assertEquals("Person 2", two.name());
@@ -107,8 +146,10 @@ class ManifestedTrainContactsTest {
     ContactReport report = index.contacts(person(1), MAY_18, MAY_18);
 
     assertFalse(levels(report).containsKey(person(1)));
-    assertFalse(report.contacts().stream().flatMap(c -> c.exposures().stream())
-        .anyMatch(e -> e.travellerId().startsWith(person(1).value())));
+    assertFalse(
+        report.contacts().stream()
+            .flatMap(c -> c.exposures().stream())
+            .anyMatch(e -> e.travellerId().startsWith(person(1).value())));
   }
 
   @Test
@@ -117,7 +158,8 @@ class ManifestedTrainContactsTest {
 
     assertEquals(SAME_BAY, one.level());
     assertEquals(2, one.travellers()); // the index case and companion both sat in person 2's bay
-    assertEquals(List.of(SAME_BAY, SAME_BAY), one.exposures().stream().map(Exposure::level).toList());
+    assertEquals(
+        List.of(SAME_BAY, SAME_BAY), one.exposures().stream().map(Exposure::level).toList());
   }
 
   @Test
@@ -147,6 +189,9 @@ class ManifestedTrainContactsTest {
   }
 
   static Contact contact(ContactReport report, PersonId id) {
-    return report.contacts().stream().filter(c -> c.personId().equals(id)).findFirst().orElseThrow();
+    return report.contacts().stream()
+        .filter(c -> c.personId().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -23,13 +23,14 @@ class NameSearchTest {
 
   @BeforeEach
   void registerPeople() {
-    index.registration(registration(1).name("Ram Kumar").build());                     // Pune -> Gorakhpur
+    index.registration(registration(1).name("Ram Kumar").build()); // Pune -> Gorakhpur
     index.registration(registration(2).name("Kumari Devi").build());
     index.registration(registration(3).name("Shyam Kumar").build());
     index.registration(registration(4).name("Balram Yadav").build());
     index.registration(registration(5).name("Ramesh").build());
     index.registration(registration(6).name("सीता देवी").to(BIHAR, PATNA).build());
-    index.registration(registration(7).name("Ram Lal").from(MAHARASHTRA, MUMBAI).to(BIHAR, PATNA).build());
+    index.registration(
+        registration(7).name("Ram Lal").from(MAHARASHTRA, MUMBAI).to(BIHAR, PATNA).build());
   }
 
   @Test
@@ -77,6 +78,8 @@ class NameSearchTest {
   }
 
   private List<String> names(String query, int district, int limit) {
-    return index.byName(query, district, limit).matches().stream().map(r -> r.registration().name()).toList();
+    return index.byName(query, district, limit).matches().stream()
+        .map(r -> r.registration().name())
+        .toList();
   }
 }

@@ -81,8 +81,8 @@ class RateLimiterTest {
 
   @Test
   void aLimitThatLetsNobodyInIsAConfigurationError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new RateLimiter(clock, 0, 6));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(clock, 0, 6));
 
     assertTrue(e.getMessage().startsWith("NMIS-TRC-102"));
   }

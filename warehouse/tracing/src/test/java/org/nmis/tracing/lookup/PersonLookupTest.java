@@ -29,14 +29,21 @@ class PersonLookupTest {
   private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
   private final FakeMobileDirectory mobiles = new FakeMobileDirectory();
   private final FakePasses passes = new FakePasses();
-  private final PersonLookup lookup = new PersonLookup(index, mobiles, passes, new TracingSettings(
-      TracingSettings.DEFAULT_FOLLOW_UP, 1, 10));
+  private final PersonLookup lookup =
+      new PersonLookup(
+          index, mobiles, passes, new TracingSettings(TracingSettings.DEFAULT_FOLLOW_UP, 1, 10));
 
   @BeforeEach
   void twoPersonsShareAPhone() {
-    for (StoredRegistration r : List.of(
-        registration(1).name("Ram Kumar").mobile(SHARED_PHONE).bus("MH12 AB 1234").on(MAY_20).build(),
-        registration(2).name("Sita Kumari").mobile(SHARED_PHONE).build())) {
+    for (StoredRegistration r :
+        List.of(
+            registration(1)
+                .name("Ram Kumar")
+                .mobile(SHARED_PHONE)
+                .bus("MH12 AB 1234")
+                .on(MAY_20)
+                .build(),
+            registration(2).name("Sita Kumari").mobile(SHARED_PHONE).build())) {
       index.registration(r);
       mobiles.add(r);
     }
@@ -48,9 +55,11 @@ class PersonLookupTest {
   void byMobileInAnyFormatGivesEveryoneWithTheNumberAndTheirJourneys() {
     List<TracedPerson> found = lookup.byMobile("098765 43210");
 
-    assertEquals(List.of(person(1), person(2)), found.stream().map(TracedPerson::personId).toList());
+    assertEquals(
+        List.of(person(1), person(2)), found.stream().map(TracedPerson::personId).toList());
     TracedPerson ram = found.get(0);
-    assertEquals(List.of(JourneySource.MANIFEST, JourneySource.REGISTRATION),
+    assertEquals(
+        List.of(JourneySource.MANIFEST, JourneySource.REGISTRATION),
         ram.journeys().stream().map(j -> j.journey().source()).toList());
     assertEquals(new EPassStatus(EPassState.VALID, "EP-1"), ram.journeys().get(0).pass());
     assertEquals(EPassStatus.notIssued(), ram.journeys().get(1).pass());
@@ -73,7 +82,8 @@ class PersonLookupTest {
     NameResults results = lookup.byName("kum", PUNE);
 
     // Both names have a word starting "kum": by name, Ram before Sita.
-    assertEquals(List.of(person(1)), results.persons().stream().map(TracedPerson::personId).toList());
+    assertEquals(
+        List.of(person(1)), results.persons().stream().map(TracedPerson::personId).toList());
     assertEquals(2, results.total());
     assertTrue(results.truncated());
     assertEquals(0, lookup.byName("kum", PATNA).total());
@@ -81,13 +91,18 @@ class PersonLookupTest {
 
   @Test
   void malformedInputsAreRefusedWithTheirCodes() {
-    assertEquals(TracingError.INVALID_MOBILE,
+    assertEquals(
+        TracingError.INVALID_MOBILE,
         assertThrows(TracingException.class, () -> lookup.byMobile("12345")).error());
-    assertEquals(TracingError.INVALID_PERSON_ID,
+    assertEquals(
+        TracingError.INVALID_PERSON_ID,
         assertThrows(TracingException.class, () -> lookup.byPersonId("7K2QM-X9F3B")).error());
-    TracingException district = assertThrows(TracingException.class, () -> lookup.byName("ram", 999_999));
+    TracingException district =
+        assertThrows(TracingException.class, () -> lookup.byName("ram", 999_999));
     assertEquals(TracingError.UNKNOWN_DISTRICT, district.error());
     assertEquals(400, district.error().httpStatus());
-    assertTrue(district.getMessage().startsWith("NMIS-TRC-005: district code 999999"), district.getMessage());
+    assertTrue(
+        district.getMessage().startsWith("NMIS-TRC-005: district code 999999"),
+        district.getMessage());
   }
 }

@@ -26,9 +26,10 @@ import org.nmis.movement.testing.MovementFixtures;
 import org.nmis.tracing.journeys.ManifestedTrain;
 
 /**
- * Named registrations and hand-seated trains for tracing tests. Builders let a test state only what matters:
- * {@code registration(7).bus("MH12 AB 1234").on(MAY_20).build()}, or
- * {@code train(1).seat(1, "S1", 1).companion(1, 1, "S1", 2).build()}. SL_ICF bays hold berths 1-8, 9-16, ... 65-72.
+ * Named registrations and hand-seated trains for tracing tests. Builders let a test state only what
+ * matters: {@code registration(7).bus("MH12 AB 1234").on(MAY_20).build()}, or {@code
+ * train(1).seat(1, "S1", 1).companion(1, 1, "S1", 2).build()}. SL_ICF bays hold berths 1-8, 9-16,
+ * ... 65-72.
  */
 public final class TracingFixtures {
   public static final int MAHARASHTRA = MovementFixtures.MAHARASHTRA;
@@ -41,12 +42,14 @@ public final class TracingFixtures {
 
   /** 18 May 2020, the movement fixtures' travel date, and the days after. */
   public static final LocalDate MAY_18 = MovementFixtures.TRAVEL_DATE;
+
   public static final LocalDate MAY_19 = MAY_18.plusDays(1);
   public static final LocalDate MAY_20 = MAY_18.plusDays(2);
   public static final Instant T0 = MovementFixtures.T0;
 
   /** Train 01901 Pune - Gorakhpur. */
   public static final String PUNE_GORAKHPUR = "01901";
+
   /** Train 02020 Mumbai LTT - Patna. */
   public static final String LTT_PATNA = "02020";
 
@@ -71,8 +74,9 @@ public final class TracingFixtures {
   }
 
   /**
-   * Request n's manifest on train 01901 Pune - Gorakhpur on 18 May, a rake of 2 SL coaches (S1, S2), from Pune
-   * district to Uttar Pradesh. Travellers go to Gorakhpur unless seated with another district.
+   * Request n's manifest on train 01901 Pune - Gorakhpur on 18 May, a rake of 2 SL coaches (S1,
+   * S2), from Pune district to Uttar Pradesh. Travellers go to Gorakhpur unless seated with another
+   * district.
    */
   public static TrainBuilder train(int request) {
     return new TrainBuilder(request);
@@ -143,9 +147,26 @@ public final class TracingFixtures {
     }
 
     public StoredRegistration build() {
-      Registration r = new Registration(MAHARASHTRA, "MH-TEST-" + n, name, 30, Gender.M, mobile, null, null,
-          originState, originDistrict, destinationState, destinationDistrict, date, mode, accompanying, null,
-          Category.LABOUR, vehicleRef);
+      Registration r =
+          new Registration(
+              MAHARASHTRA,
+              "MH-TEST-" + n,
+              name,
+              30,
+              Gender.M,
+              mobile,
+              null,
+              null,
+              originState,
+              originDistrict,
+              destinationState,
+              destinationDistrict,
+              date,
+              mode,
+              accompanying,
+              null,
+              Category.LABOUR,
+              vehicleRef);
       return new StoredRegistration(person(n), r, 1, "mh-state", T0, "mh-state", T0);
     }
   }
@@ -199,20 +220,40 @@ public final class TracingFixtures {
       return seat(person, companion, coach, berth, GORAKHPUR);
     }
 
-    public TrainBuilder seat(int person, int companion, String coach, int berth, int destinationDistrict) {
+    public TrainBuilder seat(
+        int person, int companion, String coach, int berth, int destinationDistrict) {
       PersonId id = person(person);
       String suffix = companion == 0 ? "" : " +" + companion;
-      Traveller t = new Traveller(id.value() + (companion == 0 ? "" : "+" + companion), id, companion,
-          "Person " + person + suffix, companion == 0 ? 30 : null, companion == 0 ? Gender.M : null, null,
-          destinationDistrict);
-      Coach c = rake.coaches().stream().filter(x -> x.name().equals(coach)).findFirst().orElse(null);
-      lines.add(new ManifestLine(coach, berth, c == null || berth > c.layout().berths().size() ? null
-          : c.layout().berths().get(berth - 1).type(), t));
+      Traveller t =
+          new Traveller(
+              id.value() + (companion == 0 ? "" : "+" + companion),
+              id,
+              companion,
+              "Person " + person + suffix,
+              companion == 0 ? 30 : null,
+              companion == 0 ? Gender.M : null,
+              null,
+              destinationDistrict);
+      Coach c =
+          rake.coaches().stream().filter(x -> x.name().equals(coach)).findFirst().orElse(null);
+      lines.add(
+          new ManifestLine(
+              coach,
+              berth,
+              c == null || berth > c.layout().berths().size()
+                  ? null
+                  : c.layout().berths().get(berth - 1).type(),
+              t));
       return this;
     }
 
     public TrainBooking booking() {
-      return new TrainBooking(trainNumber, date, MovementFixtures.PUNE_JN, MovementFixtures.GORAKHPUR_JN, rake,
+      return new TrainBooking(
+          trainNumber,
+          date,
+          MovementFixtures.PUNE_JN,
+          MovementFixtures.GORAKHPUR_JN,
+          rake,
           MiddleBerthPolicy.OCCUPIED);
     }
 
@@ -225,12 +266,18 @@ public final class TracingFixtures {
         byCoach.computeIfAbsent(l.coach(), k -> new ArrayList<>()).add(l);
       }
       List<CoachManifest> coaches = new ArrayList<>();
-      byCoach.forEach((name, in) -> {
-        in.sort(Comparator.comparingInt(ManifestLine::berth));
-        coaches.add(new CoachManifest(name, Rake.SHRAMIK_LAYOUT, 72, in));
-      });
-      return new ManifestedTrain(request(request), booking(), new Manifest(coaches, List.of()), MAHARASHTRA,
-          originDistrict, destinationState);
+      byCoach.forEach(
+          (name, in) -> {
+            in.sort(Comparator.comparingInt(ManifestLine::berth));
+            coaches.add(new CoachManifest(name, Rake.SHRAMIK_LAYOUT, 72, in));
+          });
+      return new ManifestedTrain(
+          request(request),
+          booking(),
+          new Manifest(coaches, List.of()),
+          MAHARASHTRA,
+          originDistrict,
+          destinationState);
     }
   }
 }

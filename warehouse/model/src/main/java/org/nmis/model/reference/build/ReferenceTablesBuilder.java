@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the project's reference tables (TSV resources of nmis-model) from the public source files kept beside
- * the project (../shared/data). Run it when the sources change:
- * {@code ./mvnw -q -pl warehouse/model exec:java@reference}. The output is committed; the sources are not.
+ * Builds the project's reference tables (TSV resources of nmis-model) from the public source files
+ * kept beside the project (../shared/data). Run it when the sources change: {@code ./mvnw -q -pl
+ * warehouse/model exec:java@reference}. The output is committed; the sources are not.
  *
- * <p>Census 2011 codes are mapped to LGD codes: Dadra and Nagar Haveli (26) and Daman and Diu (25) merge into
- * LGD 38. Telangana (36) and Ladakh (37) did not exist in 2011: their parents' flows are split by 2011 population
- * (Telangana 35.0 of Andhra Pradesh's 84.6 million; Ladakh 0.27 of Jammu and Kashmir's 12.5 million).
+ * <p>Census 2011 codes are mapped to LGD codes: Dadra and Nagar Haveli (26) and Daman and Diu (25)
+ * merge into LGD 38. Telangana (36) and Ladakh (37) did not exist in 2011: their parents' flows are
+ * split by 2011 population (Telangana 35.0 of Andhra Pradesh's 84.6 million; Ladakh 0.27 of Jammu
+ * and Kashmir's 12.5 million).
  */
 public final class ReferenceTablesBuilder {
   private static final double TELANGANA_SHARE = 35.0 / 84.6;
@@ -46,45 +47,68 @@ public final class ReferenceTablesBuilder {
     for (Map<String, String> r : Csv.read(source.resolve("lgd_states_2020.csv"))) {
       String english = r.get("State Name(In English)");
       String local = r.get("State Name (In Local)");
-      lines.add(String.join("\t", r.get("State Code"), titleCase(english),
-          local.isEmpty() || local.equals(english) ? "" : local, "U".equals(r.get("State or UT")) ? "UT" : "STATE"));
+      lines.add(
+          String.join(
+              "\t",
+              r.get("State Code"),
+              titleCase(english),
+              local.isEmpty() || local.equals(english) ? "" : local,
+              "U".equals(r.get("State or UT")) ? "UT" : "STATE"));
     }
     lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.split("\t")[0])));
-    write(out.resolve("states.tsv"), "LGD states and union territories as of 12 May 2020",
-        "code\tname\tlocal_name\tkind", lines);
+    write(
+        out.resolve("states.tsv"),
+        "LGD states and union territories as of 12 May 2020",
+        "code\tname\tlocal_name\tkind",
+        lines);
   }
 
   private static void writeDistricts(Path source, Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     for (Map<String, String> r : Csv.read(source.resolve("lgd_districts_2020_with_coords.csv"))) {
       String census = r.get("district_census2011_code");
-      lines.add(String.join("\t", r.get("district_lgd_code"), r.get("state_lgd_code"),
-          titleCase(r.get("district_name")), census.isEmpty() ? "0" : String.valueOf(Integer.parseInt(census)),
-          r.get("lat"), r.get("lon")));
+      lines.add(
+          String.join(
+              "\t",
+              r.get("district_lgd_code"),
+              r.get("state_lgd_code"),
+              titleCase(r.get("district_name")),
+              census.isEmpty() ? "0" : String.valueOf(Integer.parseInt(census)),
+              r.get("lat"),
+              r.get("lon")));
     }
     lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.split("\t")[0])));
-    write(out.resolve("districts.tsv"),
+    write(
+        out.resolve("districts.tsv"),
         "LGD districts as of 12 May 2020 with district headquarters coordinates (WGS84)",
-        "code\tstate_code\tname\tcensus2011_code\tlatitude\tlongitude", lines);
+        "code\tstate_code\tname\tcensus2011_code\tlatitude\tlongitude",
+        lines);
   }
 
   private static void writeStateFlows(Path source, Path out) throws IOException {
     Map<String, Double> flows = new TreeMap<>();
     for (Map<String, String> r : Csv.read(source.resolve("census2011_interstate_od.csv"))) {
       long migrants = Long.parseLong(r.get("total_migrants"));
-      for (Map.Entry<Integer, Double> o : toLgd(Integer.parseInt(r.get("origin_state_census2011_code"))).entrySet()) {
-        for (Map.Entry<Integer, Double> d : toLgd(Integer.parseInt(r.get("dest_state_census2011_code"))).entrySet()) {
+      for (Map.Entry<Integer, Double> o :
+          toLgd(Integer.parseInt(r.get("origin_state_census2011_code"))).entrySet()) {
+        for (Map.Entry<Integer, Double> d :
+            toLgd(Integer.parseInt(r.get("dest_state_census2011_code"))).entrySet()) {
           if (!o.getKey().equals(d.getKey())) {
-            flows.merge(o.getKey() + "\t" + d.getKey(), migrants * o.getValue() * d.getValue(), Double::sum);
+            flows.merge(
+                o.getKey() + "\t" + d.getKey(),
+                migrants * o.getValue() * d.getValue(),
+                Double::sum);
           }
         }
       }
     }
     List<String> lines = new ArrayList<>();
     flows.forEach((pair, migrants) -> lines.add(pair + "\t" + Math.round(migrants)));
-    write(out.resolve("census2011_state_flows.tsv"),
+    write(
+        out.resolve("census2011_state_flows.tsv"),
         "Census 2011 inter-state migrants by place of last residence, mapped to LGD state codes",
-        "origin_state_code\tdestination_state_code\tmigrants", lines);
+        "origin_state_code\tdestination_state_code\tmigrants",
+        lines);
   }
 
   /** The LGD states a Census 2011 state code became, with the share of its people each got. */
@@ -100,19 +124,32 @@ public final class ReferenceTablesBuilder {
   private static void writeStations(Path source, Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     for (Map<String, String> r : Csv.read(source.resolve("railway_stations.csv"))) {
-      if (r.get("state_lgd_code_pip").isEmpty() || r.get("lat").isEmpty()
+      if (r.get("state_lgd_code_pip").isEmpty()
+          || r.get("lat").isEmpty()
           || r.get("nearest_district_hq_lgd_code").isEmpty()) {
         continue; // placeholder rows without a location cannot be used for routing
       }
-      lines.add(String.join("\t", r.get("code"), r.get("name").replace('\t', ' '), r.get("zone"),
-          r.get("state_lgd_code_pip"), r.get("nearest_district_hq_lgd_code"), r.get("lat"), r.get("lon")));
+      lines.add(
+          String.join(
+              "\t",
+              r.get("code"),
+              r.get("name").replace('\t', ' '),
+              r.get("zone"),
+              r.get("state_lgd_code_pip"),
+              r.get("nearest_district_hq_lgd_code"),
+              r.get("lat"),
+              r.get("lon")));
     }
     lines.sort(Comparator.naturalOrder());
-    write(out.resolve("stations.tsv"), "Indian Railways stations with state and nearest district headquarters",
-        "code\tname\tzone\tstate_code\tnearest_district_code\tlatitude\tlongitude", lines);
+    write(
+        out.resolve("stations.tsv"),
+        "Indian Railways stations with state and nearest district headquarters",
+        "code\tname\tzone\tstate_code\tnearest_district_code\tlatitude\tlongitude",
+        lines);
   }
 
-  private static void write(Path file, String what, String header, List<String> lines) throws IOException {
+  private static void write(Path file, String what, String header, List<String> lines)
+      throws IOException {
     List<String> all = new ArrayList<>();
     all.add("# " + what + ". Built by ReferenceTablesBuilder; sources and licences in NOTICE.");
     all.add(header);
@@ -130,7 +167,10 @@ public final class ReferenceTablesBuilder {
         sb.append(' ');
       }
       boolean minor = word.equals("and") || word.equals("of") || word.equals("the");
-      sb.append(minor && sb.length() > 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      sb.append(
+          minor && sb.length() > 0
+              ? word
+              : Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
     return sb.toString();
   }

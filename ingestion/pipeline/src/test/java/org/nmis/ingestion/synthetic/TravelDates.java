@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Travel dates of the 2020 lockdown return season (1 May to 31 August 2020), written the three ways the model
- * accepts. Every date's text is made once here, so a row costs an array read rather than a formatter call.
+ * Travel dates of the 2020 lockdown return season (1 May to 31 August 2020), written the three ways
+ * the model accepts. Every date's text is made once here, so a row costs an array read rather than
+ * a formatter call.
  */
 final class TravelDates {
   static final LocalDate FIRST = LocalDate.of(2020, 5, 1);
   static final LocalDate LAST = LocalDate.of(2020, 8, 31);
+
   /** The busiest day: Shramik Special trains peaked in the last week of May 2020. */
   private static final LocalDate PEAK = LocalDate.of(2020, 5, 25);
 
@@ -59,7 +61,9 @@ final class TravelDates {
     return new Written(days.next(random), formats.next(random));
   }
 
-  /** The trip moved by up to ten days, still in the season, written in the same format as before. */
+  /**
+   * The trip moved by up to ten days, still in the season, written in the same format as before.
+   */
   Written rescheduled(SplittableRandom random, Written date) {
     int shift = 1 + random.nextInt(10);
     int day = random.nextBoolean() ? date.day() + shift : date.day() - shift;

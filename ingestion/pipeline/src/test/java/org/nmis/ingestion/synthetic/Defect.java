@@ -3,9 +3,10 @@ package org.nmis.ingestion.synthetic;
 import org.nmis.model.registration.ErrorCode;
 
 /**
- * One way a generated row breaks the model, as state data desks got them wrong in 2020. Each defect makes the
- * validator report exactly one error, {@link #errorCode()}, so a benchmark knows its expected rejects in advance.
- * The weights set how common each mistake is among invalid rows: mistyped mobile numbers and districts lead.
+ * One way a generated row breaks the model, as state data desks got them wrong in 2020. Each defect
+ * makes the validator report exactly one error, {@link #errorCode()}, so a benchmark knows its
+ * expected rejects in advance. The weights set how common each mistake is among invalid rows:
+ * mistyped mobile numbers and districts lead.
  */
 public enum Defect {
   BLANK_NAME(ErrorCode.REQUIRED, Part.NAME, 5),
@@ -29,11 +30,23 @@ public enum Defect {
   VEHICLE_REF_CHARACTERS(ErrorCode.INVALID_CHARACTERS, Part.VEHICLE, 1);
 
   /**
-   * The part of a row a defect touches. Two defects of one row touch different parts, because the route rules
-   * hide one another (an unknown state skips the check that its district belongs to it), and two defects of one
-   * part would overwrite each other.
+   * The part of a row a defect touches. Two defects of one row touch different parts, because the
+   * route rules hide one another (an unknown state skips the check that its district belongs to
+   * it), and two defects of one part would overwrite each other.
    */
-  public enum Part { NAME, AGE, GENDER, MOBILE, AADHAAR, ROUTE, TRAVEL_DATE, MODE, ACCOMPANYING, CATEGORY, VEHICLE }
+  public enum Part {
+    NAME,
+    AGE,
+    GENDER,
+    MOBILE,
+    AADHAAR,
+    ROUTE,
+    TRAVEL_DATE,
+    MODE,
+    ACCOMPANYING,
+    CATEGORY,
+    VEHICLE
+  }
 
   private final ErrorCode errorCode;
   private final Part part;

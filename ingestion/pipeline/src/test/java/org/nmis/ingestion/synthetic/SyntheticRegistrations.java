@@ -14,14 +14,16 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 
 /**
- * A deterministic stream of realistic registration messages, as the states' systems would have published them
- * during the 2020 return migration: state pairs weighted by the Census 2011 migration flows, Hindi and Latin
- * names, the date and phone formats state sheets used, households travelling together, and a known share of
- * invalid rows, re-sends and corrections. Each message says what it is, so a test or benchmark can predict
- * what the pipeline must accept, reject and deduplicate.
+ * A deterministic stream of realistic registration messages, as the states' systems would have
+ * published them during the 2020 return migration: state pairs weighted by the Census 2011
+ * migration flows, Hindi and Latin names, the date and phone formats state sheets used, households
+ * travelling together, and a known share of invalid rows, re-sends and corrections. Each message
+ * says what it is, so a test or benchmark can predict what the pipeline must accept, reject and
+ * deduplicate.
  *
- * <p>Immutable and thread-safe: every {@link #stream(long)} starts over from the seed, so two streams of the
- * same generator, or of two generators with the same settings, are equal byte for byte.
+ * <p>Immutable and thread-safe: every {@link #stream(long)} starts over from the seed, so two
+ * streams of the same generator, or of two generators with the same settings, are equal byte for
+ * byte.
  */
 public final class SyntheticRegistrations {
   /** How many of the latest valid registrations a re-send or correction chooses from. */
@@ -46,11 +48,15 @@ public final class SyntheticRegistrations {
   }
 
   /**
-   * What a run has generated so far, by kind, and how often each error is expected among its invalid rows.
-   * The warehouse should keep {@link #newValid()} registrations, reject {@link #newInvalid()} messages, and
-   * see the re-sends as duplicates.
+   * What a run has generated so far, by kind, and how often each error is expected among its
+   * invalid rows. The warehouse should keep {@link #newValid()} registrations, reject {@link
+   * #newInvalid()} messages, and see the re-sends as duplicates.
    */
-  public record Counts(long newValid, long newInvalid, long resends, long corrections,
+  public record Counts(
+      long newValid,
+      long newInvalid,
+      long resends,
+      long corrections,
       Map<ErrorCode, Long> expectedErrors) {
 
     public Counts {
@@ -98,7 +104,8 @@ public final class SyntheticRegistrations {
       return remaining > 0;
     }
 
-    // Until a first valid row exists there is nothing to re-send or correct; a new valid row is made instead.
+    // Until a first valid row exists there is nothing to re-send or correct; a new valid row is
+    // made instead.
     @Override
     public SyntheticMessage next() {
       if (remaining <= 0) {
@@ -132,7 +139,8 @@ public final class SyntheticRegistrations {
       Sent sent = send(rows.next());
       remember(sent);
       newValid++;
-      return new SyntheticMessage(sent.key(), sent.value(), SyntheticMessage.Kind.NEW_VALID, List.of());
+      return new SyntheticMessage(
+          sent.key(), sent.value(), SyntheticMessage.Kind.NEW_VALID, List.of());
     }
 
     private SyntheticMessage invalid() {
@@ -142,22 +150,26 @@ public final class SyntheticRegistrations {
         errors[d.errorCode().ordinal()]++;
       }
       newInvalid++;
-      return new SyntheticMessage(sent.key(), sent.value(), SyntheticMessage.Kind.NEW_INVALID, defects);
+      return new SyntheticMessage(
+          sent.key(), sent.value(), SyntheticMessage.Kind.NEW_INVALID, defects);
     }
 
     private SyntheticMessage resend() {
       Sent earlier = recent[random.nextInt(recentCount)];
       resends++;
-      return new SyntheticMessage(earlier.key(), earlier.value(), SyntheticMessage.Kind.RESEND, List.of());
+      return new SyntheticMessage(
+          earlier.key(), earlier.value(), SyntheticMessage.Kind.RESEND, List.of());
     }
 
-    // The corrected version takes the original's place, so later re-sends repeat the latest version of a key.
+    // The corrected version takes the original's place, so later re-sends repeat the latest version
+    // of a key.
     private SyntheticMessage correction() {
       int slot = random.nextInt(recentCount);
       Sent corrected = send(rows.corrected(recent[slot].input()));
       recent[slot] = corrected;
       corrections++;
-      return new SyntheticMessage(corrected.key(), corrected.value(), SyntheticMessage.Kind.CORRECTION, List.of());
+      return new SyntheticMessage(
+          corrected.key(), corrected.value(), SyntheticMessage.Kind.CORRECTION, List.of());
     }
 
     private void remember(Sent sent) {
@@ -167,8 +179,7 @@ public final class SyntheticRegistrations {
     }
 
     private Sent send(RegistrationInput input) {
-      String key = input.get(Field.SOURCE_STATE_CODE) + ":"
-          + input.get(Field.SOURCE_RECORD_ID);
+      String key = input.get(Field.SOURCE_STATE_CODE) + ":" + input.get(Field.SOURCE_RECORD_ID);
       return new Sent(key, input, RegistrationJson.write(input));
     }
   }

@@ -3,15 +3,19 @@ package org.nmis.ingestion.synthetic;
 import java.util.SplittableRandom;
 
 /**
- * Draws an index with probability proportional to its weight in constant time (Walker's alias method, in Vose's
- * stable form): one uniform index and one coin per draw, however many weights there are. The generator draws a
- * state pair for every row from some 1,250 Census flows, so a binary search per row would be its hot spot.
+ * Draws an index with probability proportional to its weight in constant time (Walker's alias
+ * method, in Vose's stable form): one uniform index and one coin per draw, however many weights
+ * there are. The generator draws a state pair for every row from some 1,250 Census flows, so a
+ * binary search per row would be its hot spot.
  */
 final class AliasSampler {
   private final double[] keep;
   private final int[] alias;
 
-  /** Weights as a literal list, for the generator's small categorical choices (formats, modes, ages). */
+  /**
+   * Weights as a literal list, for the generator's small categorical choices (formats, modes,
+   * ages).
+   */
   static AliasSampler of(double... weights) {
     return new AliasSampler(weights);
   }

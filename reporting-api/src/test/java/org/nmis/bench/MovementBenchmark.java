@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nmis.movement.service.MovementService;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
 import org.nmis.model.ids.PersonId;
@@ -21,14 +20,15 @@ import org.nmis.movement.layout.MiddleBerthPolicy;
 import org.nmis.movement.request.MovementRequest;
 import org.nmis.movement.request.Proposal;
 import org.nmis.movement.request.RequestCommand;
+import org.nmis.movement.service.MovementService;
 
 /**
- * The peak day of May 2020 through the real movement service: 280 trains, each a request of registered people
- * from one state to another filled up to a full Shramik rake (1,728 berths), walked to TRAIN_BOOKED and then
- * manifested (allocation, e-pass per traveller, movement log append, state update). Times the manifest step.
- * More trains than the peak (1,000 on 1,000,000 registrations) run on the following dates: the train loads are
- * disjoint, so each date takes each load at most once, and nobody is on two trains of one date (the service
- * refuses that booking).
+ * The peak day of May 2020 through the real movement service: 280 trains, each a request of
+ * registered people from one state to another filled up to a full Shramik rake (1,728 berths),
+ * walked to TRAIN_BOOKED and then manifested (allocation, e-pass per traveller, movement log
+ * append, state update). Times the manifest step. More trains than the peak (1,000 on 1,000,000
+ * registrations) run on the following dates: the train loads are disjoint, so each date takes each
+ * load at most once, and nobody is on two trains of one date (the service refuses that booking).
  */
 final class MovementBenchmark {
   private static final int SHRAMIK_FULL = 24 * 72;
@@ -36,10 +36,11 @@ final class MovementBenchmark {
   private MovementBenchmark() {}
 
   /**
-   * The peak day's figures (its trains, travellers seated, manifest step per train and seconds in all), and
-   * {@code overall} for every train of the run, the peak day's included.
+   * The peak day's figures (its trains, travellers seated, manifest step per train and seconds in
+   * all), and {@code overall} for every train of the run, the peak day's included.
    */
-  record Result(int trains, int travellers, double[] manifestMillis, double totalSeconds, Overall overall) {}
+  record Result(
+      int trains, int travellers, double[] manifestMillis, double totalSeconds, Overall overall) {}
 
   /** Every train of the run: how many, travellers seated, over how many dates, seconds in all. */
   record Overall(int trains, int travellers, int dates, double seconds) {}
@@ -53,8 +54,9 @@ final class MovementBenchmark {
   }
 
   /**
-   * {@code peak} trains on the peak day (tomorrow), then the rest of {@code trains} on the days after, each day
-   * going on through the loads from where the day before stopped so that everyone travels about as often.
+   * {@code peak} trains on the peak day (tomorrow), then the rest of {@code trains} on the days
+   * after, each day going on through the loads from where the day before stopped so that everyone
+   * travels about as often.
    */
   static Result run(MovementService service, RegistrationIndex index, int peak, int trains) {
     LocalDate peakDay = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
@@ -81,46 +83,63 @@ final class MovementBenchmark {
         next = (next + 1) % loads.size();
       }
     }
-    return new Result(peakCount, peakTravellers, ms, peakSeconds,
+    return new Result(
+        peakCount,
+        peakTravellers,
+        ms,
+        peakSeconds,
         new Overall(made, travellers, dates, (System.nanoTime() - t0) / 1e9));
   }
 
   /**
-   * Registrations by train between states that both have stations, cut into full rakes: the largest state pairs
-   * first; a pair's last, partly filled load is left out. No registration is in two loads.
+   * Registrations by train between states that both have stations, cut into full rakes: the largest
+   * state pairs first; a pair's last, partly filled load is left out. No registration is in two
+   * loads.
    */
   private static List<List<StoredRegistration>> loads(RegistrationIndex index) {
     ReferenceData reference = ReferenceData.get();
     Map<List<Integer>, List<StoredRegistration>> byPair = new HashMap<>();
     for (StoredRegistration s : index.matching(r -> r.mode() == TravelMode.TRAIN)) {
-      byPair.computeIfAbsent(List.of(s.registration().originStateCode(), s.registration().destinationStateCode()),
-          k -> new ArrayList<>()).add(s);
+      byPair
+          .computeIfAbsent(
+              List.of(s.registration().originStateCode(), s.registration().destinationStateCode()),
+              k -> new ArrayList<>())
+          .add(s);
     }
     List<List<StoredRegistration>> loads = new ArrayList<>();
     byPair.entrySet().stream()
-        .filter(e -> !reference.stationsOf(e.getKey().get(0)).isEmpty()
-            && !reference.stationsOf(e.getKey().get(1)).isEmpty())
-        .sorted(Comparator.comparingInt((Map.Entry<List<Integer>, List<StoredRegistration>> e) -> e.getValue().size())
-            .reversed())
-        .forEach(e -> {
-          List<StoredRegistration> load = new ArrayList<>();
-          int persons = 0;
-          for (StoredRegistration s : e.getValue()) {
-            int needs = 1 + s.registration().personsAccompanying();
-            if (persons + needs > SHRAMIK_FULL) {
-              loads.add(load);
-              load = new ArrayList<>();
-              persons = 0;
-            }
-            load.add(s);
-            persons += needs;
-          }
-        });
+        .filter(
+            e ->
+                !reference.stationsOf(e.getKey().get(0)).isEmpty()
+                    && !reference.stationsOf(e.getKey().get(1)).isEmpty())
+        .sorted(
+            Comparator.comparingInt(
+                    (Map.Entry<List<Integer>, List<StoredRegistration>> e) -> e.getValue().size())
+                .reversed())
+        .forEach(
+            e -> {
+              List<StoredRegistration> load = new ArrayList<>();
+              int persons = 0;
+              for (StoredRegistration s : e.getValue()) {
+                int needs = 1 + s.registration().personsAccompanying();
+                if (persons + needs > SHRAMIK_FULL) {
+                  loads.add(load);
+                  load = new ArrayList<>();
+                  persons = 0;
+                }
+                load.add(s);
+                persons += needs;
+              }
+            });
     return loads;
   }
 
-  /** Creates, decides, books and manifests train number {@code n} (01000 on) for one load on one date. */
-  private static Manifested train(MovementService service, List<StoredRegistration> load, LocalDate date, int n) {
+  /**
+   * Creates, decides, books and manifests train number {@code n} (01000 on) for one load on one
+   * date.
+   */
+  private static Manifested train(
+      MovementService service, List<StoredRegistration> load, LocalDate date, int n) {
     ReferenceData reference = ReferenceData.get();
     int origin = load.get(0).registration().originStateCode();
     int destination = load.get(0).registration().destinationStateCode();
@@ -128,14 +147,29 @@ final class MovementBenchmark {
     Station to = reference.stationsOf(destination).get(0);
     List<PersonId> people = load.stream().map(StoredRegistration::personId).toList();
     AccessScope originState = new AccessScope("bench-origin", Role.STATE, origin, null);
-    AccessScope destinationState = new AccessScope("bench-destination", Role.STATE, destination, null);
+    AccessScope destinationState =
+        new AccessScope("bench-destination", Role.STATE, destination, null);
     AccessScope railways = new AccessScope("bench-railways", Role.RAILWAYS, null, null);
-    MovementRequest r = service.create(originState,
-        new Proposal(destination, people, date, TravelMode.TRAIN, from.code()), "benchmark");
+    MovementRequest r =
+        service.create(
+            originState,
+            new Proposal(destination, people, date, TravelMode.TRAIN, from.code()),
+            "benchmark");
     service.apply(r.id(), new RequestCommand.Submit(originState, null, null));
-    service.apply(r.id(), new RequestCommand.Accept(destinationState, 5000, null, "NOC-BENCH-" + n, null, null));
-    service.book(r.id(), railways, TrainBooking.shramik(String.format("%05d", 1000 + n), date, from.code(),
-        to.code(), MiddleBerthPolicy.OCCUPIED), null, null);
+    service.apply(
+        r.id(),
+        new RequestCommand.Accept(destinationState, 5000, null, "NOC-BENCH-" + n, null, null));
+    service.book(
+        r.id(),
+        railways,
+        TrainBooking.shramik(
+            String.format("%05d", 1000 + n),
+            date,
+            from.code(),
+            to.code(),
+            MiddleBerthPolicy.OCCUPIED),
+        null,
+        null);
     long m0 = System.nanoTime();
     MovementRequest manifested = service.manifest(r.id(), railways, null, null);
     double ms = (System.nanoTime() - m0) / 1e6;

@@ -11,26 +11,36 @@ import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 
 /**
- * Draws the rows of one run: new registrations as state portals sent them in 2020, the same rows broken by
- * {@link Defect}s, and corrections of earlier rows. Holds the run's mutable state (its random source, each
- * state's record numbering, the group being registered), so it belongs to one run and one thread.
+ * Draws the rows of one run: new registrations as state portals sent them in 2020, the same rows
+ * broken by {@link Defect}s, and corrections of earlier rows. Holds the run's mutable state (its
+ * random source, each state's record numbering, the group being registered), so it belongs to one
+ * run and one thread.
  */
 final class Rows {
-  /** Share of new rows that carry a group_ref: a family, or workers of one site travelling together. */
+  /**
+   * Share of new rows that carry a group_ref: a family, or workers of one site travelling together.
+   */
   static final double GROUPED_SHARE = 0.30;
+
   private static final int SMALLEST_GROUP = 2;
   // Weights of group sizes 2, 3, 4, 5: mostly couples and small families.
   private static final double[] GROUP_SIZE_WEIGHTS = {40, 30, 20, 10};
   private static final AliasSampler GROUP_SIZES = new AliasSampler(GROUP_SIZE_WEIGHTS);
   private static final double GROUP_START = groupStart();
-  /** Share of groups that are families; the others are co-workers, men, as most labour groups were. */
+
+  /**
+   * Share of groups that are families; the others are co-workers, men, as most labour groups were.
+   */
   private static final double FAMILY_GROUPS = 0.6;
 
   static final double SOURCE_IS_ORIGIN = 0.70;
   static final double DEVANAGARI_SHARE = 0.25;
+
   /** Share of Latin-script names typed in capitals, as many district sheets were. */
   private static final double CAPITALS_SHARE = 0.15;
-  // Labour migration was mostly men: with the families' women and girls about four in five rows are men.
+
+  // Labour migration was mostly men: with the families' women and girls about four in five rows are
+  // men.
   // T and U are rare but must appear.
   private static final AliasSampler GENDERS = AliasSampler.of(84, 15, 0.5, 0.5);
   private static final int MALE = 0;
@@ -43,7 +53,9 @@ final class Rows {
   private static final int BUS = 1;
   private static final String[] MODE_TITLES = {"Train", "Bus", "Other"};
   private static final AliasSampler CATEGORIES = AliasSampler.of(85, 5, 3, 3, 2, 2);
-  private static final String[] CATEGORY_TEXTS = {"LABOUR", "STUDENT", "TOURIST", "PILGRIM", "OTHER", null};
+  private static final String[] CATEGORY_TEXTS = {
+    "LABOUR", "STUDENT", "TOURIST", "PILGRIM", "OTHER", null
+  };
   private static final int LABOUR = 0;
   private static final int STUDENT = 1;
   // Companions of someone registering alone: mostly none, rarely more than four.
@@ -59,8 +71,17 @@ final class Rows {
   private static final String[] LANDLINE_CODES = {"011-", "022-", "033-", "0522-"};
   private static final String[] UNKNOWN_STATES = {"25", "26", "0", "99"};
   private static final String[] UNKNOWN_DISTRICTS = {"0", "9999", "99999"};
-  private static final String[] IMPOSSIBLE_DATES = {"31-02-2020", "30-02-2020", "2020-06-31", "31/04/2020",
-      "2020-13-05", "31/06/2020", "2020-09-31", "18.05.2020", "05/18/2020"};
+  private static final String[] IMPOSSIBLE_DATES = {
+    "31-02-2020",
+    "30-02-2020",
+    "2020-06-31",
+    "31/04/2020",
+    "2020-13-05",
+    "31/06/2020",
+    "2020-09-31",
+    "18.05.2020",
+    "05/18/2020"
+  };
   private static final String[] BAD_MODES = {"TRUCK", "WALK", "FLIGHT", "SHRAMIK", "CAR"};
   private static final String[] BAD_ACCOMPANYING = {"25", "40", "-1", "150"};
   private static final String[] BAD_CATEGORIES = {"MIGRANT", "WORKER", "MAZDOOR", "LABOR"};
@@ -68,16 +89,34 @@ final class Rows {
   private static final Defect[] DEFECTS = Defect.values();
   private static final AliasSampler DEFECT_WEIGHTS =
       new AliasSampler(Arrays.stream(DEFECTS).mapToDouble(Defect::weight).toArray());
+
   /** Share of invalid rows that break a second rule as well. */
   private static final double SECOND_DEFECT = 0.20;
 
-  /** Values the members of one group share; co-workers have no family surname (-1) and each their own phone. */
-  private record Group(Trip trip, String groupRef, boolean family, int surname, int script, int size,
-      String mobile, String category) {}
+  /**
+   * Values the members of one group share; co-workers have no family surname (-1) and each their
+   * own phone.
+   */
+  private record Group(
+      Trip trip,
+      String groupRef,
+      boolean family,
+      int surname,
+      int script,
+      int size,
+      String mobile,
+      String category) {}
 
   /** Where and how a row travels. */
-  private record Trip(int source, int origin, String originDistrict, int destination, String destinationDistrict,
-      TravelDates.Written date, int mode, String vehicleRef) {}
+  private record Trip(
+      int source,
+      int origin,
+      String originDistrict,
+      int destination,
+      String destinationDistrict,
+      TravelDates.Written date,
+      int mode,
+      String vehicleRef) {}
 
   private final SplittableRandom random;
   private final Geography geography;
@@ -98,7 +137,9 @@ final class Rows {
 
   // ---- new rows ----
 
-  /** A new valid row: someone travelling alone, or the next member of the group being registered. */
+  /**
+   * A new valid row: someone travelling alone, or the next member of the group being registered.
+   */
   RegistrationInput next() {
     if (group != null && groupMember < group.size()) {
       return member(group, groupMember++);
@@ -114,19 +155,34 @@ final class Rows {
     int gender = GENDERS.next(random);
     int age = student ? 17 + random.nextInt(9) : age();
     int accompanying = ACCOMPANYING.next(random);
-    return row(trip(), name(gender == FEMALE, -1, script()), gender, age, mobile(), category, accompanying, null);
+    return row(
+        trip(),
+        name(gender == FEMALE, -1, script()),
+        gender,
+        age,
+        mobile(),
+        category,
+        accompanying,
+        null);
   }
 
   private Group newGroup() {
     Trip trip = trip();
     boolean family = random.nextDouble() < FAMILY_GROUPS;
     String ref = (family ? "FAM-" : "GRP-") + geography.prefix(trip.source()) + "-" + (++groups);
-    return new Group(trip, ref, family, family ? Names.familySurname(random) : -1, script(),
-        SMALLEST_GROUP + GROUP_SIZES.next(random), family ? mobile() : null,
+    return new Group(
+        trip,
+        ref,
+        family,
+        family ? Names.familySurname(random) : -1,
+        script(),
+        SMALLEST_GROUP + GROUP_SIZES.next(random),
+        family ? mobile() : null,
         family ? category() : CATEGORY_TEXTS[LABOUR]);
   }
 
-  // The chance q that a row not in a group starts one, so that grouped rows make GROUPED_SHARE of all rows:
+  // The chance q that a row not in a group starts one, so that grouped rows make GROUPED_SHARE of
+  // all rows:
   // with mean group size m, share = q*m / (q*m + 1 - q), solved for q.
   private static double groupStart() {
     double total = 0;
@@ -139,11 +195,19 @@ final class Rows {
     return GROUPED_SHARE / (mean * (1 - GROUPED_SHARE) + GROUPED_SHARE);
   }
 
-  // A family is registered by its head, mostly the man, then the spouse, then children or an elderly parent.
+  // A family is registered by its head, mostly the man, then the spouse, then children or an
+  // elderly parent.
   private RegistrationInput member(Group g, int index) {
     if (!g.family()) {
-      return row(g.trip(), name(false, -1, g.script()), MALE, 18 + random.nextInt(28), mobile(), g.category(),
-          g.size() - 1, g.groupRef());
+      return row(
+          g.trip(),
+          name(false, -1, g.script()),
+          MALE,
+          18 + random.nextInt(28),
+          mobile(),
+          g.category(),
+          g.size() - 1,
+          g.groupRef());
     }
     int gender;
     int age;
@@ -159,12 +223,26 @@ final class Rows {
     }
     // A family usually gave the head's number; adults sometimes their own.
     String mobile = age >= 18 && random.nextInt(3) == 0 ? mobile() : g.mobile();
-    return row(g.trip(), name(gender == FEMALE, g.surname(), g.script()), gender, age, mobile, g.category(),
-        g.size() - 1, g.groupRef());
+    return row(
+        g.trip(),
+        name(gender == FEMALE, g.surname(), g.script()),
+        gender,
+        age,
+        mobile,
+        g.category(),
+        g.size() - 1,
+        g.groupRef());
   }
 
-  private RegistrationInput row(Trip trip, String name, int gender, int age, String mobile, String category,
-      int accompanying, String groupRef) {
+  private RegistrationInput row(
+      Trip trip,
+      String name,
+      int gender,
+      int age,
+      String mobile,
+      String category,
+      int accompanying,
+      String groupRef) {
     return RegistrationInput.builder()
         .set(Field.SOURCE_STATE_CODE, geography.stateText(trip.source()))
         .set(Field.SOURCE_RECORD_ID, recordId(trip.source()))
@@ -178,7 +256,9 @@ final class Rows {
         .set(Field.DESTINATION_STATE_CODE, geography.stateText(trip.destination()))
         .set(Field.DESTINATION_DISTRICT_CODE, trip.destinationDistrict())
         .set(Field.TRAVEL_DATE, dates.text(trip.date()))
-        .set(Field.MODE, random.nextInt(10) == 0 ? MODE_TITLES[trip.mode()] : MODE_TEXTS[trip.mode()])
+        .set(
+            Field.MODE,
+            random.nextInt(10) == 0 ? MODE_TITLES[trip.mode()] : MODE_TEXTS[trip.mode()])
         .set(Field.PERSONS_ACCOMPANYING, accompanying)
         .set(Field.GROUP_REF, groupRef)
         .set(Field.CATEGORY, category)
@@ -193,20 +273,37 @@ final class Rows {
     int source = random.nextDouble() < SOURCE_IS_ORIGIN ? origin : destination;
     int mode = MODES.next(random);
     String vehicle = null;
-    // Shramik Special trains ran under five-digit numbers starting 0; buses are known by their plates.
+    // Shramik Special trains ran under five-digit numbers starting 0; buses are known by their
+    // plates.
     if (mode == TRAIN && random.nextInt(4) == 0) {
       vehicle = "0" + (1000 + random.nextInt(9000));
     } else if (mode == BUS && random.nextInt(10) == 0) {
-      vehicle = geography.prefix(origin) + " " + (10 + random.nextInt(90)) + " " + (char) ('A' + random.nextInt(26))
-          + (char) ('A' + random.nextInt(26)) + " " + (1000 + random.nextInt(9000));
+      vehicle =
+          geography.prefix(origin)
+              + " "
+              + (10 + random.nextInt(90))
+              + " "
+              + (char) ('A' + random.nextInt(26))
+              + (char) ('A' + random.nextInt(26))
+              + " "
+              + (1000 + random.nextInt(9000));
     }
-    return new Trip(source, origin, geography.randomDistrict(random, origin), destination,
-        geography.randomDistrict(random, destination), dates.draw(random), mode, vehicle);
+    return new Trip(
+        source,
+        origin,
+        geography.randomDistrict(random, origin),
+        destination,
+        geography.randomDistrict(random, destination),
+        dates.draw(random),
+        mode,
+        vehicle);
   }
 
   private String name(boolean female, int surname, int script) {
     String name = Names.name(random, female, surname, script);
-    return script == Names.LATIN && random.nextDouble() < CAPITALS_SHARE ? name.toUpperCase(Locale.ROOT) : name;
+    return script == Names.LATIN && random.nextDouble() < CAPITALS_SHARE
+        ? name.toUpperCase(Locale.ROOT)
+        : name;
   }
 
   private int script() {
@@ -217,7 +314,8 @@ final class Rows {
     return CATEGORY_TEXTS[CATEGORIES.next(random)];
   }
 
-  // Working age for nine in ten, peaking in the mid twenties; a few teenage workers and elderly people alone.
+  // Working age for nine in ten, peaking in the mid twenties; a few teenage workers and elderly
+  // people alone.
   private int age() {
     int kind = random.nextInt(100);
     if (kind < 3) {
@@ -324,7 +422,8 @@ final class Rows {
     boolean originSide = random.nextBoolean();
     switch (defect) {
       case BLANK_NAME -> b.set(Field.NAME, random.nextInt(3) == 0 ? null : pick(BLANKS));
-      case NAME_NOT_A_NAME -> b.set(Field.NAME, notAName(row.get(Field.NAME), row.get(Field.MOBILE)));
+      case NAME_NOT_A_NAME ->
+          b.set(Field.NAME, notAName(row.get(Field.NAME), row.get(Field.MOBILE)));
       case AGE_OUT_OF_RANGE -> b.set(Field.AGE, pick(BAD_AGES));
       case AGE_NOT_A_NUMBER -> b.set(Field.AGE, notANumber(row.get(Field.AGE)));
       case GENDER_UNKNOWN -> b.set(Field.GENDER, pick(BAD_GENDERS));
@@ -332,14 +431,22 @@ final class Rows {
       case MOBILE_MISSING -> b.set(Field.MOBILE, random.nextBoolean() ? null : "");
       case AADHAAR_MISTYPED -> b.set(Field.AADHAAR, aadhaarText(mistyped(validAadhaar())));
       case AADHAAR_MALFORMED -> b.set(Field.AADHAAR, malformedAadhaar());
-      // The state that is not the uploader gets the code: an unknown uploader would also hide other checks.
-      case STATE_UNKNOWN -> b.set(source == origin ? Field.DESTINATION_STATE_CODE : Field.ORIGIN_STATE_CODE,
-          pick(UNKNOWN_STATES));
-      case DISTRICT_UNKNOWN -> b.set(originSide ? Field.ORIGIN_DISTRICT_CODE : Field.DESTINATION_DISTRICT_CODE,
-          random.nextBoolean() ? pick(UNKNOWN_DISTRICTS) : districtName(originSide ? origin : destination));
-      case DISTRICT_OF_ANOTHER_STATE -> b.set(
-          originSide ? Field.ORIGIN_DISTRICT_CODE : Field.DESTINATION_DISTRICT_CODE,
-          geography.randomDistrict(random, geography.otherState(random, origin, destination)));
+      // The state that is not the uploader gets the code: an unknown uploader would also hide other
+      // checks.
+      case STATE_UNKNOWN ->
+          b.set(
+              source == origin ? Field.DESTINATION_STATE_CODE : Field.ORIGIN_STATE_CODE,
+              pick(UNKNOWN_STATES));
+      case DISTRICT_UNKNOWN ->
+          b.set(
+              originSide ? Field.ORIGIN_DISTRICT_CODE : Field.DESTINATION_DISTRICT_CODE,
+              random.nextBoolean()
+                  ? pick(UNKNOWN_DISTRICTS)
+                  : districtName(originSide ? origin : destination));
+      case DISTRICT_OF_ANOTHER_STATE ->
+          b.set(
+              originSide ? Field.ORIGIN_DISTRICT_CODE : Field.DESTINATION_DISTRICT_CODE,
+              geography.randomDistrict(random, geography.otherState(random, origin, destination)));
       // The uploader's own side is kept, so that it stays a party to the journey.
       case SAME_DISTRICT -> {
         if (source == origin) {
@@ -352,14 +459,17 @@ final class Rows {
       }
       case SOURCE_NOT_A_PARTY -> {
         int uploader = geography.otherState(random, origin, destination);
-        b.set(Field.SOURCE_STATE_CODE, geography.stateText(uploader)).set(Field.SOURCE_RECORD_ID, recordId(uploader));
+        b.set(Field.SOURCE_STATE_CODE, geography.stateText(uploader))
+            .set(Field.SOURCE_RECORD_ID, recordId(uploader));
       }
       case IMPOSSIBLE_DATE -> b.set(Field.TRAVEL_DATE, pick(IMPOSSIBLE_DATES));
       case MODE_UNKNOWN -> b.set(Field.MODE, pick(BAD_MODES));
       case TOO_MANY_ACCOMPANYING -> b.set(Field.PERSONS_ACCOMPANYING, pick(BAD_ACCOMPANYING));
       case CATEGORY_UNKNOWN -> b.set(Field.CATEGORY, pick(BAD_CATEGORIES));
-      case VEHICLE_REF_CHARACTERS -> b.set(Field.VEHICLE_REF,
-          (random.nextBoolean() ? "Train no. 0" : "#0") + (1000 + random.nextInt(9000)));
+      case VEHICLE_REF_CHARACTERS ->
+          b.set(
+              Field.VEHICLE_REF,
+              (random.nextBoolean() ? "Train no. 0" : "#0") + (1000 + random.nextInt(9000)));
     }
   }
 
@@ -395,14 +505,16 @@ final class Rows {
     };
   }
 
-  // STD code and local number make eleven digits with the trunk 0; without it the number starts 1-5, as no
+  // STD code and local number make eleven digits with the trunk 0; without it the number starts
+  // 1-5, as no
   // mobile number does.
   private String landline(String randomDigits) {
     String code = pick(LANDLINE_CODES);
     return code + (2 + random.nextInt(8)) + randomDigits.substring(code.length() - 1);
   }
 
-  // One digit changed or two neighbours swapped, the typing errors Verhoeff catches; never the first digit, so
+  // One digit changed or two neighbours swapped, the typing errors Verhoeff catches; never the
+  // first digit, so
   // the number still looks like an Aadhaar number.
   private String mistyped(String digits) {
     char[] d = digits.toCharArray();
@@ -434,9 +546,16 @@ final class Rows {
   // ---- corrections ----
 
   /** What a state corrects after the fact. */
-  private enum Change { DESTINATION_DISTRICT, TRAVEL_DATE, MOBILE, PERSONS_ACCOMPANYING }
+  private enum Change {
+    DESTINATION_DISTRICT,
+    TRAVEL_DATE,
+    MOBILE,
+    PERSONS_ACCOMPANYING
+  }
 
-  /** The row with one or two of its values changed, as a state corrects a registration; still valid. */
+  /**
+   * The row with one or two of its values changed, as a state corrects a registration; still valid.
+   */
   RegistrationInput corrected(RegistrationInput row) {
     List<Change> options = new ArrayList<>(List.of(Change.values()));
     int destination = Integer.parseInt(row.get(Field.DESTINATION_STATE_CODE));
@@ -447,13 +566,19 @@ final class Rows {
     int changes = random.nextInt(10) < 7 ? 1 : 2;
     for (int i = 0; i < changes; i++) {
       switch (options.remove(random.nextInt(options.size()))) {
-        case DESTINATION_DISTRICT -> b.set(Field.DESTINATION_DISTRICT_CODE,
-            otherDistrict(destination, row.get(Field.DESTINATION_DISTRICT_CODE)));
-        case TRAVEL_DATE -> b.set(Field.TRAVEL_DATE,
-            dates.text(dates.rescheduled(random, dates.read(row.get(Field.TRAVEL_DATE)).orElseThrow())));
+        case DESTINATION_DISTRICT ->
+            b.set(
+                Field.DESTINATION_DISTRICT_CODE,
+                otherDistrict(destination, row.get(Field.DESTINATION_DISTRICT_CODE)));
+        case TRAVEL_DATE ->
+            b.set(
+                Field.TRAVEL_DATE,
+                dates.text(
+                    dates.rescheduled(
+                        random, dates.read(row.get(Field.TRAVEL_DATE)).orElseThrow())));
         case MOBILE -> b.set(Field.MOBILE, otherMobile(row.get(Field.MOBILE)));
-        case PERSONS_ACCOMPANYING -> b.set(Field.PERSONS_ACCOMPANYING,
-            otherCount(row.get(Field.PERSONS_ACCOMPANYING)));
+        case PERSONS_ACCOMPANYING ->
+            b.set(Field.PERSONS_ACCOMPANYING, otherCount(row.get(Field.PERSONS_ACCOMPANYING)));
       }
     }
     return b.build();

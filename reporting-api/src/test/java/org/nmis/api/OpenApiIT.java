@@ -1,0 +1,164 @@
+package org.nmis.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.nmis.model.registration.Field;
+import org.nmis.model.testing.RegistrationFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The published contract (/v3/api-docs): it names every endpoint the service serves, and the
+ * answers keep to it: every key of an answer is a property its documented schema declares, at every
+ * depth.
+ */
+class OpenApiIT extends ApiTestBase {
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Test
+  void theContractIsPublicAndNamesEveryEndpoint() throws Exception {
+    JsonNode doc = contract();
+    assertTrue(doc.get("openapi").asText().startsWith("3."), doc.get("openapi").asText());
+    List<String> missing = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/")) {
+                  continue;
+                }
+                Set<RequestMethod> verbs = info.getMethodsCondition().getMethods();
+                for (RequestMethod verb : verbs) {
+                  JsonNode p = doc.path("paths").path(path);
+                  if (p.path(verb.name().toLowerCase(Locale.ROOT)).isMissingNode()) {
+                    missing.add(verb + " " + path);
+                  }
+                }
+              }
+            });
+    assertEquals(List.of(), missing, "endpoints the contract does not name");
+  }
+
+  @Test
+  void answersKeepToTheContract() throws Exception {
+    JsonNode doc = contract();
+    String id =
+        register(
+                RegistrationFixtures.ramFromPuneToGorakhpur()
+                    .set(Field.SOURCE_STATE_CODE, (String) null)
+                    .set(Field.SOURCE_RECORD_ID, "MH-OAS-1")
+                    .set(Field.MOBILE, "7000000201")
+                    .build())
+            .get(0);
+    conforms(
+        doc,
+        "get",
+        "/api/v1/persons/{personId}",
+        get("/api/v1/persons/" + id, "mh-state", "mh-demo"));
+    conforms(
+        doc,
+        "get",
+        "/api/v1/persons",
+        get("/api/v1/persons?mobile=7000000201", "ministry", "ministry-demo"));
+    conforms(doc, "get", "/api/v1/reference/states", get("/api/v1/reference/states", null, null));
+    conforms(
+        doc, "get", "/api/v1/flows", get("/api/v1/flows?level=state", "ministry", "ministry-demo"));
+    conforms(
+        doc,
+        "post",
+        "/api/v1/sql",
+        post(
+            "/api/v1/sql",
+            "{\"sql\": \"SELECT origin_state_code, count(*) AS n FROM registrations GROUP BY 1\"}",
+            "ministry",
+            "ministry-demo"));
+    conforms(
+        doc,
+        "get",
+        "/api/v1/tracing/persons",
+        get("/api/v1/tracing/persons?person_id=" + id + "&purpose=OAS-1", "health", "health-demo"));
+  }
+
+  private JsonNode contract() throws Exception {
+    HttpResponse<String> answer = get("/v3/api-docs", null, null);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return json(answer);
+  }
+
+  /** The 200 answer's keys, at every depth, are properties its documented schema declares. */
+  private static void conforms(JsonNode doc, String verb, String path, HttpResponse<String> answer)
+      throws Exception {
+    assertEquals(200, answer.statusCode(), verb + " " + path + ": " + answer.body());
+    JsonNode schema =
+        doc.path("paths")
+            .path(path)
+            .path(verb)
+            .path("responses")
+            .path("200")
+            .path("content")
+            .elements()
+            .next()
+            .path("schema");
+    List<String> undeclared = new ArrayList<>();
+    int compared = check(doc, schema, json(answer), verb + " " + path, undeclared);
+    assertEquals(List.of(), undeclared, "keys the contract does not declare");
+    assertTrue(
+        compared > 0, verb + " " + path + ": the contract declares no properties to compare");
+  }
+
+  /** How many objects of the answer were compared with declared properties. */
+  private static int check(
+      JsonNode doc, JsonNode schema, JsonNode value, String at, List<String> out) {
+    JsonNode s = resolve(doc, schema);
+    if (value.isArray()) {
+      int n = 0;
+      for (JsonNode v : value) {
+        n += check(doc, s.path("items"), v, at + "[]", out);
+      }
+      return n;
+    }
+    if (!value.isObject() || !s.has("properties")) {
+      return 0; // a scalar, or an open map (additionalProperties) the contract does not enumerate
+    }
+    Set<String> declared = new TreeSet<>();
+    s.path("properties").fieldNames().forEachRemaining(declared::add);
+    int n = 1;
+    for (Map.Entry<String, JsonNode> e : value.properties()) {
+      if (!declared.contains(e.getKey())) {
+        out.add(at + "." + e.getKey());
+      } else {
+        n +=
+            check(
+                doc,
+                s.path("properties").path(e.getKey()),
+                e.getValue(),
+                at + "." + e.getKey(),
+                out);
+      }
+    }
+    return n;
+  }
+
+  private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+    JsonNode s = schema;
+    while (s.has("$ref")) {
+      String name = s.get("$ref").asText().substring("#/components/schemas/".length());
+      s = doc.path("components").path("schemas").path(name);
+    }
+    return s;
+  }
+}
