@@ -2,52 +2,29 @@ package org.nmis.tracing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.nmis.model.testing.PureModule;
 
 /**
  * Tracing is a pure library under the web layer: no framework, and features that depend one way.
  */
 class TracingIsPureTest {
-  private static final JavaClasses TRACING =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("org.nmis.tracing");
+  private static final PureModule MODULE =
+      PureModule.of(
+          "org.nmis.tracing",
+          "org.nmis.tracing.index.TracingIndex",
+          "org.nmis.tracing.bulk.BulkTrace",
+          "org.nmis.tracing.limits.RateLimiter");
 
   @Test
-  void theMainClassesAreImported() {
-    assertTrue(TRACING.contain("org.nmis.tracing.index.TracingIndex"));
-    assertTrue(TRACING.contain("org.nmis.tracing.bulk.BulkTrace"));
-    assertTrue(TRACING.contain("org.nmis.tracing.limits.RateLimiter"));
-    assertTrue(TRACING.size() > 30, "only " + TRACING.size() + " classes imported");
-  }
-
-  @Test
-  void noFrameworkDependencies() {
-    noClasses()
-        .that()
-        .resideInAPackage("org.nmis.tracing..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.apache.spark..",
-            "org.springframework..",
-            "io.delta..",
-            "org.apache.kafka..",
-            "scala..",
-            "org.apache.hadoop..",
-            "jakarta.servlet..",
-            "com.fasterxml.jackson..")
-        .check(TRACING);
+  void noRuntimeNorTestSupport() {
+    MODULE.assertPure("com.fasterxml.jackson..");
   }
 
   @Test
   void featuresHaveNoCycles() {
-    slices().matching("org.nmis.tracing.(*)..").should().beFreeOfCycles().check(TRACING);
+    slices().matching("org.nmis.tracing.(*)..").should().beFreeOfCycles().check(MODULE.classes());
   }
 
   @Test
@@ -62,7 +39,7 @@ class TracingIsPureTest {
             "org.nmis.tracing.lookup..",
             "org.nmis.tracing.bulk..",
             "org.nmis.tracing.limits..")
-        .check(TRACING);
+        .check(MODULE.classes());
     noClasses()
         .that()
         .resideInAPackage("org.nmis.tracing.limits..")
@@ -74,6 +51,6 @@ class TracingIsPureTest {
             "org.nmis.tracing.bulk..",
             "org.nmis.model..",
             "org.nmis.movement..")
-        .check(TRACING);
+        .check(MODULE.classes());
   }
 }
