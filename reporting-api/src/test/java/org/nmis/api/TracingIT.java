@@ -93,6 +93,32 @@ class TracingIT extends ApiTestBase {
     assertEquals(sameCoach, counts.get("SAME_COACH"));
     assertEquals(sameTrain, counts.get("SAME_TRAIN"));
     assertEquals(11, report.get("contacts").size(), "every co-traveller once");
+
+    // The same exposure graph as a table of governed SQL, for HEALTH only.
+    platform.awaitMovementLanded();
+    String byLevel =
+        "SELECT level, count(*) AS n FROM exposures WHERE person_id = '"
+            + index
+            + "' GROUP BY level";
+    HttpResponse<String> inSql =
+        post(
+            "/api/v1/sql",
+            JSON.writeValueAsString(Map.of("sql", byLevel)),
+            "health",
+            "health-demo");
+    assertEquals(200, inSql.statusCode(), inSql.body());
+    Map<String, Integer> sqlCounts = new HashMap<>();
+    json(inSql).get("rows").forEach(r -> sqlCounts.put(r.get(0).asText(), r.get(1).asInt()));
+    Map<String, Integer> apiCounts = new HashMap<>(counts);
+    apiCounts.values().removeIf(n -> n == 0);
+    assertEquals(apiCounts, sqlCounts, "the exposures table agrees with the tracing index");
+    HttpResponse<String> ministry =
+        post(
+            "/api/v1/sql",
+            JSON.writeValueAsString(Map.of("sql", byLevel)),
+            "ministry",
+            "ministry-demo");
+    assertEquals("NMIS-SQL-004", json(ministry).get("code").asText(), ministry.body());
     assertTrue(report.toString().contains("+918000000002"), "HEALTH sees mobiles in full");
 
     assertEquals(403, get(contactsPath, "mh-state", "mh-demo").statusCode(), "only HEALTH traces");

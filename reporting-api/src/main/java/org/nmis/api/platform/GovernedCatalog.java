@@ -33,8 +33,11 @@ final class GovernedCatalog {
     return WarehouseCatalog.of(out);
   }
 
+  /** The tables, and the views over them, that DeltaTables names in the session catalog. */
   static WarehouseCatalog warehouse() {
-    return of(DeltaTables.ALL);
+    List<TableDefinition> all = new ArrayList<>(DeltaTables.ALL);
+    DeltaTables.VIEWS.forEach(v -> all.add(v.table()));
+    return of(all);
   }
 
   private static ColumnType columnType(DataType type) {

@@ -26,6 +26,9 @@ public final class DeltaTables {
           StateDailyTable.DEFINITION,
           AuditLogTable.DEFINITION);
 
+  /** Views over those tables, named after them (see {@link #registerNames}). */
+  public static final List<ViewDefinition> VIEWS = List.of(ExposuresView.VIEW);
+
   private DeltaTables() {}
 
   /**
@@ -64,9 +67,9 @@ public final class DeltaTables {
   }
 
   /**
-   * Names every table in the session catalog ({@code SELECT ... FROM registrations}), pointing at
-   * this location. The catalog is the session's own, so each JVM names the tables again when it
-   * starts.
+   * Names every table in the session catalog, and defines the views over them ({@code SELECT ...
+   * FROM registrations}), pointing at this location. The catalog is the session's own, so each JVM
+   * names the tables again when it starts.
    */
   public static void registerNames(SparkSession spark, WarehouseLocation location) {
     for (TableDefinition t : ALL) {
@@ -77,6 +80,9 @@ public final class DeltaTables {
               + " USING delta LOCATION '"
               + location.pathOf(t).replace("'", "\\'")
               + "'");
+    }
+    for (ViewDefinition v : VIEWS) {
+      spark.sql("CREATE OR REPLACE VIEW " + v.name() + " AS " + v.sql());
     }
   }
 

@@ -122,6 +122,8 @@ public final class AccessPolicies {
         .table("manifests", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("epasses", CLEAR, t -> t.rows(all(), NATIONAL))
         .table("audit_log", CLEAR, t -> t.rows(all(), AUDITOR))
+        // Who sat near whom: health teams trace contacts with it, nobody else needs it.
+        .table("exposures", CLEAR, t -> t.rows(all(), HEALTH))
         // Answers only the REST API serves. A manifest line names the traveller: Railways run the
         // train with it,
         // and the two states (the origin district too) receive the people; the national roles count
