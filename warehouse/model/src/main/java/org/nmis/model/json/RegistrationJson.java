@@ -14,6 +14,7 @@ import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.MobileNumbers;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.Registration;
+import org.nmis.model.registration.RegistrationColumns;
 import org.nmis.model.registration.RegistrationInput;
 
 /**
@@ -96,24 +97,16 @@ public final class RegistrationJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put(Field.SOURCE_STATE_CODE.key(), r.sourceStateCode());
     o.put(Field.SOURCE_RECORD_ID.key(), r.sourceRecordId());
-    o.put(Field.NAME.key(), r.name());
-    o.put(Field.AGE.key(), r.age());
-    o.put(Field.GENDER.key(), r.gender().name());
-    o.put(Field.MOBILE.key(), r.mobile());
-    if (r.aadhaarToken() != null) {
-      o.put(Field.AADHAAR_TOKEN.key(), r.aadhaarToken());
-      o.put(Field.AADHAAR_LAST4.key(), r.aadhaarLast4());
+    // The data columns' names are the fields' keys on the wire; absent values are left out.
+    Object[] values = RegistrationColumns.dataValues(r);
+    for (int i = 0; i < values.length; i++) {
+      String key = RegistrationColumns.DATA.get(i).name();
+      if (values[i] instanceof Integer n) {
+        o.put(key, n);
+      } else if (values[i] != null) {
+        o.put(key, values[i].toString());
+      }
     }
-    o.put(Field.ORIGIN_STATE_CODE.key(), r.originStateCode());
-    o.put(Field.ORIGIN_DISTRICT_CODE.key(), r.originDistrictCode());
-    o.put(Field.DESTINATION_STATE_CODE.key(), r.destinationStateCode());
-    o.put(Field.DESTINATION_DISTRICT_CODE.key(), r.destinationDistrictCode());
-    o.put(Field.TRAVEL_DATE.key(), r.travelDate().toString());
-    o.put(Field.MODE.key(), r.mode().name());
-    o.put(Field.PERSONS_ACCOMPANYING.key(), r.personsAccompanying());
-    putIfPresent(o, Field.GROUP_REF, r.groupRef());
-    putIfPresent(o, Field.CATEGORY, r.category() == null ? null : r.category().name());
-    putIfPresent(o, Field.VEHICLE_REF, r.vehicleRef());
     return toBytes(o);
   }
 
@@ -192,12 +185,6 @@ public final class RegistrationJson {
       } else if (!v.isValueNode()) {
         e.setValue(o.textNode(AadhaarScrubber.scrub(v.toString())));
       }
-    }
-  }
-
-  private static void putIfPresent(ObjectNode o, Field f, String v) {
-    if (v != null) {
-      o.put(f.key(), v);
     }
   }
 
