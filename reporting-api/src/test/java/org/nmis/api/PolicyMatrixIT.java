@@ -13,6 +13,7 @@ import static org.nmis.model.access.Role.STATE;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,10 @@ class PolicyMatrixIT extends ApiTestBase {
           new User("health", "health-demo", HEALTH, true, true, true),
           new User("auditor", "auditor-demo", AUDITOR, true, true, true));
 
+  /** The demo STATE users' states, as application.yml gives them. */
+  private static final Map<String, Integer> STATE_OF =
+      Map.of("up-state", 9, "mh-state", 27, "br-state", 10);
+
   @Test
   void everyPersonalDataEndpointAnswersEachRoleWhatThePolicyAllows() throws Exception {
     List<String> train =
@@ -109,9 +114,21 @@ class PolicyMatrixIT extends ApiTestBase {
                     .build())
             .get(0);
     String request = manifestTrain(train, "04999");
+    platform.awaitFlowsCaughtUp();
 
     for (User u : USERS) {
       String who = u.name() + ": ";
+      // Flows are counts, but only of journeys that touch the caller's jurisdiction.
+      JsonNode flows =
+          checked(get("/api/v1/flows?level=district", u.name(), u.password()), 200, who);
+      boolean outsiderFlow = false;
+      for (JsonNode f : flows.get("flows")) {
+        assertTrue(touches(u, f), who + "a flow outside the jurisdiction: " + f);
+        outsiderFlow |=
+            f.get("originDistrictCode").asInt() == 77
+                && f.get("destinationDistrictCode").asInt() == 212;
+      }
+      assertEquals(u.seesOutsider(), outsiderFlow, who + "the outsider's flow");
       // Lookups by person ID and by mobile.
       checkPerson(
           u,
@@ -224,6 +241,24 @@ class PolicyMatrixIT extends ApiTestBase {
     assertEquals(state, personKeys(DISTRICT));
     assertEquals(Mask.MOBILE_LAST4, mask(AUDITOR, "mobile"));
     assertFalse(personKeys(AUDITOR).contains("name"));
+  }
+
+  /**
+   * Whether a district-level flow leaves or reaches the user's state (STATE) or district
+   * (DISTRICT).
+   */
+  private static boolean touches(User u, JsonNode flow) {
+    return switch (u.role()) {
+      case STATE -> {
+        int state = STATE_OF.get(u.name());
+        yield flow.get("originStateCode").asInt() == state
+            || flow.get("destinationStateCode").asInt() == state;
+      }
+      case DISTRICT ->
+          flow.get("originDistrictCode").asInt() == 490
+              || flow.get("destinationDistrictCode").asInt() == 490;
+      case MINISTRY, RAILWAYS, HEALTH, AUDITOR -> true;
+    };
   }
 
   private void checkPerson(User u, HttpResponse<String> answer, boolean visible, String who)
