@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.model.json.RegistrationJson;
 import org.nmis.model.registration.RegistrationInput;
@@ -154,6 +155,30 @@ abstract class ApiTestBase {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+        user,
+        password);
+  }
+
+  /** POSTs a file to /api/v1/uploads as a multipart form, as a browser or curl -F would. */
+  HttpResponse<String> upload(String name, byte[] content, String user, String password)
+      throws Exception {
+    String boundary = "nmis-" + UUID.randomUUID();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/uploads"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
         user,
         password);
   }

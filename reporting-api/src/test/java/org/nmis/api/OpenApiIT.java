@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.Field;
 import org.nmis.model.testing.RegistrationFixtures;
+import org.nmis.uploads.testing.UploadSamples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -93,26 +95,116 @@ class OpenApiIT extends ApiTestBase {
         get("/api/v1/tracing/persons?person_id=" + id + "&purpose=OAS-1", "health", "health-demo"));
   }
 
+  @Test
+  void workflowUploadAndBulkAnswersKeepToTheContract() throws Exception {
+    JsonNode doc = contract();
+    List<String> ids =
+        register(
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.SOURCE_RECORD_ID, "MH-OAS-2")
+                .set(Field.MOBILE, "7000000202")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build(),
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.AADHAAR, null)
+                .set(Field.SOURCE_RECORD_ID, "MH-OAS-3")
+                .set(Field.MOBILE, "7000000203")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build());
+    String request = manifestTrain(ids, "04997");
+    String at = "/api/v1/movement/requests/";
+    conforms(doc, "get", at + "{id}", get(at + request, "mh-state", "mh-demo"));
+    conforms(
+        doc,
+        "get",
+        "/api/v1/movement/requests",
+        get("/api/v1/movement/requests", "mh-state", "mh-demo"));
+    conforms(doc, "get", at + "{id}/events", get(at + request + "/events", "up-state", "up-demo"));
+    conforms(
+        doc,
+        "get",
+        at + "{id}/manifest",
+        get(at + request + "/manifest", "railways", "railways-demo"));
+    conforms(
+        doc,
+        "get",
+        "/api/v1/epasses/{personId}",
+        get("/api/v1/epasses/" + ids.get(0), "railways", "railways-demo"));
+
+    String row =
+        String.join(
+            ",", UploadSamples.row(1).stream().map(v -> v == null ? "" : v.toString()).toList());
+    HttpResponse<String> upload =
+        upload(
+            "sheet.csv",
+            (UploadSamples.HEADER + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8),
+            "mh-state",
+            "mh-demo");
+    conforms(doc, "post", "/api/v1/uploads", upload);
+    conforms(
+        doc,
+        "get",
+        "/api/v1/uploads/{id}",
+        get("/api/v1/uploads/" + json(upload).get("upload_id").asText(), "mh-state", "mh-demo"));
+
+    conforms(
+        doc,
+        "get",
+        "/api/v1/tracing/persons/{personId}/contacts",
+        get(
+            "/api/v1/tracing/persons/" + ids.get(0) + "/contacts?purpose=OAS-2",
+            "health",
+            "health-demo"));
+    HttpResponse<String> bulk =
+        post(
+            "/api/v1/tracing/bulk",
+            "{\"index_cases\": [\"7000000202\"], \"purpose\": \"OAS-2\"}",
+            "health",
+            "health-demo");
+    conforms(doc, "post", "/api/v1/tracing/bulk", bulk);
+    String job = "/api/v1/tracing/bulk/" + json(bulk).get("job_id").asText();
+    HttpResponse<String> status = get(job, "health", "health-demo");
+    for (int i = 0; i < 100 && json(status).get("state").asText().equals("RUNNING"); i++) {
+      Thread.sleep(200);
+      status = get(job, "health", "health-demo");
+    }
+    conforms(doc, "get", "/api/v1/tracing/bulk/{id}", status);
+    conforms(
+        doc,
+        "get",
+        "/api/v1/tracing/bulk/{id}/districts",
+        get(job + "/districts", "health", "health-demo"));
+  }
+
   private JsonNode contract() throws Exception {
     HttpResponse<String> answer = get("/v3/api-docs", null, null);
     assertEquals(200, answer.statusCode(), answer.body());
     return json(answer);
   }
 
-  /** The 200 answer's keys, at every depth, are properties its documented schema declares. */
+  /**
+   * The successful answer's keys, at every depth, are properties the schema documented for its
+   * status declares.
+   */
   private static void conforms(JsonNode doc, String verb, String path, HttpResponse<String> answer)
       throws Exception {
-    assertEquals(200, answer.statusCode(), verb + " " + path + ": " + answer.body());
-    JsonNode schema =
+    int status = answer.statusCode();
+    assertTrue(status / 100 == 2, verb + " " + path + ": " + status + " " + answer.body());
+    JsonNode content =
         doc.path("paths")
             .path(path)
             .path(verb)
             .path("responses")
-            .path("200")
-            .path("content")
-            .elements()
-            .next()
-            .path("schema");
+            .path(String.valueOf(status))
+            .path("content");
+    assertTrue(
+        content.elements().hasNext(),
+        verb + " " + path + ": the contract documents no " + status + " answer");
+    JsonNode schema = content.elements().next().path("schema");
     List<String> undeclared = new ArrayList<>();
     int compared = check(doc, schema, json(answer), verb + " " + path, undeclared);
     assertEquals(List.of(), undeclared, "keys the contract does not declare");

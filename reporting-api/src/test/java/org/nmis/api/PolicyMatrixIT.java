@@ -12,11 +12,14 @@ import static org.nmis.model.access.Role.STATE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.nmis.api.uploads.UploadJobs;
 import org.nmis.governance.policy.AccessPolicies;
 import org.nmis.governance.policy.AccessPolicy;
 import org.nmis.governance.policy.Mask;
@@ -25,6 +28,7 @@ import org.nmis.model.access.Role;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationColumns;
 import org.nmis.model.testing.RegistrationFixtures;
+import org.nmis.uploads.testing.UploadSamples;
 
 /**
  * The access policy over HTTP: for every endpoint that returns personal data and every demo user,
@@ -210,6 +214,121 @@ class PolicyMatrixIT extends ApiTestBase {
   }
 
   @Test
+  void uploadErrorReportsGoToTheUploadersStateAndDistrictOnly() throws Exception {
+    // Row 7 of the samples is one the validator rejects: its report repeats the value as typed.
+    String byState = uploaded("mh-state", "mh-demo", 7);
+    String byPune = uploaded("pune-district", "pune-demo", 57);
+    for (User u : USERS) {
+      String who = u.name() + ": ";
+      for (String id : List.of(byState, byPune)) {
+        boolean visible =
+            u.role() == STATE && STATE_OF.get(u.name()) == 27
+                || u.name().equals("pune-district") && id.equals(byPune);
+        int expected = visible ? 200 : u.role() == STATE || u.role() == DISTRICT ? 404 : 403;
+        HttpResponse<String> status = get("/api/v1/uploads/" + id, u.name(), u.password());
+        assertEquals(expected, status.statusCode(), who + status.body());
+        HttpResponse<String> report =
+            get("/api/v1/uploads/" + id + "/errors?format=json", u.name(), u.password());
+        assertEquals(expected, report.statusCode(), who + report.body());
+        assertNoSecrets(report.body(), who);
+        if (!visible) {
+          continue;
+        }
+        JsonNode lines = json(report);
+        assertTrue(lines.size() > 0, who + "the rejected row is reported");
+        for (JsonNode line : lines) {
+          assertEquals(
+              keys("upload_errors", u.role(), Set.copyOf(UploadJobs.ERROR_COLUMNS)),
+              fieldNames(line),
+              who + line);
+        }
+        String csv = get("/api/v1/uploads/" + id + "/errors", u.name(), u.password()).body();
+        assertEquals(
+            String.join(
+                ",",
+                UploadJobs.ERROR_COLUMNS.stream()
+                    .filter(c -> mask("upload_errors", u.role(), c) != Mask.HIDDEN)
+                    .toList()),
+            csv.substring(0, csv.indexOf("\r\n")),
+            who + "the CSV header names the columns the policy shows");
+      }
+    }
+  }
+
+  @Test
+  void followUpListsGoToHealthOnlyWithWhatThePolicyShows() throws Exception {
+    List<String> train =
+        register(
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.SOURCE_RECORD_ID, "MH-POL-11")
+                .set(Field.MOBILE, "7000000111")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build(),
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.AADHAAR, null)
+                .set(Field.SOURCE_RECORD_ID, "MH-POL-12")
+                .set(Field.NAME, "Geeta Devi")
+                .set(Field.GENDER, "F")
+                .set(Field.MOBILE, "7000000112")
+                .set(Field.PERSONS_ACCOMPANYING, "0")
+                .set(Field.GROUP_REF, null)
+                .build());
+    manifestTrain(train, "04998");
+    String body = "{\"index_cases\": [\"7000000111\"], \"purpose\": \"POLICY-MATRIX\"}";
+    for (User u : USERS) {
+      if (u.role() != HEALTH) {
+        HttpResponse<String> refused = post("/api/v1/tracing/bulk", body, u.name(), u.password());
+        assertEquals(403, refused.statusCode(), u.name() + ": " + refused.body());
+      }
+    }
+    JsonNode job = checked(post("/api/v1/tracing/bulk", body, "health", "health-demo"), 202, "");
+    String id = job.get("job_id").asText();
+    for (int i = 0; i < 100 && job.get("state").asText().equals("RUNNING"); i++) {
+      Thread.sleep(200);
+      job = checked(get("/api/v1/tracing/bulk/" + id, "health", "health-demo"), 200, "");
+    }
+    String csv = get("/api/v1/tracing/bulk/" + id + "/result", "health", "health-demo").body();
+    assertFalse(csv.contains(AADHAAR_TOKEN), "the Aadhaar token left the service: " + csv);
+    String[] lines = csv.split("\r\n");
+    List<String> header = List.of(lines[0].split(","));
+    int name = header.indexOf("name");
+    int mobile = header.indexOf("mobile");
+    String contact =
+        List.of(lines).stream().filter(l -> l.contains(train.get(1))).findFirst().orElseThrow();
+    String[] cells = contact.split(",");
+    assertEquals(
+        mask("follow_up_lists", HEALTH, "name") == Mask.CLEAR,
+        "Geeta Devi".equals(cells[name]),
+        contact);
+    assertEquals(
+        mask("follow_up_lists", HEALTH, "mobile") == Mask.CLEAR,
+        "+917000000112".equals(cells[mobile]),
+        contact);
+  }
+
+  /** Uploads sample row i as a CSV file and waits until its report is complete; the upload ID. */
+  private String uploaded(String user, String password, int i) throws Exception {
+    List<String> cells = new ArrayList<>();
+    UploadSamples.row(i).forEach(v -> cells.add(v == null ? "" : v.toString()));
+    byte[] file =
+        (UploadSamples.HEADER + "\n" + String.join(",", cells) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> accepted = upload("sheet.csv", file, user, password);
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    String id = json(accepted).get("upload_id").asText();
+    JsonNode status = json(accepted);
+    for (int t = 0; t < 100 && !status.get("state").asText().equals("DONE"); t++) {
+      Thread.sleep(100);
+      status = json(get("/api/v1/uploads/" + id, user, password));
+    }
+    assertEquals(1, status.get("rejected").asLong(), status.toString());
+    return id;
+  }
+
+  @Test
   void theRulesThisTestDerivesFromThePolicyAreTheOnesTheProductPromises() {
     // Written out by hand, so that a change of the policy table is a decision and not an accident.
     assertEquals(
@@ -241,6 +360,18 @@ class PolicyMatrixIT extends ApiTestBase {
     assertEquals(state, personKeys(DISTRICT));
     assertEquals(Mask.MOBILE_LAST4, mask(AUDITOR, "mobile"));
     assertFalse(personKeys(AUDITOR).contains("name"));
+    assertEquals(
+        Set.of("line", "source_record_id", "field", "code", "value", "message"),
+        keys("upload_errors", STATE, Set.copyOf(UploadJobs.ERROR_COLUMNS)));
+    assertEquals(
+        keys("upload_errors", STATE, Set.copyOf(UploadJobs.ERROR_COLUMNS)),
+        keys("upload_errors", DISTRICT, Set.copyOf(UploadJobs.ERROR_COLUMNS)));
+    for (Role r : List.of(MINISTRY, RAILWAYS, HEALTH, AUDITOR)) {
+      assertFalse(POLICY.rule("upload_errors", r).isPresent(), r + " reads no upload report");
+    }
+    for (Role r : Role.values()) {
+      assertEquals(r == HEALTH, POLICY.rule("follow_up_lists", r).isPresent(), r.name());
+    }
   }
 
   /**

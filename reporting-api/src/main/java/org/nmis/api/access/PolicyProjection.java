@@ -13,6 +13,9 @@ import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.RegistrationColumns;
 import org.nmis.model.registration.StoredRegistration;
 import org.nmis.movement.request.MovementRequest;
+import org.nmis.tracing.bulk.BulkReport;
+import org.nmis.tracing.bulk.DistrictList;
+import org.nmis.tracing.bulk.ExposedPerson;
 import org.nmis.tracing.exposure.Contact;
 import org.nmis.tracing.exposure.ContactReport;
 import org.nmis.tracing.lookup.TracedPerson;
@@ -30,6 +33,8 @@ public class PolicyProjection {
   public static final String MOVEMENT_REQUESTS = "movement_requests";
   public static final String MANIFEST_LINES = "manifest_lines";
   public static final String EPASS_TOKENS = "epass_tokens";
+  public static final String UPLOAD_ERRORS = "upload_errors";
+  public static final String FOLLOW_UP_LISTS = "follow_up_lists";
 
   private final AccessPolicy policy;
   private final ReferenceData reference;
@@ -141,6 +146,94 @@ public class PolicyProjection {
   public Optional<Map<String, Object>> epass(
       MovementRequest r, Map<String, Object> pass, AccessScope caller) {
     return policy.view(EPASS_TOKENS, caller, withJurisdiction(r, pass));
+  }
+
+  /** Whether the caller may see an upload by this uploader: its status and its error report. */
+  public boolean seesUpload(AccessScope uploader, AccessScope caller) {
+    return policy.sees(UPLOAD_ERRORS, caller, uploadJurisdiction(uploader));
+  }
+
+  /**
+   * One line of an upload's error report as the caller may see it (the rejected value is what the
+   * uploader typed, so it follows the same rule as the rest of the line).
+   */
+  public Optional<Map<String, Object>> uploadError(
+      AccessScope uploader, Map<String, Object> line, AccessScope caller) {
+    Map<String, Object> row = uploadJurisdiction(uploader);
+    row.putAll(line);
+    return policy
+        .view(UPLOAD_ERRORS, caller, row)
+        .map(
+            shown -> {
+              shown.keySet().removeAll(uploadJurisdiction(uploader).keySet());
+              return shown;
+            });
+  }
+
+  /**
+   * A bulk tracing job's follow-up lists as the caller may see them: persons outside what the
+   * caller sees are left out, names and mobiles hidden from the caller are blank.
+   */
+  public BulkReport followUp(BulkReport report, AccessScope caller) {
+    List<DistrictList> lists = new ArrayList<>(report.districts().size());
+    for (DistrictList d : report.districts()) {
+      List<ExposedPerson> shown = new ArrayList<>(d.persons().size());
+      for (ExposedPerson p : d.persons()) {
+        policy
+            .view(FOLLOW_UP_LISTS, caller, followUpRow(p))
+            .ifPresent(
+                v ->
+                    shown.add(
+                        new ExposedPerson(
+                            p.personId(),
+                            (String) v.get("name"),
+                            (String) v.get("mobile"),
+                            p.destinationStateCode(),
+                            p.destinationDistrictCode(),
+                            p.personsAccompanying(),
+                            p.level(),
+                            p.travellers(),
+                            p.indexCasesMet(),
+                            p.indexCase(),
+                            p.lastExposure(),
+                            p.followUpUntil())));
+      }
+      if (!shown.isEmpty()) {
+        lists.add(new DistrictList(d.stateCode(), d.districtCode(), shown));
+      }
+    }
+    return new BulkReport(
+        report.from(),
+        report.to(),
+        report.resolved(),
+        report.unresolved(),
+        report.indexCases(),
+        report.counts(),
+        lists);
+  }
+
+  private static Map<String, Object> followUpRow(ExposedPerson p) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("destination_state_code", p.destinationStateCode());
+    row.put("destination_district_code", p.destinationDistrictCode());
+    row.put("person_id", p.personId().value());
+    row.put("name", p.name());
+    row.put("mobile", p.mobile());
+    row.put("persons_accompanying", p.personsAccompanying());
+    row.put("travellers_exposed", p.travellers());
+    row.put("exposure_level", p.level().name());
+    row.put("index_cases", p.indexCasesMet());
+    row.put("is_index_case", p.indexCase());
+    row.put("last_exposure", p.lastExposure());
+    row.put("follow_up_until", p.followUpUntil());
+    return row;
+  }
+
+  private static Map<String, Object> uploadJurisdiction(AccessScope uploader) {
+    Map<String, Object> codes = new HashMap<>();
+    codes.put("source_state_code", uploader.stateCode());
+    codes.put("uploader_district_code", uploader.districtCode());
+    return codes;
   }
 
   /**

@@ -1,7 +1,12 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,9 @@ public class EPassController {
   }
 
   @GetMapping("/{personId}")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = PassDoc.class))))
   public List<Map<String, Object>> passes(
       @PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
@@ -102,6 +110,24 @@ public class EPassController {
     row.put("token", p.token());
     return row;
   }
+
+  /**
+   * The contract of an e-pass as {@code GET /{personId}} shows it: the policy's {@code
+   * epass_tokens} columns. Documentation only: the answer is made by PolicyProjection.
+   */
+  public record PassDoc(
+      @JsonProperty("pass_id") String passId,
+      @JsonProperty("traveller_id") String travellerId,
+      @JsonProperty("request_id") String requestId,
+      @JsonProperty("train_number") String trainNumber,
+      LocalDate date,
+      String coach,
+      int berth,
+      @JsonProperty("valid_from") Instant validFrom,
+      @JsonProperty("valid_until") Instant validUntil,
+      String status,
+      @JsonProperty("revocation_reason") String revocationReason,
+      String token) {}
 
   public record VerifyBody(String token) {}
 

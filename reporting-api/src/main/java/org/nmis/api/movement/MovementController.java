@@ -1,6 +1,9 @@
 package org.nmis.api.movement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,6 +107,9 @@ public class MovementController {
       @JsonProperty("expected_version") Long expectedVersion) {}
 
   @PostMapping("/requests")
+  @ApiResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = RequestView.class)))
   public ResponseEntity<RequestView> create(
       @RequestBody CreateBody body, @AuthenticationPrincipal NmisUser user) {
     AccessScope actor = user.scope();
@@ -263,6 +269,14 @@ public class MovementController {
 
   /** The manifest of a request, coach by coach, as JSON, or as CSV with {@code format=csv}. */
   @GetMapping("/requests/{id}/manifest")
+  @ApiResponse(
+      responseCode = "200",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = ManifestView.class)),
+        @Content(mediaType = "text/csv")
+      })
   public ResponseEntity<?> manifest(
       @PathVariable String id,
       @RequestParam(value = "format", defaultValue = "json") String format,

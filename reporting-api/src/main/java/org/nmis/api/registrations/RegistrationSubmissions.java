@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * Takes a state system's batch: validates every record with the same validator as the ingestion
  * job, publishes the valid ones (Aadhaar already tokenised) and answers each with its person ID. A
- * person's ID is the one they already have, or the one their first valid message's log position
- * gives (the same rule the ingestion job uses).
+ * person's ID follows the one rule ({@link PersonIdScheme#resolve}) that the ingestion job applies
+ * too.
  */
 @Service
 public class RegistrationSubmissions {
@@ -115,14 +115,12 @@ public class RegistrationSubmissions {
       Registration r = sent.get(k);
       RecordMetadata position = await(sends.get(k));
       PersonId id =
-          index
-              .bySourceKey(r.sourceKey())
-              .or(() -> recent.get(r.sourceKey()))
-              .orElseGet(
-                  () ->
-                      recent.putIfAbsent(
-                          r.sourceKey(),
-                          ids.forLogPosition(position.partition(), position.offset())));
+          recent.putIfAbsent(
+              r.sourceKey(),
+              ids.resolve(
+                  index.bySourceKey(r.sourceKey()).or(() -> recent.get(r.sourceKey())),
+                  position.partition(),
+                  position.offset()));
       int at = sentAt.get(k);
       items.set(
           at,

@@ -4,11 +4,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nmis.model.csv.CsvWriter;
 
 /** The file formats of governed SQL exports, written row by row to a spool file. */
 final class SqlExports {
@@ -27,52 +27,26 @@ final class SqlExports {
   /** RFC 4180 CSV in UTF-8, written as it comes. */
   static final class CsvExport implements Export {
     private final BufferedWriter out;
+    private final CsvWriter csv;
 
     CsvExport(Path file) throws IOException {
       this.out =
           new BufferedWriter(
               new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+      this.csv = new CsvWriter(out);
     }
 
     @Override
     public void header(List<String> columns) {
-      line(columns.toArray());
+      csv.row(columns);
     }
 
     @Override
     public void row(Object[] values) {
-      line(values);
-    }
-
-    private void line(Object[] values) {
-      try {
-        for (int i = 0; i < values.length; i++) {
-          if (i > 0) {
-            out.write(',');
-          }
-          out.write(cell(values[i]));
-        }
-        out.write("\r\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (Object v : values) {
+        csv.field(v);
       }
-    }
-
-    static String cell(Object v) {
-      if (v == null) {
-        return "";
-      }
-      String s = v.toString();
-      boolean quote =
-          s.indexOf(',') >= 0
-              || s.indexOf('"') >= 0
-              || s.indexOf('\n') >= 0
-              || s.indexOf('\r') >= 0;
-      // A leading = + - @ would make a spreadsheet run the cell as a formula.
-      if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) {
-        s = "'" + s;
-      }
-      return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+      csv.endRow();
     }
 
     @Override

@@ -201,6 +201,9 @@ public class TracingController {
       List<DistrictEntry> districts) {}
 
   @PostMapping(value = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(
+      responseCode = "202",
+      content = @Content(schema = @Schema(implementation = BulkStatus.class)))
   public ResponseEntity<BulkStatus> bulk(
       @RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
@@ -221,6 +224,9 @@ public class TracingController {
    * by the job, like a malformed JSON element.
    */
   @PostMapping(value = "/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ApiResponse(
+      responseCode = "202",
+      content = @Content(schema = @Schema(implementation = BulkStatus.class)))
   public ResponseEntity<BulkStatus> bulkFile(
       @RequestParam(value = "file", required = false) MultipartFile file,
       @RequestParam(value = "purpose", required = false) String purpose,
@@ -295,7 +301,7 @@ public class TracingController {
   @GetMapping("/bulk/{id}/districts")
   public BulkDistricts bulkDistricts(
       @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
-    BulkReport report = report(job(id, user));
+    BulkReport report = views.followUp(report(job(id, user)), user.scope());
     List<DistrictEntry> entries =
         report.districts().stream()
             .map(
@@ -327,7 +333,7 @@ public class TracingController {
       throws IOException {
     long t0 = System.nanoTime();
     BulkJobs.Job job = job(id, user);
-    BulkReport report = report(job);
+    BulkReport report = views.followUp(report(job), user.scope());
     String kind = format.toLowerCase(Locale.ROOT);
     if (!kind.equals("csv") && !kind.equals("xlsx")) {
       throw new ApiException(

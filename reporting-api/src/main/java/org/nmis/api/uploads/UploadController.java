@@ -1,10 +1,14 @@
 package org.nmis.api.uploads;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
@@ -23,18 +27,24 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * File uploads of registrations (CSV or XLSX, the standard columns): 202 with an upload ID at once,
  * progress and counts at {@code /api/v1/uploads/{id}}, every rejected row with its line number at
- * {@code .../errors}.
+ * {@code .../errors}. Who sees an upload and its error report is the access policy's view {@code
+ * upload_errors}: the uploader's state, and the uploader's district.
  */
 @RestController
 @RequestMapping("/api/v1/uploads")
 public class UploadController {
   private final UploadJobs jobs;
+  private final PolicyProjection views;
 
-  public UploadController(UploadJobs jobs) {
+  public UploadController(UploadJobs jobs, PolicyProjection views) {
     this.jobs = jobs;
+    this.views = views;
   }
 
   @PostMapping
+  @ApiResponse(
+      responseCode = "202",
+      content = @Content(schema = @Schema(implementation = UploadStatus.class)))
   public ResponseEntity<UploadStatus> upload(
       @RequestParam("file") MultipartFile file, @AuthenticationPrincipal NmisUser user)
       throws IOException {
@@ -69,18 +79,18 @@ public class UploadController {
     response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8");
     response.setHeader("X-NMIS-Upload-State", job.status().state());
     try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-      jobs.writeErrors(job, csv, out);
+      jobs.writeErrors(
+          job,
+          csv,
+          column -> views.shows(PolicyProjection.UPLOAD_ERRORS, column, user.scope()),
+          line -> views.uploadError(job.user.scope(), line, user.scope()),
+          out);
     }
   }
 
   private UploadJobs.Job mine(String id, NmisUser user) {
     return jobs.job(id)
-        .filter(
-            j ->
-                j.user.username().equals(user.username())
-                    || (j.user.stateCode() != null
-                        && j.user.stateCode().equals(user.stateCode())
-                        && user.role() == org.nmis.model.access.Role.STATE))
+        .filter(j -> views.seesUpload(j.user.scope(), user.scope()))
         .orElseThrow(
             () ->
                 new ApiException(

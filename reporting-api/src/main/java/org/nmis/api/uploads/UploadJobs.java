@@ -1,6 +1,6 @@
 package org.nmis.api.uploads;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.registrations.RegistrationSubmissions;
 import org.nmis.api.security.NmisUser;
+import org.nmis.model.csv.CsvWriter;
 import org.nmis.model.registration.FieldError;
 import org.nmis.uploads.Limits;
 import org.nmis.uploads.UploadFile;
@@ -47,6 +52,12 @@ import org.springframework.stereotype.Service;
 public class UploadJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UploadJobs.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
+
+  /** The columns of an error report, in order; each line is a JSON object of them in the file. */
+  public static final List<String> ERROR_COLUMNS =
+      List.of("line", "source_record_id", "field", "code", "value", "message");
+
   private static final char[] ID_SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
   private final RegistrationSubmissions submissions;
@@ -165,54 +176,48 @@ public class UploadJobs implements AutoCloseable {
 
   /**
    * The job's error report so far: every failed rule of every rejected row, as CSV or as a JSON
-   * array.
+   * array, each line as {@code view} shows it to the reader: lines it gives nothing for are left
+   * out, and so are the columns it leaves out ({@code shows} names them for the CSV header).
    */
-  public void writeErrors(Job job, boolean csv, Writer out) throws IOException {
+  public void writeErrors(
+      Job job,
+      boolean csv,
+      Predicate<String> shows,
+      Function<Map<String, Object>, Optional<Map<String, Object>>> view,
+      Writer out)
+      throws IOException {
     Path file = errorsOf(job);
+    CsvWriter csvOut = new CsvWriter(out);
+    boolean first = true;
+    if (csv) {
+      csvOut.row(ERROR_COLUMNS.stream().filter(shows).toList());
+    } else {
+      out.write("[");
+    }
     try (BufferedReader in =
         Files.exists(file)
             ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
             : new BufferedReader(new StringReader(""))) {
-      out.write(csv ? "line,source_record_id,field,code,value,message\r\n" : "[");
-      boolean first = true;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
+        Optional<Map<String, Object>> shown = view.apply(JSON.readValue(line, ROW));
+        if (shown.isEmpty()) {
+          continue;
+        }
         if (csv) {
-          JsonNode e = JSON.readTree(line);
-          out.write(
-              e.get("line").asText()
-                  + ","
-                  + cell(e.get("source_record_id"))
-                  + ","
-                  + cell(e.get("field"))
-                  + ","
-                  + cell(e.get("code"))
-                  + ","
-                  + cell(e.get("value"))
-                  + ","
-                  + cell(e.get("message"))
-                  + "\r\n");
+          ERROR_COLUMNS.stream()
+              .filter(shown.get()::containsKey)
+              .forEach(c -> csvOut.field(shown.get().get(c)));
+          csvOut.endRow();
         } else {
-          out.write(first ? line : "," + line);
+          out.write(first ? "" : ",");
+          out.write(JSON.writeValueAsString(shown.get()));
           first = false;
         }
       }
-      if (!csv) {
-        out.write("]");
-      }
     }
-  }
-
-  private static String cell(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return "";
+    if (!csv) {
+      out.write("]");
     }
-    String s = v.asText();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s; // a spreadsheet must not run it as a formula
-    }
-    return s.contains(",") || s.contains("\"") || s.contains("\n")
-        ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
   }
 
   private void run(Job job, Path dir) {

@@ -174,6 +174,36 @@ public final class AccessPolicies {
                         "status",
                         "revocation_reason",
                         "token"))
+        // An upload's error report repeats the rejected values as they were typed, so that the
+        // sheet can be corrected: the uploader's state sees its uploads, a district its own.
+        .restView(
+            "upload_errors",
+            HIDDEN,
+            t ->
+                t.rows(callerState("source_state_code"), STATE)
+                    .rows(callerDistrict("uploader_district_code"), DISTRICT)
+                    .maskForReaders(
+                        CLEAR, "line", "source_record_id", "field", "code", "value", "message"))
+        // The follow-up lists of a bulk tracing job: the health teams call the exposed persons.
+        .restView(
+            "follow_up_lists",
+            HIDDEN,
+            t ->
+                t.rows(all(), HEALTH)
+                    .maskForReaders(
+                        CLEAR,
+                        "destination_state_code",
+                        "destination_district_code",
+                        "person_id",
+                        "name",
+                        "mobile",
+                        "persons_accompanying",
+                        "travellers_exposed",
+                        "exposure_level",
+                        "index_cases",
+                        "is_index_case",
+                        "last_exposure",
+                        "follow_up_until"))
         .build();
   }
 }

@@ -121,7 +121,36 @@ class StandardPolicyTest {
     for (AccessScope none : List.of(MINISTRY, HEALTH, AUDITOR)) {
       assertTrue(POLICY.view("epass_tokens", none, pass).isEmpty(), none.label());
     }
-    assertEquals(java.util.Set.of("epass_tokens", "manifest_lines"), POLICY.restViews());
+    assertEquals(
+        java.util.Set.of("epass_tokens", "follow_up_lists", "manifest_lines", "upload_errors"),
+        POLICY.restViews());
+  }
+
+  @Test
+  void uploadReportsGoToTheUploadersStateAndDistrict() {
+    Map<String, Object> byPune = new java.util.HashMap<>();
+    byPune.put("source_state_code", 27);
+    byPune.put("uploader_district_code", 490);
+    byPune.put("value", "12345");
+    byPune.put("line", 2);
+    assertEquals("{line=2, value=12345}", shownOf(POLICY.view("upload_errors", MH_STATE, byPune)));
+    assertEquals(
+        "{line=2, value=12345}", shownOf(POLICY.view("upload_errors", PUNE_DISTRICT, byPune)));
+    assertTrue(POLICY.view("upload_errors", UP_STATE, byPune).isEmpty(), "another state's upload");
+    Map<String, Object> byState = new java.util.HashMap<>(byPune);
+    byState.put("uploader_district_code", null);
+    assertTrue(
+        POLICY.view("upload_errors", PUNE_DISTRICT, byState).isEmpty(),
+        "a district sees its own uploads, not the state's");
+    for (AccessScope none : List.of(MINISTRY, HEALTH, AUDITOR, RAILWAYS)) {
+      assertTrue(POLICY.view("upload_errors", none, byPune).isEmpty(), none.label());
+    }
+  }
+
+  private static String shownOf(Optional<Map<String, Object>> shown) {
+    Map<String, Object> kept = new java.util.TreeMap<>(shown.orElseThrow());
+    kept.keySet().removeAll(List.of("source_state_code", "uploader_district_code"));
+    return kept.toString();
   }
 
   private static String sorted(Optional<Map<String, Object>> shown) {

@@ -1,5 +1,7 @@
 package org.nmis.model.ids;
 
+import java.util.Optional;
+
 /**
  * Allocates person IDs from the position of a person's first valid registration in the
  * registrations log.
@@ -32,6 +34,20 @@ public final class PersonIdScheme {
     this.epoch = epoch;
   }
 
+  /**
+   * The person-ID rule, stated once: a source record (source state, source record ID) keeps for
+   * ever the ID that its first valid message in the registrations log was given, however often it
+   * is corrected or sent again. {@code known} is that ID when the record was seen before (the
+   * serving index, or a submission this instance has just published); otherwise this message is the
+   * first and its log position gives the ID. The ingestion job applies the same rule to whole
+   * batches: of a record's messages in a batch, the earliest offset's ID, and a record already in
+   * {@code registrations} keeps its stored ID (RegistrationBatchWriter).
+   */
+  public PersonId resolve(Optional<PersonId> known, int partition, long offset) {
+    return known.orElseGet(() -> forLogPosition(partition, offset));
+  }
+
+  /** The ID a first valid message at this log position gives. */
   public PersonId forLogPosition(int partition, long offset) {
     if (partition < 0 || partition >= MAX_PARTITIONS) {
       throw new IllegalArgumentException(

@@ -27,6 +27,15 @@ class PersonIdSchemeTest {
   private static final String KEY = RegistrationFixtures.TEST_ID_KEY;
 
   @Test
+  void aKnownIdStandsAndOnlyAFirstMessageGetsOneFromItsPosition() {
+    PersonIdScheme scheme = new PersonIdScheme(KEY, 0);
+    PersonId first = scheme.forLogPosition(1, 10);
+    assertEquals(first, scheme.resolve(java.util.Optional.empty(), 1, 10));
+    assertEquals(first, scheme.resolve(java.util.Optional.of(first), 2, 99), "a correction");
+    assertNotEquals(first, scheme.resolve(java.util.Optional.empty(), 2, 99));
+  }
+
+  @Test
   void theSameLogPositionGivesTheSameId() {
     PersonIdScheme a = new PersonIdScheme(KEY, 0);
     PersonIdScheme b = new PersonIdScheme(KEY, 0);

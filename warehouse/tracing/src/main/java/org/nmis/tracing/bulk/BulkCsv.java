@@ -3,6 +3,8 @@ package org.nmis.tracing.bulk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
+import org.nmis.model.csv.CsvWriter;
 import org.nmis.model.ids.PersonId;
 
 /**
@@ -19,7 +21,6 @@ public final class BulkCsv {
           + "name,mobile,persons_accompanying,travellers_exposed,exposure_level,index_cases,is_index_case,"
           + "last_exposure,follow_up_until";
   static final String UNRESOLVED_HEADER = "position,input,reason,message";
-  private static final String EOL = "\r\n";
 
   private BulkCsv() {}
 
@@ -33,84 +34,60 @@ public final class BulkCsv {
    * all.
    */
   public static void writeDistricts(List<DistrictList> districts, Appendable out) {
-    line(out, HEADER);
+    CsvWriter csv = header(out);
     for (DistrictList d : districts) {
-      rows(d, out);
+      rows(d, csv);
     }
   }
 
   /** One district's list, with the header. */
   public static void writeDistrict(DistrictList district, Appendable out) {
-    line(out, HEADER);
-    rows(district, out);
+    rows(district, header(out));
   }
 
   /** The inputs that were not traced, with reasons: reported, not dropped. */
   public static void writeUnresolved(BulkReport report, Appendable out) {
-    line(out, UNRESOLVED_HEADER);
+    CsvWriter csv = written(() -> new CsvWriter(out).row(UNRESOLVED_HEADER.split(",")));
     for (UnresolvedInput u : report.unresolved()) {
-      line(out, u.position() + "," + text(u.input()) + "," + u.reason() + "," + text(u.message()));
+      written(() -> csv.row(u.position(), u.input(), u.reason(), u.message()));
     }
   }
 
-  private static void rows(DistrictList d, Appendable out) {
-    String district = text(d.districtName());
-    String prefix = d.stateCode() + "," + d.districtCode() + "," + district + ",";
+  private static CsvWriter header(Appendable out) {
+    return written(() -> new CsvWriter(out).row(List.of(HEADER.split(","))));
+  }
+
+  private static void rows(DistrictList d, CsvWriter csv) {
+    String district = d.districtName();
+    // Field by field: a million rows are written, and building each line first doubles the work.
+    written(
+        () -> {
+          for (ExposedPerson p : d.persons()) {
+            csv.field(d.stateCode())
+                .field(d.districtCode())
+                .field(district)
+                .field(p.personId().value())
+                .field(p.name())
+                .field(p.mobile())
+                .field(p.personsAccompanying())
+                .field(p.travellers())
+                .field(p.level().name())
+                .field(String.join(" ", p.indexCasesMet().stream().map(PersonId::value).toList()))
+                .field(p.indexCase())
+                .field(p.lastExposure())
+                .field(p.followUpUntil())
+                .endRow();
+          }
+          return csv;
+        });
+  }
+
+  /** Runs a write, naming the follow-up list when it fails. */
+  private static CsvWriter written(Supplier<CsvWriter> write) {
     try {
-      // Field by field: a million rows are written, and building each line as a string first
-      // doubles the work.
-      for (ExposedPerson p : d.persons()) {
-        out.append(prefix)
-            .append(p.personId().value())
-            .append(',')
-            .append(text(p.name()))
-            .append(',')
-            .append(p.mobile() == null ? "" : p.mobile())
-            .append(',')
-            .append(Integer.toString(p.personsAccompanying()))
-            .append(',')
-            .append(Integer.toString(p.travellers()))
-            .append(',')
-            .append(p.level().name())
-            .append(',');
-        List<PersonId> met = p.indexCasesMet();
-        for (int i = 0; i < met.size(); i++) {
-          out.append(i == 0 ? "" : " ").append(met.get(i).value());
-        }
-        out.append(',')
-            .append(p.indexCase() ? "true" : "false")
-            .append(',')
-            .append(p.lastExposure().toString())
-            .append(',')
-            .append(p.followUpUntil().toString())
-            .append(EOL);
-      }
-    } catch (IOException e) {
-      throw failed(e);
-    }
-  }
-
-  /**
-   * Free text as a CSV field: quoted when it holds a comma, quote or line break; a leading = + - @
-   * or tab gets an apostrophe, so that a name typed into a state sheet as a formula is not run by
-   * the spreadsheet that opens it.
-   */
-  static String text(String s) {
-    if (s == null) {
-      return "";
-    }
-    String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return v;
-    }
-    return '"' + v.replace("\"", "\"\"") + '"';
-  }
-
-  private static void line(Appendable out, String line) {
-    try {
-      out.append(line).append(EOL);
-    } catch (IOException e) {
-      throw failed(e);
+      return write.get();
+    } catch (UncheckedIOException e) {
+      throw failed(e.getCause());
     }
   }
 
