@@ -72,13 +72,20 @@ public record NmisProperties(
   /**
    * @param enabled run the streaming ingestion job inside this service (embedded default); false
    *     when the job runs on a cluster of its own (spark-submit RegistrationIngestJob)
+   * @param correctionsDeferAbove a batch of at least this many messages is a burst: its corrections
+   *     wait in registration_corrections and are MERGEd every corrections-every batches or after
+   *     corrections-max-delay (a MERGE costs seconds whatever its size); a smaller batch MERGEs
+   *     them at once
    */
   public record Ingestion(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("200000") @Min(1) long maxOffsetsPerTrigger,
       @DefaultValue("500ms") Duration trigger,
       @DefaultValue("1s") Duration indexTrigger,
-      @DefaultValue("nmis-registrations-ingest") @NotBlank String writerId) {}
+      @DefaultValue("nmis-registrations-ingest") @NotBlank String writerId,
+      @DefaultValue("10000") @Min(1) long correctionsDeferAbove,
+      @DefaultValue("8") @Min(1) int correctionsEvery,
+      @DefaultValue("60s") Duration correctionsMaxDelay) {}
 
   /**
    * @param key secret of the person-ID permutation; empty = generated once into {data-dir}/keys

@@ -73,7 +73,11 @@ public class WarehousePlatform implements WarehouseStatus {
                 p.privacy().aadhaarKey(), dataDir, "aadhaar", embedded, "nmis.privacy.aadhaar-key"),
             Secrets.resolve(p.ids().key(), dataDir, "person-ids", embedded, "nmis.ids.key"),
             p.ids().epoch(),
-            p.ingestion().writerId());
+            p.ingestion().writerId(),
+            new IngestSettings.Corrections(
+                p.ingestion().correctionsDeferAbove(),
+                p.ingestion().correctionsEvery(),
+                p.ingestion().correctionsMaxDelay().toMillis()));
     this.epassPrivateKey =
         Secrets.resolve(
             p.movement().epassPrivateKey(),

@@ -2,6 +2,9 @@ package org.nmis.ingestion.stream;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -32,11 +35,38 @@ public final class RegistrationIngestJob implements AutoCloseable {
   private final StreamingQuery query;
   private final Totals totals;
   private final ProgressLog progress;
+  private final RegistrationBatchWriter writer;
 
-  private RegistrationIngestJob(StreamingQuery query, Totals totals, ProgressLog progress) {
+  /**
+   * Puts in corrections a burst left waiting once the job has gone quiet: no batch comes then to do
+   * it.
+   */
+  private final ScheduledExecutorService corrections =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nmis-ingest-corrections");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private RegistrationIngestJob(
+      StreamingQuery query, Totals totals, ProgressLog progress, RegistrationBatchWriter writer) {
     this.query = query;
     this.totals = totals;
     this.progress = progress;
+    this.writer = writer;
+    corrections.scheduleWithFixedDelay(this::mergeCorrectionsIfDue, 5, 5, TimeUnit.SECONDS);
+  }
+
+  private void mergeCorrectionsIfDue() {
+    try {
+      if (query.isActive()) {
+        writer.mergeCorrectionsIfDue();
+      }
+    } catch (RuntimeException e) {
+      // The next batch, or the next start, puts them in: they are safe in their table.
+      LOG.warn("NMIS-ING-012: waiting corrections could not be merged yet: {}", e.toString());
+    }
   }
 
   /** Running totals since this job started (for status pages and benchmarks). */
@@ -72,7 +102,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
               progress.written(batchId, r);
             },
             "NMIS-ING-001");
-    return new RegistrationIngestJob(query, totals, progress);
+    return new RegistrationIngestJob(query, totals, progress, writer);
   }
 
   public StreamingQuery query() {
@@ -86,10 +116,12 @@ public final class RegistrationIngestJob implements AutoCloseable {
   /** Blocks until every message published so far is in the tables (tests, demo, benchmarks). */
   public void awaitCaughtUp() {
     query.processAllAvailable();
+    writer.mergeCorrectionsNow();
   }
 
   @Override
   public void close() {
+    corrections.shutdownNow();
     StreamingQueries.stop(query, "NMIS-ING-002");
     progress.remove();
   }
@@ -132,14 +164,19 @@ public final class RegistrationIngestJob implements AutoCloseable {
               ? "?"
               : p.sources()[0].metrics().getOrDefault("maxOffsetsBehindLatest", "?");
       LOG.info(
-          "ingest batch {}: {} messages, {} valid, {} rejected in {} ms ({} messages/s); the topic is {}"
-              + " messages ahead (most of any partition)",
+          "ingest batch {}: {} messages, {} valid ({} new, {} re-sent, {} corrected), {} rejected"
+              + " in {} ms ({} messages/s; {}); the topic is {} messages ahead (most of any"
+              + " partition)",
           p.batchId(),
           r.messages(),
           r.valid(),
+          r.fresh(),
+          r.resent(),
+          r.corrected(),
           r.rejected(),
           p.batchDuration(),
           Math.round(p.processedRowsPerSecond()),
+          r.steps(),
           behind);
     }
 

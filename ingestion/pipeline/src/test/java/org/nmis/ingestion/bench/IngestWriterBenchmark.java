@@ -54,7 +54,7 @@ public final class IngestWriterBenchmark {
     @Override
     public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
       started.put(job.jobId(), job.time());
-      sites.put(job.jobId(), String.valueOf(job.properties().getProperty("callSite.short")));
+      sites.put(job.jobId(), String.valueOf(job.properties().getProperty("spark.job.description")));
     }
 
     @Override
@@ -137,8 +137,21 @@ public final class IngestWriterBenchmark {
       Dataset<Row> records = spark.read().parquet(source + "/batch=" + b);
       RegistrationBatchWriter.BatchResult r = writer.write(records, b);
       System.out.printf(
-          Locale.ROOT, "batch %d: %s in %.1f s%n", b, r, (System.nanoTime() - b0) / 1e9);
+          Locale.ROOT,
+          "batch %d: %d messages (%d new, %d re-sent, %d corrected, %d rejected) in %.1f s: %s%n",
+          b,
+          r.messages(),
+          r.fresh(),
+          r.resent(),
+          r.corrected(),
+          r.rejected(),
+          (System.nanoTime() - b0) / 1e9,
+          r.steps());
     }
+    long m0 = System.nanoTime();
+    writer.mergeCorrectionsNow();
+    System.out.printf(
+        Locale.ROOT, "corrections left waiting, merged: %.1f s%n", (System.nanoTime() - m0) / 1e9);
     double ingest = (System.nanoTime() - t0) / 1e9;
 
     long a0 = System.nanoTime();

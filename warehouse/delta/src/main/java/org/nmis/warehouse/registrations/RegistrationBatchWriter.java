@@ -1,24 +1,32 @@
 package org.nmis.warehouse.registrations;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.nmis.model.ids.PersonIdScheme;
+import org.nmis.model.ingest.BatchTriage;
+import org.nmis.model.ingest.SourceKeyIndex;
+import org.nmis.warehouse.tables.RegistrationCorrectionsTable;
 import org.nmis.warehouse.tables.RegistrationRejectsTable;
 import org.nmis.warehouse.tables.RegistrationsRawTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
@@ -27,47 +35,102 @@ import org.nmis.warehouse.tables.WarehouseLocation;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Writes one micro-batch of registration messages into the warehouse, exactly once:
+ * Writes one micro-batch of registration messages into the warehouse, exactly once, at a cost that
+ * follows the batch rather than the table:
  *
  * <ol>
  *   <li>every message is appended to {@code registrations_raw}, the failures to {@code
  *       registration_rejects}, both as idempotent Delta appends keyed by (writer ID, batch ID), so
  *       a replayed batch is skipped;
- *   <li>the valid messages, reduced to the latest per source record, are compared with the source
- *       keys and content hashes already in {@code registrations} (a narrow column scan): records
- *       new to the table are appended (idempotent like the other appends), identical re-sends are
- *       dropped, and only the changed ones are MERGEd. A row changes only for a newer log position
- *       with different content, so a replay, a re-send or an out-of-date duplicate changes nothing,
- *       and a correction bumps {@code version} and {@code updated_at}. The MERGE, whose cost grows
- *       with the table, sees only the corrections.
+ *   <li>the valid messages' key and content hashes and log positions (four narrow columns) go to
+ *       the driver, where {@link BatchTriage} sorts them against a {@link SourceKeyIndex} of what
+ *       {@code registrations} holds: records new to the table are appended (idempotent like the
+ *       other appends), identical re-sends are dropped, and only real corrections are MERGEd. A row
+ *       changes only for a newer log position with different content, so a replay, a re-send or an
+ *       out-of-date duplicate changes nothing, and a correction bumps {@code version} and {@code
+ *       updated_at}.
  * </ol>
  *
- * A new person's ID comes from the log position of its first valid message (see PersonIdScheme), so
- * a replayed batch gives every person the same ID again.
+ * The index is built from the table when the writer starts and updated after each commit; it only
+ * routes rows (see SourceKeyIndex for why a stale or colliding entry cannot lose or double a
+ * record). A new person's ID comes from the log position of its first valid message
+ * (PersonIdScheme#resolve), so a replayed batch gives every person the same ID again. One writer
+ * per table: the index assumes nobody else adds registrations.
  */
 public final class RegistrationBatchWriter {
+  private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
+  private static final StructType POSITION_SCHEMA =
+      new StructType().add("kafka_partition", "int").add("kafka_offset", "long");
+  private static final scala.collection.immutable.Seq<String> LOG_POSITION =
+      CollectionConverters.asScala(List.of("kafka_partition", "kafka_offset")).toSeq();
+
   private final SparkSession spark;
   private final WarehouseLocation location;
   private final IngestSettings settings;
+  private final PersonIdScheme ids;
+
+  /**
+   * The session the writer MERGEs in: its own, so that its settings touch no other query (Delta
+   * need not copy a MERGE source the writer builds from local rows).
+   */
+  private final SparkSession merges;
+
+  private SourceKeyIndex index;
+  private int waitingBatches;
+  private long waitingSince;
 
   public RegistrationBatchWriter(
       SparkSession spark, WarehouseLocation location, IngestSettings settings) {
     this.spark = spark;
     this.location = location;
     this.settings = settings;
+    this.ids = new PersonIdScheme(settings.personIdKey(), settings.personIdEpoch());
+    this.merges = spark.newSession();
+    merges.conf().set(MATERIALIZE_SOURCE, "none");
   }
 
-  /** Statistics of one written batch. */
-  public record BatchResult(long messages, long valid, long rejected) {}
+  /**
+   * Statistics of one written batch: messages, how the valid ones were sorted (new records,
+   * identical re-sends, corrections), and the wall time of each step in milliseconds, in order.
+   */
+  public record BatchResult(
+      long messages,
+      long valid,
+      long rejected,
+      long fresh,
+      long resent,
+      long corrected,
+      Map<String, Long> stepMillis) {
+    public BatchResult {
+      stepMillis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stepMillis));
+    }
 
-  public BatchResult write(Dataset<Row> kafkaRecords, long batchId) {
+    static BatchResult empty() {
+      return new BatchResult(0, 0, 0, 0, 0, 0, Map.of());
+    }
+
+    /** "raw 5.8 s, rejects 0.4 s, ..." for the progress log. */
+    public String steps() {
+      StringBuilder sb = new StringBuilder();
+      stepMillis.forEach(
+          (step, ms) ->
+              sb.append(sb.length() == 0 ? "" : ", ")
+                  .append(step)
+                  .append(' ')
+                  .append(String.format(java.util.Locale.ROOT, "%.1f s", ms / 1e3)));
+      return sb.toString();
+    }
+  }
+
+  public synchronized BatchResult write(Dataset<Row> kafkaRecords, long batchId) {
+    Steps steps = new Steps(kafkaRecords.sparkSession());
     ParsedMessages.Counts counts = ParsedMessages.Counts.register(spark);
     Dataset<Row> parsed =
         ParsedMessages.parse(kafkaRecords, settings, Instant.now(), counts)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // The raw append parses every message once into the cache and counts them on the way.
-      append(raw(parsed), RegistrationsRawTable.DEFINITION, batchId);
+      steps.run("parse+raw", () -> append(raw(parsed), RegistrationsRawTable.DEFINITION, batchId));
       if (counts.messages().value() == 0) {
         // Nothing was parsed: an empty batch, or a replayed one whose raw append Delta skipped as
         // committed.
@@ -76,17 +139,48 @@ public final class RegistrationBatchWriter {
       long messages = counts.messages().value();
       long rejected = counts.rejected().value();
       if (messages == 0) {
-        return new BatchResult(0, 0, 0);
+        return BatchResult.empty();
       }
       if (rejected > 0) {
-        append(rejects(parsed), RegistrationRejectsTable.DEFINITION, batchId);
+        steps.run(
+            "rejects", () -> append(rejects(parsed), RegistrationRejectsTable.DEFINITION, batchId));
       }
+      long[] sorted = new long[3];
       if (rejected < messages) {
-        writeValid(latestPerSourceRecord(parsed), batchId);
+        sorted = writeValid(parsed, batchId, messages, steps);
       }
-      return new BatchResult(messages, messages - rejected, rejected);
+      return new BatchResult(
+          messages, messages - rejected, rejected, sorted[0], sorted[1], sorted[2], steps.millis);
     } finally {
       parsed.unpersist();
+      steps.close();
+    }
+  }
+
+  /**
+   * Times the steps of a batch and names their Spark jobs (the UI and job listeners show which step
+   * a job belongs to).
+   */
+  private static final class Steps implements AutoCloseable {
+    private final SparkSession session;
+    private final String description;
+    final Map<String, Long> millis = new LinkedHashMap<>();
+
+    Steps(SparkSession session) {
+      this.session = session;
+      this.description = session.sparkContext().getLocalProperty("spark.job.description");
+    }
+
+    void run(String step, Runnable work) {
+      long t0 = System.nanoTime();
+      session.sparkContext().setJobDescription("nmis ingest: " + step);
+      work.run();
+      millis.merge(step, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+    }
+
+    @Override
+    public void close() {
+      session.sparkContext().setJobDescription(description);
     }
   }
 
@@ -101,120 +195,255 @@ public final class RegistrationBatchWriter {
   }
 
   /**
-   * The newest valid message of each source record in the batch (a MERGE source must not hold a key
-   * twice), with the person ID of the oldest one: that is the ID the record gets if it is new.
+   * The valid messages, triaged on the driver against the key index: new records are appended,
+   * re-sends dropped, corrections MERGEd. Each step updates the index only once it has committed.
    */
-  static Dataset<Row> latestPerSourceRecord(Dataset<Row> parsed) {
-    List<Column> fields = new ArrayList<>();
-    for (String c :
-        List.of(
-            "kafka_partition",
-            "kafka_offset",
-            "submitted_by",
-            "received_at",
-            RegistrationsTable.CONTENT_HASH)) {
-      fields.add(col(c));
+  private long[] writeValid(Dataset<Row> parsed, long batchId, long batchSize, Steps steps) {
+    SourceKeyIndex index = index();
+    // The batch's own session: in a streaming query, a clone that only this query uses.
+    SparkSession session = parsed.sparkSession();
+    Dataset<Row> valid = parsed.filter(col("outcome").equalTo(ParsedMessages.VALID));
+    List<BatchTriage.Message> messages = new ArrayList<>();
+    steps.run(
+        "triage",
+        () -> {
+          for (Row r :
+              valid
+                  .select(keyHash(), contentHash(), col("kafka_partition"), col("kafka_offset"))
+                  .collectAsList()) {
+            messages.add(
+                new BatchTriage.Message(r.getLong(0), r.getLong(1), r.getInt(2), r.getLong(3)));
+          }
+        });
+    BatchTriage.Result triage = BatchTriage.triage(messages, index);
+    Column[] asInserted = asRegistrationRow();
+
+    List<BatchTriage.Decision> fresh = triage.of(BatchTriage.Kind.NEW);
+    if (!fresh.isEmpty()) {
+      Dataset<Row> appended = valid;
+      if (!triage.notAppended().isEmpty()) {
+        appended =
+            appended.join(
+                broadcast(positions(session, triage.notAppended())), LOG_POSITION, "left_anti");
+      }
+      List<BatchTriage.Decision> earlier =
+          fresh.stream().filter(d -> d.first() != d.latest()).toList();
+      if (earlier.isEmpty()) {
+        appended = appended.withColumn("first_person_id", col(RegistrationsTable.PERSON_ID));
+      } else {
+        appended =
+            appended
+                .join(broadcast(firstIds(session, earlier)), LOG_POSITION, "left_outer")
+                .withColumn(
+                    "first_person_id",
+                    coalesce(col("first_person_id"), col(RegistrationsTable.PERSON_ID)));
+      }
+      Dataset<Row> rows = appended.as("s").select(asInserted);
+      steps.run("new", () -> append(rows, RegistrationsTable.DEFINITION, batchId));
+      fresh.forEach(d -> index.put(d.latest().key(), d.latest().content()));
     }
-    for (String c : RegistrationsTable.DATA_COLUMNS) {
-      fields.add(col(c));
+    List<BatchTriage.Decision> corrections = triage.of(BatchTriage.Kind.CORRECTION);
+    if (!corrections.isEmpty()) {
+      Dataset<Row> waiting =
+          valid
+              .join(broadcast(firstIds(session, corrections)), LOG_POSITION, "inner")
+              .as("s")
+              .select(asInserted)
+              .withColumn(RegistrationCorrectionsTable.BATCH_ID, lit(batchId));
+      steps.run(
+          "corrections", () -> append(waiting, RegistrationCorrectionsTable.DEFINITION, batchId));
+      corrections.forEach(d -> index.put(d.latest().key(), d.latest().content()));
+      waitingBatches++;
+      if (waitingSince == 0) {
+        waitingSince = System.nanoTime();
+      }
     }
-    return parsed
-        .filter(col("outcome").equalTo(ParsedMessages.VALID))
-        .groupBy(
-            col(RegistrationsTable.SOURCE_STATE_CODE), col(RegistrationsTable.SOURCE_RECORD_ID))
-        .agg(
-            max_by(struct(fields.toArray(Column[]::new)), col("kafka_offset")).as("latest"),
-            min_by(col(RegistrationsTable.PERSON_ID), col("kafka_offset")).as("first_person_id"))
-        .select(
-            col(RegistrationsTable.SOURCE_STATE_CODE),
-            col(RegistrationsTable.SOURCE_RECORD_ID),
-            col("latest.*"),
-            col("first_person_id"));
+    IngestSettings.Corrections policy = settings.corrections();
+    if (waitingBatches > 0
+        && (batchSize < policy.deferAbove()
+            || waitingBatches >= policy.everyBatches()
+            || overdue())) {
+      steps.run("merge", this::mergeCorrections);
+    }
+    return new long[] {fresh.size(), triage.of(BatchTriage.Kind.RESEND).size(), corrections.size()};
   }
 
-  private void writeValid(Dataset<Row> latest, long batchId) {
-    Dataset<Row> known =
-        spark
-            .read()
-            .format("delta")
-            .load(location.pathOf(RegistrationsTable.DEFINITION))
-            .select(
-                col(RegistrationsTable.SOURCE_STATE_CODE),
-                col(RegistrationsTable.SOURCE_RECORD_ID),
-                col(RegistrationsTable.CONTENT_HASH).as("known_hash"));
-    Dataset<Row> compared =
-        latest
-            .join(
-                known,
-                CollectionConverters.asScala(
-                        List.of(
-                            RegistrationsTable.SOURCE_STATE_CODE,
-                            RegistrationsTable.SOURCE_RECORD_ID))
-                    .toSeq(),
-                "left_outer")
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Map<String, String> update = changedColumns();
-      Map<String, String> insert = new LinkedHashMap<>(update);
-      insert.put(RegistrationsTable.PERSON_ID, "s.first_person_id");
-      insert.put(RegistrationsTable.SOURCE_STATE_CODE, "s.source_state_code");
-      insert.put(RegistrationsTable.SOURCE_RECORD_ID, "s.source_record_id");
-      insert.put(RegistrationsTable.VERSION, "1");
-      insert.put(RegistrationsTable.CREATED_BY, "s.submitted_by");
-      insert.put(RegistrationsTable.CREATED_AT, "s.received_at");
+  private boolean overdue() {
+    return waitingSince != 0
+        && System.nanoTime() - waitingSince >= settings.corrections().maxDelayMillis() * 1_000_000;
+  }
 
-      Column isFresh = col("known_hash").isNull();
-      Column isChanged =
-          col("known_hash")
-              .isNotNull()
-              .and(col("known_hash").notEqual(col(RegistrationsTable.CONTENT_HASH)));
-      // One job fills the cache and tells which of the two writes this batch needs.
-      Row sizes = compared.agg(count_if(isFresh), count_if(isChanged)).first();
-
-      if (sizes.getLong(0) > 0) {
-        Dataset<Row> fresh =
-            compared
-                .filter(isFresh)
-                .as("s")
-                .select(
-                    Arrays.stream(RegistrationsTable.SCHEMA.fieldNames())
-                        .map(c -> expr(insert.get(c)).as(c))
-                        .toArray(Column[]::new));
-        append(fresh, RegistrationsTable.DEFINITION, batchId);
-      }
-      if (sizes.getLong(1) > 0) {
-        DeltaTable.forPath(spark, location.pathOf(RegistrationsTable.DEFINITION))
-            .as("t")
-            .merge(
-                compared.filter(isChanged).drop("known_hash").as("s"),
-                "t.source_state_code = s.source_state_code AND t.source_record_id = s.source_record_id")
-            .whenMatched(
-                "s.content_hash <> t.content_hash"
-                    + " AND (s.kafka_partition <> t.kafka_partition OR s.kafka_offset > t.kafka_offset)")
-            .updateExpr(update)
-            .execute();
-      }
-    } finally {
-      compared.unpersist();
+  /**
+   * MERGEs the corrections waiting in {@code registration_corrections} when they have waited longer
+   * than the policy allows: for a job that went quiet after a burst (no batch comes to do it).
+   */
+  public synchronized void mergeCorrectionsIfDue() {
+    if (waitingBatches > 0 && overdue()) {
+      mergeCorrections();
     }
   }
 
   /**
-   * What a new version of a record sets, as expressions over the batch row {@code s} and the table
-   * row {@code t}.
+   * MERGEs every waiting correction into {@code registrations} now (tests, benchmarks, and a
+   * caught-up job).
    */
-  private static Map<String, String> changedColumns() {
-    Map<String, String> update = new LinkedHashMap<>();
-    for (String c : RegistrationsTable.DATA_COLUMNS) {
-      update.put(c, "s." + c);
+  public synchronized void mergeCorrectionsNow() {
+    mergeCorrections();
+  }
+
+  /**
+   * The newest waiting correction of each record goes into {@code registrations}; then the waiting
+   * rows are deleted. Safe to repeat: a correction already in the table matches nothing (same
+   * content), so a crash between the MERGE and the delete, or a restart, changes nothing twice.
+   */
+  private void mergeCorrections() {
+    String waitingPath = location.pathOf(RegistrationCorrectionsTable.DEFINITION);
+    List<Row> waiting = merges.read().format("delta").load(waitingPath).collectAsList();
+    if (!waiting.isEmpty()) {
+      Map<String, Row> newest = new HashMap<>();
+      long lastBatch = Long.MIN_VALUE;
+      for (Row r : waiting) {
+        String key =
+            r.getAs(RegistrationsTable.SOURCE_STATE_CODE)
+                + ":"
+                + r.getAs(RegistrationsTable.SOURCE_RECORD_ID);
+        newest.merge(key, r, (a, b) -> laterInLog(b, a) ? b : a);
+        lastBatch = Math.max(lastBatch, r.<Long>getAs(RegistrationCorrectionsTable.BATCH_ID));
+      }
+      // A local relation: Delta reads it as it is, without first copying it ("materialize
+      // source"), which cost seconds per MERGE whatever the number of rows.
+      Dataset<Row> source =
+          merges
+              .createDataFrame(
+                  new ArrayList<>(newest.values()), RegistrationCorrectionsTable.SCHEMA)
+              .drop(RegistrationCorrectionsTable.BATCH_ID);
+      Map<String, String> update = new LinkedHashMap<>();
+      for (String c : RegistrationsTable.DATA_COLUMNS) {
+        update.put(c, "s." + c);
+      }
+      for (String c :
+          List.of(
+              RegistrationsTable.CONTENT_HASH,
+              RegistrationsTable.KAFKA_PARTITION,
+              RegistrationsTable.KAFKA_OFFSET,
+              RegistrationsTable.UPDATED_BY,
+              RegistrationsTable.UPDATED_AT)) {
+        update.put(c, "s." + c);
+      }
+      update.put(RegistrationsTable.VERSION, "t.version + 1");
+      Map<String, String> insert = new LinkedHashMap<>();
+      for (String c : RegistrationsTable.SCHEMA.fieldNames()) {
+        insert.put(c, "s." + c);
+      }
+      DeltaTable.forPath(merges, location.pathOf(RegistrationsTable.DEFINITION))
+          .as("t")
+          .merge(
+              source.as("s"),
+              "t.source_state_code = s.source_state_code AND t.source_record_id = s.source_record_id")
+          .whenMatched(
+              "s.content_hash <> t.content_hash"
+                  + " AND (s.kafka_partition <> t.kafka_partition OR s.kafka_offset > t.kafka_offset)")
+          .updateExpr(update)
+          // A key the index knows but the table lacks (two keys with one hash): a new record.
+          .whenNotMatched()
+          .insertExpr(insert)
+          .execute();
+      DeltaTable.forPath(merges, waitingPath)
+          .delete(col(RegistrationCorrectionsTable.BATCH_ID).leq(lastBatch));
     }
-    update.put(RegistrationsTable.CONTENT_HASH, "s.content_hash");
-    update.put(RegistrationsTable.KAFKA_PARTITION, "s.kafka_partition");
-    update.put(RegistrationsTable.KAFKA_OFFSET, "s.kafka_offset");
-    update.put(RegistrationsTable.VERSION, "t.version + 1");
-    update.put(RegistrationsTable.UPDATED_BY, "s.submitted_by");
-    update.put(RegistrationsTable.UPDATED_AT, "s.received_at");
-    return update;
+    waitingBatches = 0;
+    waitingSince = 0;
+  }
+
+  private static boolean laterInLog(Row a, Row b) {
+    long oa = a.getAs(RegistrationsTable.KAFKA_OFFSET);
+    long ob = b.getAs(RegistrationsTable.KAFKA_OFFSET);
+    int pa = a.getAs(RegistrationsTable.KAFKA_PARTITION);
+    int pb = b.getAs(RegistrationsTable.KAFKA_PARTITION);
+    return oa != ob ? oa > ob : pa > pb;
+  }
+
+  /**
+   * The key index, built from {@code registrations} the first time a batch needs it, so that it
+   * starts from what the table holds whatever happened before (a crash between a commit and the
+   * index update included).
+   */
+  private SourceKeyIndex index() {
+    if (index == null) {
+      // Corrections a crash left waiting go in first, so that the index starts from the table.
+      mergeCorrections();
+      Dataset<Row> table =
+          spark.read().format("delta").load(location.pathOf(RegistrationsTable.DEFINITION));
+      SourceKeyIndex built = new SourceKeyIndex((int) Math.min(Integer.MAX_VALUE, table.count()));
+      Iterator<Row> rows = table.select(keyHash(), contentHash()).toLocalIterator();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        built.put(r.getLong(0), r.getLong(1));
+      }
+      index = built;
+    }
+    return index;
+  }
+
+  /** The 64-bit hash of a row's source key, the same over parsed messages and the table. */
+  private static Column keyHash() {
+    return xxhash64(
+        col(RegistrationsTable.SOURCE_STATE_CODE).cast("int"),
+        col(RegistrationsTable.SOURCE_RECORD_ID));
+  }
+
+  private static Column contentHash() {
+    return xxhash64(col(RegistrationsTable.CONTENT_HASH));
+  }
+
+  private static Dataset<Row> positions(SparkSession session, List<BatchTriage.Message> messages) {
+    List<Row> rows = new ArrayList<>(messages.size());
+    for (BatchTriage.Message m : messages) {
+      rows.add(RowFactory.create(m.partition(), m.offset()));
+    }
+    return session.createDataFrame(rows, POSITION_SCHEMA);
+  }
+
+  /** The person ID each record's oldest message in the batch gives, keyed by its newest message. */
+  private Dataset<Row> firstIds(SparkSession session, List<BatchTriage.Decision> decisions) {
+    List<Row> rows = new ArrayList<>(decisions.size());
+    for (BatchTriage.Decision d : decisions) {
+      rows.add(
+          RowFactory.create(
+              d.latest().partition(),
+              d.latest().offset(),
+              ids.forLogPosition(d.first().partition(), d.first().offset()).value()));
+    }
+    return session.createDataFrame(rows, POSITION_SCHEMA.add("first_person_id", "string"));
+  }
+
+  /**
+   * A valid message (as {@code s}, with the {@code first_person_id} its record gets) as the row of
+   * {@code registrations} it becomes: version 1, created and updated by its submitter.
+   */
+  private static Column[] asRegistrationRow() {
+    Map<String, String> row = new HashMap<>();
+    for (String c : RegistrationsTable.DATA_COLUMNS) {
+      row.put(c, "s." + c);
+    }
+    for (String c :
+        List.of(
+            RegistrationsTable.SOURCE_STATE_CODE,
+            RegistrationsTable.SOURCE_RECORD_ID,
+            RegistrationsTable.CONTENT_HASH,
+            RegistrationsTable.KAFKA_PARTITION,
+            RegistrationsTable.KAFKA_OFFSET)) {
+      row.put(c, "s." + c);
+    }
+    row.put(RegistrationsTable.PERSON_ID, "s.first_person_id");
+    row.put(RegistrationsTable.VERSION, "1");
+    row.put(RegistrationsTable.CREATED_BY, "s.submitted_by");
+    row.put(RegistrationsTable.CREATED_AT, "s.received_at");
+    row.put(RegistrationsTable.UPDATED_BY, "s.submitted_by");
+    row.put(RegistrationsTable.UPDATED_AT, "s.received_at");
+    return Arrays.stream(RegistrationsTable.SCHEMA.fieldNames())
+        .map(c -> expr(row.get(c)).as(c))
+        .toArray(Column[]::new);
   }
 
   private void append(Dataset<Row> rows, TableDefinition table, long batchId) {

@@ -15,6 +15,7 @@ public final class DeltaTables {
           RegistrationsRawTable.DEFINITION,
           RegistrationsTable.DEFINITION,
           RegistrationRejectsTable.DEFINITION,
+          RegistrationCorrectionsTable.DEFINITION,
           StatesTable.DEFINITION,
           DistrictsTable.DEFINITION,
           MovementRequestsTable.DEFINITION,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.testing.RegistrationFixtures;
+import org.nmis.warehouse.tables.RegistrationCorrectionsTable;
 import org.nmis.warehouse.tables.RegistrationRejectsTable;
 import org.nmis.warehouse.tables.RegistrationsRawTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
@@ -63,7 +64,12 @@ class RegistrationBatchWriterTest {
 
     RegistrationBatchWriter.BatchResult result = writer.write(batch.toDataFrame(), 0);
 
-    assertEquals(new RegistrationBatchWriter.BatchResult(4, 2, 2), result);
+    assertEquals(
+        List.of(4L, 2L, 2L, 2L),
+        List.of(result.messages(), result.valid(), result.rejected(), result.fresh()));
+    assertEquals(
+        List.of("parse+raw", "rejects", "triage", "new"),
+        List.copyOf(result.stepMillis().keySet()));
     assertEquals(4, table(RegistrationsRawTable.DEFINITION).count());
     List<Row> registrations =
         table(RegistrationsTable.DEFINITION).orderBy("source_record_id").collectAsList();
@@ -97,14 +103,16 @@ class RegistrationBatchWriterTest {
     Row original = table(RegistrationsTable.DEFINITION).first();
 
     KafkaRecords resend = new KafkaRecords(first.next()).add(0, ramFromPuneToGorakhpur().build());
-    writer.write(resend.toDataFrame(), 1);
+    // A writer started afresh (a restart) knows the record from the table.
+    writer = new RegistrationBatchWriter(spark, warehouse, SETTINGS);
+    assertEquals(1, writer.write(resend.toDataFrame(), 1).resent());
     Row afterResend = table(RegistrationsTable.DEFINITION).first();
     assertEquals(original, afterResend, "an identical re-send must not touch the row");
 
     KafkaRecords correction =
         new KafkaRecords(resend.next())
             .add(0, ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "162").build());
-    writer.write(correction.toDataFrame(), 2);
+    assertEquals(1, writer.write(correction.toDataFrame(), 2).corrected());
     List<Row> rows = table(RegistrationsTable.DEFINITION).collectAsList();
     assertEquals(1, rows.size());
     Row corrected = rows.get(0);
@@ -129,6 +137,49 @@ class RegistrationBatchWriterTest {
             .map(r -> r.<Integer>getAs("destination_district_code"))
             .toList();
     assertEquals(List.of(RegistrationFixtures.GORAKHPUR, 162), destinations);
+  }
+
+  @Test
+  void inABurstCorrectionsWaitSafelyAndReachTheTableEvenAfterACrash() {
+    // Every batch counts as a burst; corrections go in every third batch (never by time).
+    IngestSettings bursty =
+        new IngestSettings(
+            SETTINGS.aadhaarKey(),
+            SETTINGS.personIdKey(),
+            0,
+            "test-writer",
+            new IngestSettings.Corrections(1, 3, 3_600_000));
+    writer = new RegistrationBatchWriter(spark, warehouse, bursty);
+    KafkaRecords first = new KafkaRecords(0).add(0, ramFromPuneToGorakhpur().build());
+    writer.write(first.toDataFrame(), 0);
+    KafkaRecords correction =
+        new KafkaRecords(first.next())
+            .add(0, ramFromPuneToGorakhpur().set(Field.DESTINATION_DISTRICT_CODE, "162").build());
+    RegistrationBatchWriter.BatchResult r = writer.write(correction.toDataFrame(), 1);
+    assertEquals(1, r.corrected());
+    assertFalse(r.stepMillis().containsKey("merge"), "deferred: " + r.stepMillis());
+    assertEquals(1, table(RegistrationsTable.DEFINITION).first().<Integer>getAs("version"));
+    assertEquals(1, table(RegistrationCorrectionsTable.DEFINITION).count(), "kept safe");
+
+    // A crash: a new writer puts waiting corrections in before its first batch.
+    writer = new RegistrationBatchWriter(spark, warehouse, bursty);
+    KafkaRecords other = new KafkaRecords(correction.next()).add(0, sitaFromPuneToPatna().build());
+    writer.write(other.toDataFrame(), 2);
+    Row ram =
+        table(RegistrationsTable.DEFINITION).filter("source_record_id = 'MH-PUNE-000001'").first();
+    assertEquals(2, ram.<Integer>getAs("version"));
+    assertEquals(162, ram.<Integer>getAs("destination_district_code"));
+    assertEquals(0, table(RegistrationCorrectionsTable.DEFINITION).count());
+
+    // Merging again changes nothing.
+    writer.mergeCorrectionsNow();
+    assertEquals(2, table(RegistrationsTable.DEFINITION).count());
+    assertEquals(
+        2,
+        table(RegistrationsTable.DEFINITION)
+            .filter("source_record_id = 'MH-PUNE-000001'")
+            .first()
+            .<Integer>getAs("version"));
   }
 
   @Test

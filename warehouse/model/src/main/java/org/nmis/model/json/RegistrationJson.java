@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.nmis.model.privacy.AadhaarScrubber;
 import org.nmis.model.privacy.AadhaarTokenizer;
 import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.model.privacy.Verhoeff;
 import org.nmis.model.registration.Field;
 import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.RegistrationColumns;
@@ -146,8 +147,19 @@ public final class RegistrationJson {
         if (aadhaar != null && !aadhaar.isNull()) {
           String digits = aadhaar.asText().replace(" ", "").replace("-", "");
           if (digits.length() == 12 && digits.chars().allMatch(Character::isDigit)) {
-            o.put(Field.AADHAAR_TOKEN.key(), tokenizer.token(digits));
-            o.put(Field.AADHAAR_LAST4.key(), AadhaarTokenizer.lastFour(digits));
+            String token = tokenizer.token(digits);
+            String last4 = AadhaarTokenizer.lastFour(digits);
+            o.put(Field.AADHAAR_TOKEN.key(), token);
+            o.put(Field.AADHAAR_LAST4.key(), last4);
+            if (digits.charAt(0) > '1' && Verhoeff.isValid(digits)) {
+              // A valid number is validated by its token: the HMAC runs once per message.
+              input =
+                  input.toBuilder()
+                      .set(Field.AADHAAR, null)
+                      .set(Field.AADHAAR_TOKEN, token)
+                      .set(Field.AADHAAR_LAST4, last4)
+                      .build();
+            }
           } else {
             o.put(Field.AADHAAR.key(), AadhaarScrubber.scrub(aadhaar.asText()));
           }

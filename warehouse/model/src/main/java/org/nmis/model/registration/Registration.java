@@ -31,6 +31,19 @@ public record Registration(
     Category category,
     String vehicleRef) {
 
+  /**
+   * A digest per thread: MessageDigest is not thread-safe, and looking one up costs more than it.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+          });
+
   /** The key a state's record is known by: its own ID within its own state. */
   public String sourceKey() {
     return sourceKey(sourceStateCode, sourceRecordId);
@@ -66,12 +79,7 @@ public record Registration(
             String.valueOf(groupRef),
             String.valueOf(category),
             String.valueOf(vehicleRef));
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    byte[] d = SHA256.get().digest(joined.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 16);
   }
 }

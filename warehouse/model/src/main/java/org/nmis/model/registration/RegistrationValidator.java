@@ -375,12 +375,15 @@ public final class RegistrationValidator {
     if (v == null) {
       return null;
     }
-    for (DateTimeFormatter f : DATE_FORMATS) {
-      try {
-        return LocalDate.parse(v, f);
-      } catch (DateTimeParseException ignored) {
-        // try the next format
-      }
+    // The shape picks the one format that can match, so a date is parsed once.
+    DateTimeFormatter f =
+        v.indexOf('/') >= 0
+            ? DATE_FORMATS.get(2)
+            : v.indexOf('-') == 4 ? DATE_FORMATS.get(0) : DATE_FORMATS.get(1);
+    try {
+      return LocalDate.parse(v, f);
+    } catch (DateTimeParseException ignored) {
+      // reported below
     }
     errors.add(FieldError.of(ErrorCode.DATE_INVALID, Field.TRAVEL_DATE, v));
     return null;
