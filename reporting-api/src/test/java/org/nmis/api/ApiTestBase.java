@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.model.json.RegistrationJson;
+import org.nmis.model.registration.Field;
 import org.nmis.model.registration.RegistrationInput;
 import org.nmis.model.testing.RegistrationFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,6 +136,31 @@ abstract class ApiTestBase {
             .statusCode());
     assertEquals(200, post(path(id, "manifest"), "{}", "railways", "railways-demo").statusCode());
     return id;
+  }
+
+  /**
+   * Two people travelling alone from Pune to Gorakhpur, registered by Maharashtra: the first with
+   * an Aadhaar number, the second, a woman named {@code secondName}, without. Their person IDs.
+   */
+  List<String> registerTwoTravellers(
+      String recordPrefix, String firstMobile, String secondMobile, String secondName)
+      throws Exception {
+    return register(
+        traveller(recordPrefix + "1", firstMobile).build(),
+        traveller(recordPrefix + "2", secondMobile)
+            .set(Field.AADHAAR, null)
+            .set(Field.NAME, secondName)
+            .set(Field.GENDER, "F")
+            .build());
+  }
+
+  private static RegistrationInput.Builder traveller(String recordId, String mobile) {
+    return RegistrationFixtures.ramFromPuneToGorakhpur()
+        .set(Field.SOURCE_STATE_CODE, (String) null)
+        .set(Field.SOURCE_RECORD_ID, recordId)
+        .set(Field.MOBILE, mobile)
+        .set(Field.PERSONS_ACCOMPANYING, "0")
+        .set(Field.GROUP_REF, null);
   }
 
   static String path(String id, String action) {

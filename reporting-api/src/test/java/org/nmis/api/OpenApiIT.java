@@ -98,23 +98,7 @@ class OpenApiIT extends ApiTestBase {
   @Test
   void workflowUploadAndBulkAnswersKeepToTheContract() throws Exception {
     JsonNode doc = contract();
-    List<String> ids =
-        register(
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.SOURCE_RECORD_ID, "MH-OAS-2")
-                .set(Field.MOBILE, "7000000202")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build(),
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.AADHAAR, null)
-                .set(Field.SOURCE_RECORD_ID, "MH-OAS-3")
-                .set(Field.MOBILE, "7000000203")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build());
+    List<String> ids = registerTwoTravellers("MH-OAS-T", "7000000202", "7000000203", "Geeta Devi");
     String request = manifestTrain(ids, "04997");
     String at = "/api/v1/movement/requests/";
     conforms(doc, "get", at + "{id}", get(at + request, "mh-state", "mh-demo"));

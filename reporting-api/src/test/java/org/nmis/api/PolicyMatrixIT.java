@@ -86,24 +86,7 @@ class PolicyMatrixIT extends ApiTestBase {
   @Test
   void everyPersonalDataEndpointAnswersEachRoleWhatThePolicyAllows() throws Exception {
     List<String> train =
-        register(
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.SOURCE_RECORD_ID, "MH-POL-1")
-                .set(Field.MOBILE, "7000000101")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build(),
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.AADHAAR, null)
-                .set(Field.SOURCE_RECORD_ID, "MH-POL-2")
-                .set(Field.NAME, "Sunita Devi")
-                .set(Field.GENDER, "F")
-                .set(Field.MOBILE, "7000000102")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build());
+        registerTwoTravellers("MH-POL-", "7000000101", "7000000102", "Sunita Devi");
     String subject = train.get(0);
     String outsider =
         registerAs(
@@ -258,24 +241,7 @@ class PolicyMatrixIT extends ApiTestBase {
   @Test
   void followUpListsGoToHealthOnlyWithWhatThePolicyShows() throws Exception {
     List<String> train =
-        register(
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.SOURCE_RECORD_ID, "MH-POL-11")
-                .set(Field.MOBILE, "7000000111")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build(),
-            RegistrationFixtures.ramFromPuneToGorakhpur()
-                .set(Field.SOURCE_STATE_CODE, (String) null)
-                .set(Field.AADHAAR, null)
-                .set(Field.SOURCE_RECORD_ID, "MH-POL-12")
-                .set(Field.NAME, "Geeta Devi")
-                .set(Field.GENDER, "F")
-                .set(Field.MOBILE, "7000000112")
-                .set(Field.PERSONS_ACCOMPANYING, "0")
-                .set(Field.GROUP_REF, null)
-                .build());
+        registerTwoTravellers("MH-POL-1", "7000000111", "7000000112", "Geeta Devi");
     manifestTrain(train, "04998");
     String body = "{\"index_cases\": [\"7000000111\"], \"purpose\": \"POLICY-MATRIX\"}";
     for (User u : USERS) {
