@@ -72,6 +72,14 @@ final class MovementBenchmark {
       travellers += m.placed();
     }
     double peakSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "[bench] movement peak day: %d trains, %,d travellers seated in %.1f s; now up to %d trains"
+            + " in all%n",
+        peakCount,
+        travellers,
+        peakSeconds,
+        total);
     int peakTravellers = travellers;
     int made = peakCount;
     int dates = peakCount > 0 ? 1 : 0;

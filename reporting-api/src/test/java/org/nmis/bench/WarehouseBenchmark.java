@@ -135,7 +135,11 @@ public final class WarehouseBenchmark {
           ReportBenchmark.run(platform, ctx.getBean(GovernedSql.class), port, dataDir);
       progress("reports", reports);
       MovementBenchmark.Result movement =
-          MovementBenchmark.run(ctx.getBean(MovementService.class), index, 280, 1_000);
+          MovementBenchmark.run(
+              ctx.getBean(MovementService.class),
+              index,
+              280,
+              Integer.getInteger("bench.trains", 1_000));
       progress(
           "movement",
           List.of(

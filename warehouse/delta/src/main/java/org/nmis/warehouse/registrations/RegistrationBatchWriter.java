@@ -1,10 +1,11 @@
 package org.nmis.warehouse.registrations;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
@@ -16,12 +17,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ingest.BatchTriage;
@@ -32,7 +36,6 @@ import org.nmis.warehouse.tables.RegistrationsRawTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.TableDefinition;
 import org.nmis.warehouse.tables.WarehouseLocation;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Writes one micro-batch of registration messages into the warehouse, exactly once, at a cost that
@@ -59,10 +62,6 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class RegistrationBatchWriter {
   private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
-  private static final StructType POSITION_SCHEMA =
-      new StructType().add("kafka_partition", "int").add("kafka_offset", "long");
-  private static final scala.collection.immutable.Seq<String> LOG_POSITION =
-      CollectionConverters.asScala(List.of("kafka_partition", "kafka_offset")).toSeq();
 
   private final SparkSession spark;
   private final WarehouseLocation location;
@@ -219,44 +218,42 @@ public final class RegistrationBatchWriter {
     Column[] asInserted = asRegistrationRow();
 
     List<BatchTriage.Decision> fresh = triage.of(BatchTriage.Kind.NEW);
-    if (!fresh.isEmpty()) {
-      Dataset<Row> appended = valid;
-      if (!triage.notAppended().isEmpty()) {
-        appended =
-            appended.join(
-                broadcast(positions(session, triage.notAppended())), LOG_POSITION, "left_anti");
+    List<Broadcast<LogPositions>> shipped = new ArrayList<>();
+    try {
+      if (!fresh.isEmpty()) {
+        Column left = lookup(session, LogPositions.of(triage.notAppended()), shipped, true);
+        List<BatchTriage.Decision> earlier =
+            fresh.stream().filter(d -> d.first() != d.latest()).toList();
+        Column firstId = lookup(session, firstIds(earlier), shipped, false);
+        Dataset<Row> rows =
+            valid
+                .filter(not(left))
+                .withColumn("first_person_id", coalesce(firstId, col(RegistrationsTable.PERSON_ID)))
+                .as("s")
+                .select(asInserted);
+        steps.run("new", () -> append(rows, RegistrationsTable.DEFINITION, batchId));
+        fresh.forEach(d -> index.put(d.latest().key(), d.latest().content()));
       }
-      List<BatchTriage.Decision> earlier =
-          fresh.stream().filter(d -> d.first() != d.latest()).toList();
-      if (earlier.isEmpty()) {
-        appended = appended.withColumn("first_person_id", col(RegistrationsTable.PERSON_ID));
-      } else {
-        appended =
-            appended
-                .join(broadcast(firstIds(session, earlier)), LOG_POSITION, "left_outer")
-                .withColumn(
-                    "first_person_id",
-                    coalesce(col("first_person_id"), col(RegistrationsTable.PERSON_ID)));
+      List<BatchTriage.Decision> corrections = triage.of(BatchTriage.Kind.CORRECTION);
+      if (!corrections.isEmpty()) {
+        Column firstId = lookup(session, firstIds(corrections), shipped, false);
+        Dataset<Row> waiting =
+            valid
+                .withColumn("first_person_id", firstId)
+                .filter(col("first_person_id").isNotNull())
+                .as("s")
+                .select(asInserted)
+                .withColumn(RegistrationCorrectionsTable.BATCH_ID, lit(batchId));
+        steps.run(
+            "corrections", () -> append(waiting, RegistrationCorrectionsTable.DEFINITION, batchId));
+        corrections.forEach(d -> index.put(d.latest().key(), d.latest().content()));
+        waitingBatches++;
+        if (waitingSince == 0) {
+          waitingSince = System.nanoTime();
+        }
       }
-      Dataset<Row> rows = appended.as("s").select(asInserted);
-      steps.run("new", () -> append(rows, RegistrationsTable.DEFINITION, batchId));
-      fresh.forEach(d -> index.put(d.latest().key(), d.latest().content()));
-    }
-    List<BatchTriage.Decision> corrections = triage.of(BatchTriage.Kind.CORRECTION);
-    if (!corrections.isEmpty()) {
-      Dataset<Row> waiting =
-          valid
-              .join(broadcast(firstIds(session, corrections)), LOG_POSITION, "inner")
-              .as("s")
-              .select(asInserted)
-              .withColumn(RegistrationCorrectionsTable.BATCH_ID, lit(batchId));
-      steps.run(
-          "corrections", () -> append(waiting, RegistrationCorrectionsTable.DEFINITION, batchId));
-      corrections.forEach(d -> index.put(d.latest().key(), d.latest().content()));
-      waitingBatches++;
-      if (waitingSince == 0) {
-        waitingSince = System.nanoTime();
-      }
+    } finally {
+      shipped.forEach(b -> b.unpersist(false));
     }
     IngestSettings.Corrections policy = settings.corrections();
     if (waitingBatches > 0
@@ -265,7 +262,11 @@ public final class RegistrationBatchWriter {
             || overdue())) {
       steps.run("merge", this::mergeCorrections);
     }
-    return new long[] {fresh.size(), triage.of(BatchTriage.Kind.RESEND).size(), corrections.size()};
+    return new long[] {
+      fresh.size(),
+      triage.of(BatchTriage.Kind.RESEND).size(),
+      triage.of(BatchTriage.Kind.CORRECTION).size()
+    };
   }
 
   private boolean overdue() {
@@ -396,25 +397,38 @@ public final class RegistrationBatchWriter {
     return xxhash64(col(RegistrationsTable.CONTENT_HASH));
   }
 
-  private static Dataset<Row> positions(SparkSession session, List<BatchTriage.Message> messages) {
-    List<Row> rows = new ArrayList<>(messages.size());
-    for (BatchTriage.Message m : messages) {
-      rows.add(RowFactory.create(m.partition(), m.offset()));
-    }
-    return session.createDataFrame(rows, POSITION_SCHEMA);
+  /**
+   * The person ID each record's oldest message in the batch gives, at the record's newest message.
+   */
+  private LogPositions firstIds(List<BatchTriage.Decision> decisions) {
+    return LogPositions.ofLatest(
+        decisions, d -> ids.forLogPosition(d.first().partition(), d.first().offset()).value());
   }
 
-  /** The person ID each record's oldest message in the batch gives, keyed by its newest message. */
-  private Dataset<Row> firstIds(SparkSession session, List<BatchTriage.Decision> decisions) {
-    List<Row> rows = new ArrayList<>(decisions.size());
-    for (BatchTriage.Decision d : decisions) {
-      rows.add(
-          RowFactory.create(
-              d.latest().partition(),
-              d.latest().offset(),
-              ids.forLogPosition(d.first().partition(), d.first().offset()).value()));
+  /**
+   * A column that looks each row's log position up in {@code positions}, shipped to the executors
+   * as a broadcast variable: whether the row is in the set ({@code membership}), or its text (null
+   * when not in it).
+   */
+  private static Column lookup(
+      SparkSession session,
+      LogPositions positions,
+      List<Broadcast<LogPositions>> shipped,
+      boolean membership) {
+    if (positions.isEmpty()) {
+      return membership ? lit(false) : lit(null).cast("string");
     }
-    return session.createDataFrame(rows, POSITION_SCHEMA.add("first_person_id", "string"));
+    Broadcast<LogPositions> b =
+        JavaSparkContext.fromSparkContext(session.sparkContext()).broadcast(positions);
+    shipped.add(b);
+    UserDefinedFunction f =
+        membership
+            ? udf(
+                (UDF2<Integer, Long, Boolean>) (p, o) -> b.value().contains(p, o),
+                DataTypes.BooleanType)
+            : udf(
+                (UDF2<Integer, Long, String>) (p, o) -> b.value().text(p, o), DataTypes.StringType);
+    return f.apply(col("kafka_partition"), col("kafka_offset"));
   }
 
   /**
