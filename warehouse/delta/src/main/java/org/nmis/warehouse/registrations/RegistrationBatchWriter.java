@@ -63,6 +63,16 @@ import org.nmis.warehouse.tables.WarehouseLocation;
 public final class RegistrationBatchWriter {
   private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
+  /** What each version of a record brings: its values, their digest and its log position. */
+  private static final List<String> VERSION_COLUMNS =
+      java.util.stream.Stream.concat(
+              RegistrationsTable.DATA_COLUMNS.stream(),
+              java.util.stream.Stream.of(
+                  RegistrationsTable.CONTENT_HASH,
+                  RegistrationsTable.KAFKA_PARTITION,
+                  RegistrationsTable.KAFKA_OFFSET))
+          .toList();
+
   private final SparkSession spark;
   private final WarehouseLocation location;
   private final IngestSettings settings;
@@ -221,13 +231,13 @@ public final class RegistrationBatchWriter {
     List<Broadcast<LogPositions>> shipped = new ArrayList<>();
     try {
       if (!fresh.isEmpty()) {
-        Column left = lookup(session, LogPositions.of(triage.notAppended()), shipped, true);
+        Column leftOut = lookup(session, LogPositions.of(triage.notAppended()), shipped, true);
         List<BatchTriage.Decision> earlier =
             fresh.stream().filter(d -> d.first() != d.latest()).toList();
         Column firstId = lookup(session, firstIds(earlier), shipped, false);
         Dataset<Row> rows =
             valid
-                .filter(not(left))
+                .filter(not(leftOut))
                 .withColumn("first_person_id", coalesce(firstId, col(RegistrationsTable.PERSON_ID)))
                 .as("s")
                 .select(asInserted);
@@ -319,18 +329,11 @@ public final class RegistrationBatchWriter {
                   new ArrayList<>(newest.values()), RegistrationCorrectionsTable.SCHEMA)
               .drop(RegistrationCorrectionsTable.BATCH_ID);
       Map<String, String> update = new LinkedHashMap<>();
-      for (String c : RegistrationsTable.DATA_COLUMNS) {
+      for (String c : VERSION_COLUMNS) {
         update.put(c, "s." + c);
       }
-      for (String c :
-          List.of(
-              RegistrationsTable.CONTENT_HASH,
-              RegistrationsTable.KAFKA_PARTITION,
-              RegistrationsTable.KAFKA_OFFSET,
-              RegistrationsTable.UPDATED_BY,
-              RegistrationsTable.UPDATED_AT)) {
-        update.put(c, "s." + c);
-      }
+      update.put(RegistrationsTable.UPDATED_BY, "s.updated_by");
+      update.put(RegistrationsTable.UPDATED_AT, "s.updated_at");
       update.put(RegistrationsTable.VERSION, "t.version + 1");
       Map<String, String> insert = new LinkedHashMap<>();
       for (String c : RegistrationsTable.SCHEMA.fieldNames()) {
@@ -437,18 +440,11 @@ public final class RegistrationBatchWriter {
    */
   private static Column[] asRegistrationRow() {
     Map<String, String> row = new HashMap<>();
-    for (String c : RegistrationsTable.DATA_COLUMNS) {
+    for (String c : VERSION_COLUMNS) {
       row.put(c, "s." + c);
     }
-    for (String c :
-        List.of(
-            RegistrationsTable.SOURCE_STATE_CODE,
-            RegistrationsTable.SOURCE_RECORD_ID,
-            RegistrationsTable.CONTENT_HASH,
-            RegistrationsTable.KAFKA_PARTITION,
-            RegistrationsTable.KAFKA_OFFSET)) {
-      row.put(c, "s." + c);
-    }
+    row.put(RegistrationsTable.SOURCE_STATE_CODE, "s.source_state_code");
+    row.put(RegistrationsTable.SOURCE_RECORD_ID, "s.source_record_id");
     row.put(RegistrationsTable.PERSON_ID, "s.first_person_id");
     row.put(RegistrationsTable.VERSION, "1");
     row.put(RegistrationsTable.CREATED_BY, "s.submitted_by");
