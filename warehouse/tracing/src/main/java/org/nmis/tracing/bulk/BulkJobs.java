@@ -127,7 +127,18 @@ public final class BulkJobs implements AutoCloseable {
                     null,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
           }
-          finished.accept(outcome);
+          try {
+            finished.accept(outcome);
+          } catch (RuntimeException e) {
+            // The lists must not be handed out unaudited: the job fails, saying why.
+            outcome =
+                new Outcome(
+                    job.id,
+                    null,
+                    "NMIS-TRC-104: the job's audit record could not be written ("
+                        + e
+                        + "); nothing was released, start the job again");
+          }
           job.failure = outcome.failure();
           job.report = outcome.report();
           job.finishedAt = clock.instant();

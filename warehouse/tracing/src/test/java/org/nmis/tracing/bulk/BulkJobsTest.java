@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class BulkJobsTest {
   void aJobIsItsOwnersAndIsAuditedBeforeItShowsDone() throws Exception {
     AtomicReference<String> stateWhenAudited = new AtomicReference<>();
     AtomicReference<BulkJobs.Job> started = new AtomicReference<>();
+    CountDownLatch known = new CountDownLatch(1);
     BulkJobs.Job job =
         jobs.start(
             "health",
@@ -46,16 +49,45 @@ class BulkJobsTest {
             List.of("9876543210", "not-a-number"),
             FROM,
             TO,
-            outcome ->
-                stateWhenAudited.set(
-                    started.get().state() + ":" + outcome.report().unresolved().size()));
+            outcome -> {
+              // The job may finish before start() has returned it to this test.
+              awaitQuietly(known);
+              stateWhenAudited.set(
+                  started.get().state() + ":" + outcome.report().unresolved().size());
+            });
     started.set(job);
+    known.countDown();
     assertEquals("DONE", await(job).state());
     assertEquals("RUNNING:2", stateWhenAudited.get(), "audited first, with the report");
     assertEquals(2, job.report().orElseThrow().unresolved().size());
     assertTrue(jobs.get(job.id(), "health").isPresent());
     assertTrue(
         jobs.get(job.id(), "health-2").isEmpty(), "another user's job does not exist for them");
+  }
+
+  @Test
+  void aJobWhoseAuditFailsReleasesNothing() throws Exception {
+    BulkJobs.Job job =
+        jobs.start(
+            "health",
+            "CLUSTER-3",
+            List.of("9876543210"),
+            FROM,
+            TO,
+            outcome -> {
+              throw new IllegalStateException("audit topic down");
+            });
+    assertEquals("FAILED", await(job).state());
+    assertTrue(job.failure().orElseThrow().contains("NMIS-TRC-104"), job.failure().orElseThrow());
+    assertTrue(job.report().isEmpty(), "no lists without an audit record");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
