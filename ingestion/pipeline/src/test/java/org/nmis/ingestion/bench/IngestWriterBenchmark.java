@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -71,7 +72,11 @@ public final class IngestWriterBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 250_000;
-    SparkSession spark = SparkSessions.getOrCreate(SparkSettings.local("nmis-ingest-bench"));
+    // -Dbench.cores=1 against the default 2 shows how the writer scales with cores.
+    int cores = Integer.getInteger("bench.cores", 2);
+    SparkSession spark =
+        SparkSessions.getOrCreate(
+            new SparkSettings("nmis-ingest-bench", "local[" + cores + "]", 2 * cores, Map.of()));
     spark.sparkContext().setLogLevel("WARN");
     if (Boolean.getBoolean("bench.jobs")) {
       spark.sparkContext().addSparkListener(new JobTimes());
