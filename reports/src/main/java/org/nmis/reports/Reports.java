@@ -125,6 +125,81 @@ public final class Reports {
         "Manifest of train " + m.trainNumber() + ", " + DATE.format(m.date()));
   }
 
+  /** The no-objection certificate of an accepted request. */
+  public byte[] noc(NocLetter n) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("ISSUER", n.issuingState());
+    p.put("NOC", n.nocNumber());
+    p.put("ISSUED_ON", DATE.format(n.issuedOn()));
+    p.put(
+        "BODY",
+        "To the nodal officer for migrant movement, Government of "
+            + n.requestingState()
+            + ".\n\nThe Government of "
+            + n.issuingState()
+            + " has no objection to the movement of the "
+            + String.format(Locale.ENGLISH, "%,d", n.acceptedPersons())
+            + " persons listed in movement request "
+            + n.requestId()
+            + " from "
+            + n.requestingState()
+            + " to "
+            + n.issuingState()
+            + (n.proposedDate() == null ? "" : " on or after " + DATE.format(n.proposedDate()))
+            + (n.travelMode().isEmpty() ? "" : " by " + n.travelMode().toLowerCase(Locale.ROOT))
+            + ". They will be received, screened and, where the health protocol requires it,"
+            + " quarantined in their destination districts as below.");
+    p.put(
+        "CAPACITY",
+        n.quarantineCapacity() == null
+            ? "not stated"
+            : String.format(Locale.ENGLISH, "%,d beds", n.quarantineCapacity()));
+    p.put("NOTES", n.facilityNotes().isEmpty() ? "-" : n.facilityNotes());
+    p.put("ACCEPTED", n.acceptedPersons());
+    p.put("GENERATED", footer(n.generatedAt(), n.generatedBy()));
+    return render(
+        Template.NOC, p, RecordSource.counts(n.acceptedByDistrict()), "NOC " + n.nocNumber());
+  }
+
+  /** E-pass cards, one A6 page each (a family's passes in one document). */
+  public byte[] epasses(List<EPassCard> cards) {
+    if (cards.isEmpty()) {
+      throw new IllegalArgumentException("no e-pass to print");
+    }
+    Map<String, Function<EPassCard, ?>> fields = new HashMap<>();
+    fields.put("passId", EPassCard::passId);
+    fields.put("traveller", EPassCard::travellerId);
+    fields.put("name", EPassCard::name);
+    fields.put(
+        "person",
+        c ->
+            "Traveller "
+                + c.travellerId()
+                + (c.age() == null ? "" : " · age " + c.age())
+                + (c.gender() == null ? "" : " · " + c.gender()));
+    fields.put("train", EPassCard::trainNumber);
+    fields.put("date", c -> DATE.format(c.date()));
+    fields.put(
+        "route",
+        c ->
+            (c.originStation() == null ? "?" : c.originStation())
+                + " to "
+                + (c.destinationStation() == null ? "?" : c.destinationStation()));
+    fields.put("district", EPassCard::destinationDistrict);
+    fields.put("coach", EPassCard::coach);
+    fields.put("berth", EPassCard::berth);
+    fields.put(
+        "validity",
+        c -> "Valid " + TIME.format(c.validFrom()) + " to " + TIME.format(c.validUntil()));
+    fields.put("status", EPassCard::status);
+    fields.put("qr", c -> QrCodes.image(c.token()));
+    return render(
+        Template.EPASS,
+        Map.of(),
+        new RecordSource<>(cards, fields),
+        "E-pass " + cards.get(0).passId());
+  }
+
   private static String route(ManifestReport m) {
     return m.originStation()
         + (m.originState() == null ? "" : " (" + m.originState() + ")")

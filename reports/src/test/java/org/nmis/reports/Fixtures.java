@@ -37,6 +37,50 @@ final class Fixtures {
             new SummaryReport.Day(LocalDate.of(2020, 5, 2), 20, 700)));
   }
 
+  static NocLetter noc() {
+    return new NocLetter(
+        "NOC-BR-0001",
+        "Bihar",
+        "Delhi",
+        "MR-0001-TEST",
+        LocalDate.of(2020, 5, 15),
+        LocalDate.of(2020, 5, 20),
+        "TRAIN",
+        1_700,
+        2_000,
+        "Block quarantine centres in every panchayat",
+        List.of(new Count("Gaya", 340), new Count("Patna", 1_360)),
+        AT,
+        "bihar.state");
+  }
+
+  /** A token as long as a real signed e-pass (claims JSON and an Ed25519 signature, base64url). */
+  static final String TOKEN =
+      "eyJ2IjoxLCJwYXNzIjoiRVAtNTAwMDAwIiwidHJhdmVsbGVyIjoiUC0xMDAwMDAiLCJyZXF1ZXN0IjoiTVItMDAwMS1URVNU"
+          + "IiwidHJhaW4iOiIwMTkwMSIsImRhdGUiOiIyMDIwLTA1LTIwIiwiY29hY2giOiJTMSIsImJlcnRoIjoxLCJpYXQiOjE1"
+          + "ODk5NTYyMDAsIm5iZiI6MTU4OTkyNjQwMCwiZXhwIjoxNTkwMTg1NjAwfQ."
+          + "x3Lq0m1p2Q9rT8uV7wX6yZ5aB4cD3eF2gH1iJ0kL9mN8oP7qR6sT5uV4wX3yZ2aB1cD0eF9gH8iJ7kL6mN5oP4qR3sT2uV1wX0yZ";
+
+  static EPassCard epass(String name) {
+    return new EPassCard(
+        "EP-500000",
+        "P-100000",
+        name,
+        34,
+        "F",
+        "01901",
+        LocalDate.of(2020, 5, 20),
+        "NDLS",
+        "PNBE",
+        "Gaya",
+        "S1",
+        1,
+        Instant.parse("2020-05-19T18:30:00Z"),
+        Instant.parse("2020-05-22T18:30:00Z"),
+        "VALID",
+        TOKEN);
+  }
+
   /** A full Shramik train: {@code n} passengers, 72 to a coach. */
   static ManifestReport manifest(int n) {
     List<ManifestReport.Berth> berths = new ArrayList<>();

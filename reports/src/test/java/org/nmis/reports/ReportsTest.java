@@ -1,11 +1,13 @@
 package org.nmis.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,6 +25,7 @@ class ReportsTest {
       assertEquals(1, doc.getNumberOfPages(), text);
       assertTrue(text.contains("98,765"), text);
       assertTrue(text.contains("No rejected rows."), text);
+      assertTrue(text.contains("दैनिक प्रस्थान और आगमन"), text);
     }
   }
 
@@ -41,6 +44,41 @@ class ReportsTest {
       assertTrue(text.contains("Page 2 of " + pages), text.substring(0, 500));
       assertTrue(text.contains("Coach S24"), "the last coach has its section");
       assertTrue(text.contains("P-101699"), "the last passenger is printed");
+    }
+  }
+
+  @Test
+  void nocLetterNamesTheAcceptedPersonsAndCapacity() throws IOException {
+    byte[] pdf = REPORTS.noc(Fixtures.noc());
+    save("noc", pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertEquals(1, doc.getNumberOfPages());
+      // JasperReports drops a text that does not fit its box: Devanagari needs taller lines.
+      assertTrue(text.contains("अनापत्ति प्रमाण पत्र"), text);
+      assertTrue(text.contains("NOC No. NOC-BR-0001"), text);
+      assertTrue(text.contains("2,000 beds"), text);
+      assertTrue(text.contains("1,360"), text);
+      assertTrue(text.contains("movement of the 1,700 persons"), text);
+    }
+  }
+
+  @Test
+  void ePassCardCarriesTheSignedTokenAsAQrCodeAndTheNameInItsScript() throws IOException {
+    byte[] pdf =
+        REPORTS.epasses(List.of(Fixtures.epass(Fixtures.HINDI_NAME), Fixtures.epass("Ravi Das")));
+    save("epass", pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertEquals(2, doc.getNumberOfPages(), "one A6 card per pass");
+      assertEquals(List.of(Fixtures.TOKEN), PdfChecks.qrCodesOn(doc, 0));
+      List<Integer> devanagari = PdfChecks.glyphsOf(doc, "NotoSansDevanagari");
+      assertFalse(devanagari.isEmpty(), "the Hindi name is drawn with Noto Sans Devanagari");
+      assertFalse(devanagari.contains(0), "no Devanagari character fell back to the empty box");
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains(Fixtures.HINDI_NAME), text);
+      for (String label : List.of("ट्रेन", "तिथि", "कोच", "बर्थ", "ई-पास")) {
+        assertTrue(text.contains(label), label + " is printed: " + text);
+      }
     }
   }
 
