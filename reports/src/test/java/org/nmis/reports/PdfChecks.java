@@ -19,14 +19,14 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** What a reader of the PDF would see: text, the glyphs of a font, and QR codes as scanned. */
-final class PdfChecks {
+public final class PdfChecks {
   private PdfChecks() {}
 
   /**
    * The glyph codes drawn with fonts whose name contains {@code fontName}, page by page. With an
    * Identity-H font a code is the glyph ID, and 0 is .notdef: the empty box a missing glyph prints.
    */
-  static List<Integer> glyphsOf(PDDocument doc, String fontName) throws IOException {
+  public static List<Integer> glyphsOf(PDDocument doc, String fontName) throws IOException {
     List<Integer> codes = new ArrayList<>();
     PDFTextStripper stripper =
         new PDFTextStripper() {
@@ -45,7 +45,7 @@ final class PdfChecks {
   }
 
   /** Every QR code on a page rendered at 200 dpi, as a phone camera would read the printout. */
-  static List<String> qrCodesOn(PDDocument doc, int page) throws IOException {
+  public static List<String> qrCodesOn(PDDocument doc, int page) throws IOException {
     BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, 200, ImageType.GRAY);
     BinaryBitmap bitmap =
         new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));

@@ -35,6 +35,8 @@ public class PolicyProjection {
   public static final String EPASS_TOKENS = "epass_tokens";
   public static final String UPLOAD_ERRORS = "upload_errors";
   public static final String FOLLOW_UP_LISTS = "follow_up_lists";
+  public static final String STATE_SUMMARIES = "state_summaries";
+  public static final String NATIONAL_SUMMARIES = "national_summaries";
 
   private final AccessPolicy policy;
   private final ReferenceData reference;
@@ -146,6 +148,13 @@ public class PolicyProjection {
   public Optional<Map<String, Object>> epass(
       MovementRequest r, Map<String, Object> pass, AccessScope caller) {
     return policy.view(EPASS_TOKENS, caller, withJurisdiction(r, pass));
+  }
+
+  /** Whether the caller may download the summary of this state (null: the national summary). */
+  public boolean seesSummary(Integer stateCode, AccessScope caller) {
+    return stateCode == null
+        ? policy.sees(NATIONAL_SUMMARIES, caller, Map.of())
+        : policy.sees(STATE_SUMMARIES, caller, Map.of("state_code", stateCode));
   }
 
   /** Whether the caller may see an upload by this uploader: its status and its error report. */

@@ -36,6 +36,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Audit audit,
     @Valid @NotNull @DefaultValue Sql sql,
     @Valid @NotNull @DefaultValue Tracing tracing,
+    @Valid @NotNull @DefaultValue Reports reports,
     @Valid @NotNull @DefaultValue Security security) {
 
   /**
@@ -159,6 +160,19 @@ public record NmisProperties(
       @DefaultValue("120") @Min(1) int lookupsPerMinute,
       @DefaultValue("24h") @NotNull Duration bulkJobsKeep,
       @DefaultValue("200") @Min(1) int bulkJobsMax) {}
+
+  /**
+   * @param concurrency PDF reports filled at once, off the request threads
+   * @param queue reports waiting for a filler; beyond it a request answers 429 REPORTS_BUSY
+   * @param timeout a report not finished by then answers 503 REPORT_TIMED_OUT
+   * @param warmUp compile every template at start-up (in the background) so the first request does
+   *     not wait for it
+   */
+  public record Reports(
+      @DefaultValue("2") @Min(1) int concurrency,
+      @DefaultValue("8") @Min(0) int queue,
+      @DefaultValue("60s") @NotNull Duration timeout,
+      @DefaultValue("true") boolean warmUp) {}
 
   /** Users of the service; production deployments use their identity provider instead. */
   public record Security(@DefaultValue List<@Valid User> users) {}

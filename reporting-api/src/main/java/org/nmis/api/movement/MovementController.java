@@ -62,13 +62,19 @@ public class MovementController {
   private final RegistrationIndex index;
   private final PolicyProjection views;
   private final AuditLog audit;
+  private final VisibleRequests requests;
 
   public MovementController(
-      MovementService service, RegistrationIndex index, PolicyProjection views, AuditLog audit) {
+      MovementService service,
+      RegistrationIndex index,
+      PolicyProjection views,
+      AuditLog audit,
+      VisibleRequests requests) {
     this.service = service;
     this.index = index;
     this.views = views;
     this.audit = audit;
+    this.requests = requests;
   }
 
   /**
@@ -322,24 +328,7 @@ public class MovementController {
   }
 
   private MovementRequest visible(String id, NmisUser user) {
-    RequestId rid =
-        RequestId.parse(id)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ApiError.INVALID_REQUEST_ID,
-                        "'"
-                            + id
-                            + "' is not a request ID (MR-XXXXX-XXXXX, the last character checks the"
-                            + " others); a character is probably mistyped"));
-    return service
-        .get(rid)
-        .filter(r -> views.sees(r, user.scope()))
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    ApiError.REQUEST_NOT_FOUND,
-                    "no movement request " + rid + " that you may see"));
+    return requests.get(id, user.scope());
   }
 
   /**
@@ -487,7 +476,7 @@ public class MovementController {
         List<Map<String, Object>> berths) {}
 
     /** {@code shown} is the policy's projection of one line: the columns the caller may see. */
-    static ManifestView of(
+    public static ManifestView of(
         MovementRequest r,
         Manifest m,
         java.util.function.Function<PersonId, String> nameOf,

@@ -145,12 +145,16 @@ final class SparkQueryRunner implements QueryRunner, AutoCloseable {
     return v;
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "the query failed";
+  /** The first line that says something: Spark's messages may start with a line break. */
+  static String firstLine(String message) {
+    if (message != null) {
+      for (String line : message.split("\n")) {
+        if (!line.isBlank()) {
+          return line.strip();
+        }
+      }
     }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return "the query failed";
   }
 
   @Override

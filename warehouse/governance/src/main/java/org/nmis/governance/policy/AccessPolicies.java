@@ -204,6 +204,13 @@ public final class AccessPolicies {
                         "is_index_case",
                         "last_exposure",
                         "follow_up_until"))
+        // PDF summaries: a state downloads its own; the ministry any state's and the national one.
+        // What a summary contains is then read under each table's own rule for the caller.
+        .restView(
+            "state_summaries",
+            HIDDEN,
+            t -> t.rows(all(), MINISTRY).rows(callerState("state_code"), STATE))
+        .restView("national_summaries", HIDDEN, t -> t.rows(all(), MINISTRY))
         .build();
   }
 }

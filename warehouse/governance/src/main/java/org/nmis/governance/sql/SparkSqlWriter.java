@@ -1,8 +1,11 @@
 package org.nmis.governance.sql;
 
 import java.util.stream.Collectors;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SparkSqlDialect;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.nmis.governance.catalog.ColumnType;
 
 /** Writes a parse tree as Spark SQL text that Spark reads back exactly as Calcite understood it. */
@@ -81,6 +84,31 @@ final class SparkSqlWriter {
         }
       }
       buf.append('\'');
+    }
+
+    /**
+     * Calcite writes {@code x BETWEEN ASYMMETRIC a AND b}, which Spark cannot parse; the standard's
+     * default (ASYMMETRIC) is plain BETWEEN in Spark. Spark has no SYMMETRIC: it is refused.
+     */
+    @Override
+    public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+      if (call.getOperator() instanceof SqlBetweenOperator between) {
+        if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
+          throw new SqlRejectedException(
+              SqlError.UNSUPPORTED,
+              "BETWEEN SYMMETRIC has no Spark equivalent; write (x BETWEEN a AND b OR x BETWEEN b"
+                  + " AND a)");
+        }
+        SqlWriter.Frame frame = writer.startList("(", ")");
+        call.operand(0).unparse(writer, between.getLeftPrec(), between.getRightPrec());
+        writer.sep(between.isNegated() ? "NOT BETWEEN" : "BETWEEN");
+        call.operand(1).unparse(writer, between.getLeftPrec(), between.getRightPrec());
+        writer.sep("AND");
+        call.operand(2).unparse(writer, between.getLeftPrec(), between.getRightPrec());
+        writer.endList(frame);
+        return;
+      }
+      super.unparseCall(writer, call, leftPrec, rightPrec);
     }
   }
 }

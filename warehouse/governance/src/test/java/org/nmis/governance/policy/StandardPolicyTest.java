@@ -122,7 +122,13 @@ class StandardPolicyTest {
       assertTrue(POLICY.view("epass_tokens", none, pass).isEmpty(), none.label());
     }
     assertEquals(
-        java.util.Set.of("epass_tokens", "follow_up_lists", "manifest_lines", "upload_errors"),
+        java.util.Set.of(
+            "epass_tokens",
+            "follow_up_lists",
+            "manifest_lines",
+            "national_summaries",
+            "state_summaries",
+            "upload_errors"),
         POLICY.restViews());
   }
 

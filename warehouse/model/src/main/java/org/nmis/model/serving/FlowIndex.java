@@ -88,18 +88,26 @@ public final class FlowIndex {
     return query(q, f -> true);
   }
 
+  /** The rows of the query's dates, states and mode that the caller may see, in no order. */
+  public List<Flow> rows(Query q, java.util.function.Predicate<Flow> visible) {
+    List<Flow> out = new ArrayList<>();
+    for (Flow f : flows.values()) {
+      if (visible.test(f)
+          && (q.from() == null || !f.travelDate().isBefore(q.from()))
+          && (q.to() == null || !f.travelDate().isAfter(q.to()))
+          && (q.originState() == null || f.originStateCode() == q.originState())
+          && (q.destinationState() == null || f.destinationStateCode() == q.destinationState())
+          && (q.mode() == null || q.mode().equals(f.mode()))) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   /** Totals per pair over the flows the caller may see, largest flows first. */
   public List<Total> query(Query q, java.util.function.Predicate<Flow> visible) {
     Map<List<Integer>, long[]> sums = new HashMap<>();
-    for (Flow f : flows.values()) {
-      if (!visible.test(f)
-          || (q.from() != null && f.travelDate().isBefore(q.from()))
-          || (q.to() != null && f.travelDate().isAfter(q.to()))
-          || (q.originState() != null && f.originStateCode() != q.originState())
-          || (q.destinationState() != null && f.destinationStateCode() != q.destinationState())
-          || (q.mode() != null && !q.mode().equals(f.mode()))) {
-        continue;
-      }
+    for (Flow f : rows(q, visible)) {
       boolean district = q.level() == Level.DISTRICT;
       long[] s =
           sums.computeIfAbsent(

@@ -243,6 +243,23 @@ public final class MovementService {
   }
 
   /**
+   * The newest pass of each traveller of a request, by traveller ID (one lookup for a manifest).
+   */
+  public Map<String, IssuedPass> latestPassesOf(RequestId request) {
+    Map<String, PassRecord> latest = new HashMap<>();
+    passesOfRequest(request)
+        .forEach(
+            p ->
+                latest.merge(
+                    p.claims().travellerId(),
+                    p,
+                    (a, b) -> a.claims().issuedAt().isAfter(b.claims().issuedAt()) ? a : b));
+    Map<String, IssuedPass> out = new HashMap<>();
+    latest.forEach((traveller, p) -> out.put(traveller, IssuedPass.of(p)));
+    return out;
+  }
+
+  /**
    * Every pass of a person and of those travelling with them, newest first, revoked ones included.
    */
   public List<IssuedPass> passesOf(PersonId person) {
