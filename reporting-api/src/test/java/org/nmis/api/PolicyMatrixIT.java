@@ -196,6 +196,66 @@ class PolicyMatrixIT extends ApiTestBase {
     }
   }
 
+  /**
+   * Every PDF for every demo user: the documents of a request go to those who see it, names only to
+   * those the manifest rule shows them to, e-pass cards to those who hold passes, summaries as the
+   * summary views say.
+   */
+  @Test
+  void everyPdfAnswersEachRoleWhatThePolicyAllows() throws Exception {
+    List<String> train = registerTwoTravellers("MH-PDFM-", "7000000201", "7000000202", "Asha Bai");
+    String request = manifestTrain(train, "04998");
+    String dates = "from=2020-05-01&to=2020-05-31";
+    for (User u : USERS) {
+      String who = u.name() + ": ";
+      boolean seesRequest =
+          POLICY.rule("movement_requests", u.role()).isPresent() && u.seesRequest();
+      HttpResponse<byte[]> manifest =
+          pdf("/api/v1/movement/requests/" + request + "/manifest.pdf", u);
+      assertEquals(seesRequest ? 200 : 404, manifest.statusCode(), who);
+      if (seesRequest) {
+        String text = pdfText(manifest.body());
+        boolean names = mask("manifest_lines", u.role(), "name") != Mask.HIDDEN;
+        assertEquals(names, text.contains("Asha Bai"), who + "names on the manifest");
+        assertTrue(text.contains(train.get(1)), who + "person IDs on the manifest");
+      }
+      HttpResponse<byte[]> noc = pdf("/api/v1/movement/requests/" + request + "/noc.pdf", u);
+      assertEquals(seesRequest ? 200 : 404, noc.statusCode(), who);
+      boolean holdsPasses = POLICY.rule("epass_tokens", u.role()).isPresent() && u.seesRequest();
+      HttpResponse<byte[]> card = pdf("/api/v1/epasses/" + train.get(1) + ".pdf", u);
+      assertEquals(holdsPasses ? 200 : 404, card.statusCode(), who);
+      boolean stateSummary =
+          u.role() == MINISTRY || (u.role() == STATE && STATE_OF.get(u.name()) == 27);
+      assertEquals(
+          stateSummary ? 200 : 403,
+          pdf("/api/v1/reports/state-summary.pdf?state=27&" + dates, u).statusCode(),
+          who);
+      assertEquals(
+          u.role() == MINISTRY ? 200 : 403,
+          pdf("/api/v1/reports/national-summary.pdf?" + dates, u).statusCode(),
+          who);
+      for (HttpResponse<byte[]> r : List.of(manifest, noc, card)) {
+        if (r.statusCode() == 200) {
+          assertFalse(pdfText(r.body()).contains(AADHAAR_TOKEN), who + "no Aadhaar token");
+        }
+      }
+    }
+  }
+
+  private HttpResponse<byte[]> pdf(String path, User u) throws Exception {
+    return send(
+        java.net.http.HttpRequest.newBuilder(uri(path)).GET(),
+        u.name(),
+        u.password(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+  }
+
   @Test
   void uploadErrorReportsGoToTheUploadersStateAndDistrictOnly() throws Exception {
     // Row 7 of the samples is one the validator rejects: its report repeats the value as typed.

@@ -2,24 +2,13 @@ package org.nmis.bench;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.nmis.api.demo.DemoTrains;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
-import org.nmis.model.ids.PersonId;
-import org.nmis.model.reference.ReferenceData;
-import org.nmis.model.reference.Station;
 import org.nmis.model.registration.StoredRegistration;
-import org.nmis.model.registration.TravelMode;
 import org.nmis.model.serving.RegistrationIndex;
-import org.nmis.movement.booking.TrainBooking;
-import org.nmis.movement.layout.MiddleBerthPolicy;
 import org.nmis.movement.request.MovementRequest;
-import org.nmis.movement.request.Proposal;
-import org.nmis.movement.request.RequestCommand;
 import org.nmis.movement.service.MovementService;
 
 /**
@@ -31,8 +20,6 @@ import org.nmis.movement.service.MovementService;
  * load at most once, and nobody is on two trains of one date (the service refuses that booking).
  */
 final class MovementBenchmark {
-  private static final int SHRAMIK_FULL = 24 * 72;
-
   private MovementBenchmark() {}
 
   /**
@@ -60,7 +47,7 @@ final class MovementBenchmark {
    */
   static Result run(MovementService service, RegistrationIndex index, int peak, int trains) {
     LocalDate peakDay = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
-    List<List<StoredRegistration>> loads = loads(index);
+    List<List<StoredRegistration>> loads = DemoTrains.loads(index, (o, d) -> true);
     int peakCount = Math.min(peak, loads.size());
     int total = loads.isEmpty() ? 0 : Math.max(peakCount, trains);
     double[] ms = new double[peakCount];
@@ -100,86 +87,22 @@ final class MovementBenchmark {
   }
 
   /**
-   * Registrations by train between states that both have stations, cut into full rakes: the largest
-   * state pairs first; a pair's last, partly filled load is left out. No registration is in two
-   * loads.
-   */
-  private static List<List<StoredRegistration>> loads(RegistrationIndex index) {
-    ReferenceData reference = ReferenceData.get();
-    Map<List<Integer>, List<StoredRegistration>> byPair = new HashMap<>();
-    for (StoredRegistration s : index.matching(r -> r.mode() == TravelMode.TRAIN)) {
-      byPair
-          .computeIfAbsent(
-              List.of(s.registration().originStateCode(), s.registration().destinationStateCode()),
-              k -> new ArrayList<>())
-          .add(s);
-    }
-    List<List<StoredRegistration>> loads = new ArrayList<>();
-    byPair.entrySet().stream()
-        .filter(
-            e ->
-                !reference.stationsOf(e.getKey().get(0)).isEmpty()
-                    && !reference.stationsOf(e.getKey().get(1)).isEmpty())
-        .sorted(
-            Comparator.comparingInt(
-                    (Map.Entry<List<Integer>, List<StoredRegistration>> e) -> e.getValue().size())
-                .reversed())
-        .forEach(
-            e -> {
-              List<StoredRegistration> load = new ArrayList<>();
-              int persons = 0;
-              for (StoredRegistration s : e.getValue()) {
-                int needs = 1 + s.registration().personsAccompanying();
-                if (persons + needs > SHRAMIK_FULL) {
-                  loads.add(load);
-                  load = new ArrayList<>();
-                  persons = 0;
-                }
-                load.add(s);
-                persons += needs;
-              }
-            });
-    return loads;
-  }
-
-  /**
    * Creates, decides, books and manifests train number {@code n} (01000 on) for one load on one
    * date.
    */
   private static Manifested train(
       MovementService service, List<StoredRegistration> load, LocalDate date, int n) {
-    ReferenceData reference = ReferenceData.get();
     int origin = load.get(0).registration().originStateCode();
     int destination = load.get(0).registration().destinationStateCode();
-    Station from = reference.stationsOf(origin).get(0);
-    Station to = reference.stationsOf(destination).get(0);
-    List<PersonId> people = load.stream().map(StoredRegistration::personId).toList();
-    AccessScope originState = new AccessScope("bench-origin", Role.STATE, origin, null);
-    AccessScope destinationState =
-        new AccessScope("bench-destination", Role.STATE, destination, null);
-    AccessScope railways = new AccessScope("bench-railways", Role.RAILWAYS, null, null);
+    DemoTrains.Actors actors =
+        new DemoTrains.Actors(
+            new AccessScope("bench-origin", Role.STATE, origin, null),
+            new AccessScope("bench-destination", Role.STATE, destination, null),
+            new AccessScope("bench-railways", Role.RAILWAYS, null, null));
     MovementRequest r =
-        service.create(
-            originState,
-            new Proposal(destination, people, date, TravelMode.TRAIN, from.code()),
-            "benchmark");
-    service.apply(r.id(), new RequestCommand.Submit(originState, null, null));
-    service.apply(
-        r.id(),
-        new RequestCommand.Accept(destinationState, 5000, null, "NOC-BENCH-" + n, null, null));
-    service.book(
-        r.id(),
-        railways,
-        TrainBooking.shramik(
-            String.format("%05d", 1000 + n),
-            date,
-            from.code(),
-            to.code(),
-            MiddleBerthPolicy.OCCUPIED),
-        null,
-        null);
+        DemoTrains.book(service, load, date, String.format("%05d", 1000 + n), actors);
     long m0 = System.nanoTime();
-    MovementRequest manifested = service.manifest(r.id(), railways, null, null);
+    MovementRequest manifested = service.manifest(r.id(), actors.railways(), null, null);
     double ms = (System.nanoTime() - m0) / 1e6;
     return new Manifested(ms, service.manifestOf(manifested.id()).orElseThrow().placed());
   }

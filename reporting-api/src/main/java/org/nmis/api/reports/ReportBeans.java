@@ -2,6 +2,7 @@ package org.nmis.api.reports;
 
 import java.time.Clock;
 import org.nmis.api.access.PolicyProjection;
+import org.nmis.api.audit.AuditLog;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.sql.SqlQueries;
 import org.nmis.governance.policy.AccessPolicy;
@@ -29,6 +30,11 @@ public class ReportBeans {
       runner.warmUp(reports::warmUp);
     }
     return runner;
+  }
+
+  @Bean
+  ReportDownloads reportDownloads(ReportRunner runner, AuditLog audit, NmisProperties p) {
+    return new ReportDownloads(runner, audit, p.reports());
   }
 
   @Bean

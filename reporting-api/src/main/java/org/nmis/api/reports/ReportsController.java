@@ -2,17 +2,12 @@ package org.nmis.api.reports;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.nmis.api.access.PolicyProjection;
-import org.nmis.api.audit.AuditEvent;
-import org.nmis.api.audit.AuditLog;
 import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.movement.VisibleRequests;
@@ -23,15 +18,13 @@ import org.nmis.model.reference.State;
 import org.nmis.movement.request.MovementRequest;
 import org.nmis.reports.EPassCard;
 import org.nmis.reports.Reports;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * PDF documents: state and national summaries, coach-level manifests, NOC letters and e-pass cards.
@@ -47,38 +40,35 @@ public class ReportsController {
 
   private final ReportDocuments documents;
   private final Reports reports;
-  private final ReportRunner runner;
+  private final ReportDownloads downloads;
   private final VisibleRequests requests;
   private final PolicyProjection views;
   private final ReferenceData reference;
-  private final AuditLog audit;
 
   public ReportsController(
       ReportDocuments documents,
       Reports reports,
-      ReportRunner runner,
+      ReportDownloads downloads,
       VisibleRequests requests,
       PolicyProjection views,
-      ReferenceData reference,
-      AuditLog audit) {
+      ReferenceData reference) {
     this.documents = documents;
     this.reports = reports;
-    this.runner = runner;
+    this.downloads = downloads;
     this.requests = requests;
     this.views = views;
     this.reference = reference;
-    this.audit = audit;
   }
 
   @GetMapping(value = "/api/v1/reports/state-summary.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
-  public CompletableFuture<ResponseEntity<byte[]>> stateSummary(
+  public DeferredResult<ResponseEntity<byte[]>> stateSummary(
       @RequestParam("state") int state,
       @RequestParam("from") LocalDate from,
       @RequestParam("to") LocalDate to,
       @AuthenticationPrincipal NmisUser user) {
     Map<String, String> asked = asked("state", state, "from", from, "to", to);
-    return audited(
+    return downloads.download(
         "reports.state-summary",
         asked,
         user,
@@ -103,7 +93,7 @@ public class ReportsController {
                     + user.principalLabel());
           }
           return () ->
-              new Pdf(
+              new ReportDownloads.Pdf(
                   "state-summary-" + state + "-" + from + "-" + to + ".pdf",
                   reports.summary(documents.stateSummary(s, from, to, user)),
                   1);
@@ -112,11 +102,11 @@ public class ReportsController {
 
   @GetMapping(value = "/api/v1/reports/national-summary.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
-  public CompletableFuture<ResponseEntity<byte[]>> nationalSummary(
+  public DeferredResult<ResponseEntity<byte[]>> nationalSummary(
       @RequestParam("from") LocalDate from,
       @RequestParam("to") LocalDate to,
       @AuthenticationPrincipal NmisUser user) {
-    return audited(
+    return downloads.download(
         "reports.national-summary",
         asked("from", from, "to", to),
         user,
@@ -128,7 +118,7 @@ public class ReportsController {
                 "the national summary is for the ministry; you are " + user.principalLabel());
           }
           return () ->
-              new Pdf(
+              new ReportDownloads.Pdf(
                   "national-summary-" + from + "-" + to + ".pdf",
                   reports.summary(documents.nationalSummary(from, to, user)),
                   1);
@@ -137,9 +127,9 @@ public class ReportsController {
 
   @GetMapping(value = "/api/v1/movement/requests/{id}/manifest.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
-  public CompletableFuture<ResponseEntity<byte[]>> manifest(
+  public DeferredResult<ResponseEntity<byte[]>> manifest(
       @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
-    return audited(
+    return downloads.download(
         "reports.manifest",
         asked("request_id", id),
         user,
@@ -147,7 +137,7 @@ public class ReportsController {
           MovementRequest r = requests.get(id, user.scope());
           return () -> {
             var m = documents.manifest(r, user);
-            return new Pdf(
+            return new ReportDownloads.Pdf(
                 "manifest-" + m.trainNumber() + "-" + m.date() + "-" + r.id() + ".pdf",
                 reports.manifest(m),
                 m.passengers());
@@ -157,9 +147,9 @@ public class ReportsController {
 
   @GetMapping(value = "/api/v1/movement/requests/{id}/noc.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
-  public CompletableFuture<ResponseEntity<byte[]>> noc(
+  public DeferredResult<ResponseEntity<byte[]>> noc(
       @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
-    return audited(
+    return downloads.download(
         "reports.noc",
         asked("request_id", id),
         user,
@@ -167,7 +157,7 @@ public class ReportsController {
           MovementRequest r = requests.get(id, user.scope());
           return () -> {
             var n = documents.noc(r, user);
-            return new Pdf(
+            return new ReportDownloads.Pdf(
                 "noc-" + n.nocNumber() + ".pdf", reports.noc(n), n.acceptedByDistrict().size());
           };
         });
@@ -175,9 +165,9 @@ public class ReportsController {
 
   @GetMapping(value = "/api/v1/epasses/{personId}.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
-  public CompletableFuture<ResponseEntity<byte[]>> epasses(
+  public DeferredResult<ResponseEntity<byte[]>> epasses(
       @PathVariable String personId, @AuthenticationPrincipal NmisUser user) {
-    return audited(
+    return downloads.download(
         "reports.epass",
         asked("person_id", personId),
         user,
@@ -200,69 +190,10 @@ public class ReportsController {
                       + person
                       + " that you may hold; passes are issued with a manifest");
             }
-            return new Pdf("epass-" + person + ".pdf", reports.epasses(cards), cards.size());
+            return new ReportDownloads.Pdf(
+                "epass-" + person + ".pdf", reports.epasses(cards), cards.size());
           };
         });
-  }
-
-  /** A filled document: its file name, bytes and the number of people or rows it shows. */
-  record Pdf(String fileName, byte[] bytes, long rows) {}
-
-  /**
-   * Checks on the request thread ({@code check} answers the work to run, or throws the refusal),
-   * then fills on a report thread; audits the outcome either way.
-   */
-  private CompletableFuture<ResponseEntity<byte[]>> audited(
-      String action, Map<String, String> asked, NmisUser user, Supplier<Supplier<Pdf>> check) {
-    long t0 = System.nanoTime();
-    Supplier<Pdf> work;
-    try {
-      work = check.get();
-    } catch (ApiException e) {
-      record(action, asked, user, 0, "REFUSED " + e.error().code(), t0);
-      throw e;
-    }
-    try {
-      return runner
-          .submit(work)
-          .handle(
-              (pdf, ex) -> {
-                if (ex != null) {
-                  Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-                  record(action, asked, user, 0, outcome(cause), t0);
-                  throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-                }
-                record(action, asked, user, pdf.rows(), "OK", t0);
-                return ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_PDF)
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(pdf.fileName()).build().toString())
-                    .body(pdf.bytes());
-              });
-    } catch (ApiException busy) {
-      record(action, asked, user, 0, "REFUSED " + busy.error().code(), t0);
-      throw busy;
-    }
-  }
-
-  private static String outcome(Throwable cause) {
-    return cause instanceof ApiException e ? "REFUSED " + e.error().code() : "FAILED";
-  }
-
-  private void record(
-      String action, Map<String, String> asked, NmisUser user, long rows, String outcome, long t0) {
-    audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
-            action,
-            asked,
-            rows,
-            outcome,
-            (System.nanoTime() - t0) / 1_000_000));
   }
 
   private static void range(LocalDate from, LocalDate to) {

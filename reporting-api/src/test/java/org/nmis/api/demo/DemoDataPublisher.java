@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
  * Demo tooling, not part of the service jar: {@code ./nmis demo} runs the service with the test
  * classes on the class path, which is how this component joins it. Plays the state systems in the
  * demo: publishes {@code nmis.demo.generate} synthetic registrations (with a few percent invalid
- * rows, re-sends and corrections) to the registrations topic, as states would, in the background.
+ * rows, re-sends and corrections) to the registrations topic, as states would, in the background;
+ * then has {@link DemoWorkflow} run trains for them.
  */
 @Component
 public class DemoDataPublisher implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataPublisher.class);
   private final RegistrationPublisher publisher;
+  private final DemoWorkflow workflow;
   private final long generate;
   private final long seed;
 
@@ -35,9 +37,11 @@ public class DemoDataPublisher implements ApplicationRunner {
    */
   public DemoDataPublisher(
       RegistrationPublisher publisher,
+      DemoWorkflow workflow,
       @Value("${nmis.demo.generate:0}") long generate,
       @Value("${nmis.demo.seed:20200501}") long seed) {
     this.publisher = publisher;
+    this.workflow = workflow;
     this.generate = generate;
     this.seed = seed;
   }
@@ -82,5 +86,6 @@ public class DemoDataPublisher implements ApplicationRunner {
         c.resends(),
         c.corrections(),
         example);
+    workflow.play();
   }
 }
