@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * One traveller's e-pass as a card to print or show: who, which train, coach and berth, when it is
- * valid, and the signed token as a QR code that {@code POST /api/v1/epasses/verify} accepts.
+ * valid, and the signed token as a QR code that {@code POST /api/v1/epasses/verify} accepts. {@code
+ * revokedBecause} is null for a pass in force; a revoked pass prints the reason across it.
  */
 public record EPassCard(
     String passId,
@@ -22,7 +23,7 @@ public record EPassCard(
     int berth,
     Instant validFrom,
     Instant validUntil,
-    String status,
+    String revokedBecause,
     String token) {
 
   public EPassCard {
@@ -36,6 +37,5 @@ public record EPassCard(
     }
     name = name == null ? "" : name;
     destinationDistrict = destinationDistrict == null ? "" : destinationDistrict;
-    status = status == null ? "VALID" : status;
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * The destination state's no-objection certificate for an accepted movement request.
  *
+ * @param registrations registrations accepted; {@code acceptedPersons} counts them with the people
+ *     travelling with them
  * @param acceptedByDistrict accepted persons by the destination district they go to
  * @param quarantineCapacity beds ready for them, as the destination declared; null if not given
  */
@@ -18,6 +20,7 @@ public record NocLetter(
     LocalDate issuedOn,
     LocalDate proposedDate,
     String travelMode,
+    int registrations,
     int acceptedPersons,
     Integer quarantineCapacity,
     String facilityNotes,

@@ -54,6 +54,21 @@ public final class Reports {
 
   private final Map<Template, JasperReport> compiled = new ConcurrentHashMap<>();
 
+  /**
+   * Whether the bundled fonts draw every character of {@code text}: Latin and Devanagari (with the
+   * punctuation and digits both use). Text in another script would print as empty boxes.
+   */
+  public static boolean printable(String text) {
+    return text.codePoints()
+        .mapToObj(Character.UnicodeScript::of)
+        .allMatch(
+            s ->
+                s == Character.UnicodeScript.LATIN
+                    || s == Character.UnicodeScript.DEVANAGARI
+                    || s == Character.UnicodeScript.COMMON
+                    || s == Character.UnicodeScript.INHERITED);
+  }
+
   /** Compiles every template now, so the first request does not pay for it (~1-5 s each). */
   public void warmUp() {
     for (Template t : Template.values()) {
@@ -139,7 +154,10 @@ public final class Reports {
             + n.issuingState()
             + " has no objection to the movement of the "
             + String.format(Locale.ENGLISH, "%,d", n.acceptedPersons())
-            + " persons listed in movement request "
+            + " persons ("
+            + String.format(Locale.ENGLISH, "%,d", n.registrations())
+            + (n.registrations() == 1 ? " registration" : " registrations")
+            + " with the people travelling with them) listed in movement request "
             + n.requestId()
             + " from "
             + n.requestingState()
@@ -191,7 +209,7 @@ public final class Reports {
     fields.put(
         "validity",
         c -> "Valid " + TIME.format(c.validFrom()) + " to " + TIME.format(c.validUntil()));
-    fields.put("status", EPassCard::status);
+    fields.put("revoked", EPassCard::revokedBecause);
     fields.put("qr", c -> QrCodes.image(c.token()));
     return render(
         Template.EPASS,

@@ -46,6 +46,7 @@ final class Fixtures {
         LocalDate.of(2020, 5, 15),
         LocalDate.of(2020, 5, 20),
         "TRAIN",
+        900,
         1_700,
         2_000,
         "Block quarantine centres in every panchayat",
@@ -62,6 +63,10 @@ final class Fixtures {
           + "x3Lq0m1p2Q9rT8uV7wX6yZ5aB4cD3eF2gH1iJ0kL9mN8oP7qR6sT5uV4wX3yZ2aB1cD0eF9gH8iJ7kL6mN5oP4qR3sT2uV1wX0yZ";
 
   static EPassCard epass(String name) {
+    return epass(name, null);
+  }
+
+  static EPassCard epass(String name, String revokedBecause) {
     return new EPassCard(
         "EP-500000",
         "P-100000",
@@ -77,7 +82,7 @@ final class Fixtures {
         1,
         Instant.parse("2020-05-19T18:30:00Z"),
         Instant.parse("2020-05-22T18:30:00Z"),
-        "VALID",
+        revokedBecause,
         TOKEN);
   }
 

@@ -59,7 +59,7 @@ class ReportsTest {
       assertTrue(text.contains("NOC No. NOC-BR-0001"), text);
       assertTrue(text.contains("2,000 beds"), text);
       assertTrue(text.contains("1,360"), text);
-      assertTrue(text.contains("movement of the 1,700 persons"), text);
+      assertTrue(text.contains("movement of the 1,700 persons (900 registrations"), text);
     }
   }
 
@@ -79,7 +79,21 @@ class ReportsTest {
       for (String label : List.of("ट्रेन", "तिथि", "कोच", "बर्थ", "ई-पास")) {
         assertTrue(text.contains(label), label + " is printed: " + text);
       }
+      assertFalse(text.contains("REVOKED"), "a pass in force says nothing of revocation");
     }
+    byte[] revoked =
+        REPORTS.epasses(List.of(Fixtures.epass("Ravi Das", "request cancelled by the origin")));
+    try (PDDocument doc = Loader.loadPDF(revoked)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains("REVOKED, NOT VALID: request cancelled by the origin"), text);
+    }
+  }
+
+  @Test
+  void printableTextIsLatinOrDevanagari() {
+    assertTrue(Reports.printable("Ram Kumar +1, 20 May (₹ 500)"));
+    assertTrue(Reports.printable("झारखंड / छत्तीसगढ़"));
+    assertFalse(Reports.printable("ত্রিপুরা"), "Bengali has no font in the extension");
   }
 
   static void save(String name, byte[] pdf) throws IOException {

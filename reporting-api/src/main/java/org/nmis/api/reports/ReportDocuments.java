@@ -115,7 +115,12 @@ public class ReportDocuments {
     sections.add(rejects(" WHERE source_state_code = " + code, from, to, user));
     return new SummaryReport(
         "State summary: " + state.name(),
-        "राज्य सारांश: " + (state.localName() == null ? state.name() : state.localName()),
+        "राज्य सारांश: "
+            + (state.localName() == null
+                    || state.localName().isBlank()
+                    || !org.nmis.reports.Reports.printable(state.localName())
+                ? state.name()
+                : state.localName()),
         from,
         to,
         clock.instant(),
@@ -228,6 +233,9 @@ public class ReportDocuments {
     }
     List<Count> counts = new ArrayList<>();
     byDistrict.forEach((d, n) -> counts.add(new Count(d, n)));
+    // A registration no longer in the serving index still counts as one person.
+    int persons =
+        Math.max((int) counts.stream().mapToLong(Count::value).sum(), r.acceptedPersons().size());
     return new NocLetter(
         r.nocNumber(),
         stateName(r.destinationStateCode()),
@@ -236,7 +244,8 @@ public class ReportDocuments {
         LocalDate.ofInstant(r.decidedAt(), org.nmis.reports.Reports.IST),
         r.proposal().proposedDate(),
         r.proposal().mode() == null ? null : r.proposal().mode().name(),
-        r.decision().acceptedCount(),
+        r.acceptedPersons().size(),
+        persons,
         r.decision().quarantineCapacity(),
         r.decision().facilityNotes(),
         counts,
@@ -275,14 +284,16 @@ public class ReportDocuments {
               text(line.get("gender")),
               p.trainNumber(),
               p.date(),
-              r.booking().originStationCode(),
-              r.booking().destinationStationCode(),
+              station(r.booking().originStationCode()),
+              station(r.booking().destinationStationCode()),
               districtName((Integer) line.get("destination_district_code")),
               p.coach(),
               p.berth(),
               p.validFrom(),
               p.validUntil(),
-              p.status(),
+              "REVOKED".equals(p.status())
+                  ? (p.revocationReason() == null ? "revoked" : p.revocationReason())
+                  : null,
               String.valueOf(token.get().get("token"))));
     }
     return cards;

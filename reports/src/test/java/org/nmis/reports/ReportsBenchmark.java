@@ -1,0 +1,49 @@
+package org.nmis.reports;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Filling alone, without the service: a 1,700-passenger manifest and a summary, warm, in this JVM.
+ * {@code ./mvnw -q -pl reports exec:java@bench} (after {@code test-compile}).
+ */
+public final class ReportsBenchmark {
+  private ReportsBenchmark() {}
+
+  public static void main(String[] args) {
+    Reports reports = new Reports();
+    long c0 = System.nanoTime();
+    reports.warmUp();
+    System.out.printf(
+        Locale.ROOT, "compile all templates: %.0f ms%n", (System.nanoTime() - c0) / 1e6);
+    ManifestReport manifest = Fixtures.manifest(1_700);
+    for (int i = 0; i < 5; i++) {
+      reports.manifest(manifest);
+    }
+    double[] ms = new double[10];
+    for (int i = 0; i < ms.length; i++) {
+      long t0 = System.nanoTime();
+      reports.manifest(manifest);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    System.out.printf(
+        Locale.ROOT,
+        "manifest of 1,700, warm: median %.0f ms, min %.0f ms, max %.0f ms%n",
+        ms[ms.length / 2],
+        ms[0],
+        ms[ms.length - 1]);
+    long q0 = System.nanoTime();
+    for (int i = 0; i < 1_700; i++) {
+      QrCodes.image("EP-" + (500000 + i));
+    }
+    System.out.printf(
+        Locale.ROOT, "1,700 QR codes alone: %.0f ms%n", (System.nanoTime() - q0) / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "heap used now %d MB (max %d MB)%n",
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
+  }
+}
