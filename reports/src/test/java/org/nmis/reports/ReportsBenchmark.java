@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Filling alone, without the service: a 1,700-passenger manifest and a summary, warm, in this JVM.
- * {@code ./mvnw -q -pl reports exec:java@bench} (after {@code test-compile}).
+ * {@code ./mvnw -q -pl reports test-compile exec:java@bench}.
  */
 public final class ReportsBenchmark {
   private ReportsBenchmark() {}
@@ -34,6 +34,43 @@ public final class ReportsBenchmark {
         ms[ms.length / 2],
         ms[0],
         ms[ms.length - 1]);
+    ManifestReport noQr =
+        new ManifestReport(
+            manifest.requestId(),
+            manifest.trainNumber(),
+            manifest.date(),
+            manifest.originStation(),
+            manifest.destinationStation(),
+            manifest.originState(),
+            manifest.destinationState(),
+            manifest.nocNumber(),
+            manifest.coachCount(),
+            manifest.byDestinationDistrict(),
+            manifest.berths().stream()
+                .map(
+                    b ->
+                        new ManifestReport.Berth(
+                            b.coach(),
+                            b.berth(),
+                            b.berthType(),
+                            b.name(),
+                            b.age(),
+                            b.gender(),
+                            b.destinationDistrict(),
+                            b.personId(),
+                            null))
+                .toList(),
+            manifest.generatedAt(),
+            manifest.generatedBy());
+    double[] plain = new double[5];
+    for (int i = 0; i < plain.length; i++) {
+      long t0 = System.nanoTime();
+      reports.manifest(noQr);
+      plain[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(plain);
+    System.out.printf(
+        Locale.ROOT, "the same without QR codes: median %.0f ms%n", plain[plain.length / 2]);
     long q0 = System.nanoTime();
     for (int i = 0; i < 1_700; i++) {
       QrCodes.image("EP-" + (500000 + i));
