@@ -51,7 +51,13 @@ class ReportsIT extends ApiTestBase {
       assertFalse(glyphs.isEmpty() || glyphs.contains(0), "Devanagari glyphs: " + glyphs);
       assertTrue(PdfChecks.qrCodesOn(doc, 1).contains(passId), "the berth's QR is its pass ID");
     }
-    // Health counts berths but may not print who sits in them; another state sees nothing.
+    HttpResponse<byte[]> list =
+        pdf(path(request, "manifest.pdf") + "?qr=false", "railways", "railways-demo");
+    try (PDDocument doc = Loader.loadPDF(list.body())) {
+      assertTrue(new PDFTextStripper().getText(doc).contains(HINDI_NAME));
+      assertEquals(List.of(), PdfChecks.qrCodesOn(doc, 1), "a list without QR codes");
+    }
+    // Another state sees nothing of the request.
     assertEquals(404, pdf(path(request, "manifest.pdf"), "br-state", "br-demo").statusCode());
 
     HttpResponse<byte[]> noc = pdf(path(request, "noc.pdf"), "up-state", "up-demo");

@@ -128,15 +128,17 @@ public class ReportsController {
   @GetMapping(value = "/api/v1/movement/requests/{id}/manifest.pdf", produces = PDF)
   @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF))
   public DeferredResult<ResponseEntity<byte[]>> manifest(
-      @PathVariable String id, @AuthenticationPrincipal NmisUser user) {
+      @PathVariable String id,
+      @RequestParam(value = "qr", defaultValue = "true") boolean qr,
+      @AuthenticationPrincipal NmisUser user) {
     return downloads.download(
         "reports.manifest",
-        asked("request_id", id),
+        asked("request_id", id, "qr", qr),
         user,
         () -> {
           MovementRequest r = requests.get(id, user.scope());
           return () -> {
-            var m = documents.manifest(r, user);
+            var m = documents.manifest(r, user, qr);
             return new ReportDownloads.Pdf(
                 "manifest-" + m.trainNumber() + "-" + m.date() + "-" + r.id() + ".pdf",
                 reports.manifest(m),
