@@ -150,6 +150,24 @@ public class PolicyProjection {
     return policy.view(EPASS_TOKENS, caller, withJurisdiction(r, pass));
   }
 
+  /**
+   * Which rows of {@code od_flows} the caller may count (the serving copy is filtered with the same
+   * rule governed SQL applies); 403 FLOWS_NOT_PERMITTED for a role without one.
+   */
+  public java.util.function.Predicate<org.nmis.model.serving.FlowIndex.Flow> flows(
+      AccessScope caller) {
+    org.nmis.governance.policy.RowFilter rows =
+        policy
+            .rule("od_flows", caller.role())
+            .map(r -> r.rows())
+            .orElseThrow(
+                () ->
+                    new org.nmis.api.errors.ApiException(
+                        org.nmis.api.errors.ApiError.FLOWS_NOT_PERMITTED,
+                        "role " + caller.role() + " may not read flows"));
+    return f -> rows.test(f::value, caller);
+  }
+
   /** Whether the caller may download the summary of this state (null: the national summary). */
   public boolean seesSummary(Integer stateCode, AccessScope caller) {
     return stateCode == null

@@ -20,4 +20,24 @@ public record AuditEvent(
   public AuditEvent {
     parameters = Map.copyOf(parameters);
   }
+
+  /** What {@code user} did, now, having started at {@code startNanos} (System.nanoTime). */
+  public static AuditEvent of(
+      org.nmis.api.security.NmisUser user,
+      String action,
+      Map<String, String> parameters,
+      long rowsReturned,
+      String outcome,
+      long startNanos) {
+    return new AuditEvent(
+        Instant.now(),
+        user.username(),
+        user.role().name(),
+        user.principalLabel(),
+        action,
+        parameters,
+        rowsReturned,
+        outcome,
+        (System.nanoTime() - startNanos) / 1_000_000);
+  }
 }

@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.errors.ApiError;
 import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
-import org.nmis.governance.policy.AccessPolicy;
-import org.nmis.governance.policy.RowFilter;
 import org.nmis.model.serving.FlowIndex;
-import org.nmis.model.serving.FlowIndex.Flow;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/flows")
 public class FlowsController {
   private final FlowIndex flows;
-  private final AccessPolicy policy;
+  private final PolicyProjection views;
 
-  public FlowsController(FlowIndex flows, AccessPolicy policy) {
+  public FlowsController(FlowIndex flows, PolicyProjection views) {
     this.flows = flows;
-    this.policy = policy;
+    this.views = views;
   }
 
   public record FlowsAnswer(
@@ -76,15 +74,6 @@ public class FlowsController {
       throw new ApiException(
           ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from (" + from + ")");
     }
-    RowFilter rows =
-        policy
-            .rule("od_flows", user.role())
-            .map(r -> r.rows())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ApiError.FLOWS_NOT_PERMITTED,
-                        "role " + user.role() + " may not read flows"));
     var scope = user.scope();
     List<FlowIndex.Total> totals =
         flows.query(
@@ -95,7 +84,7 @@ public class FlowsController {
                 originState,
                 destinationState,
                 mode == null ? null : mode.toUpperCase(Locale.ROOT)),
-            f -> rows.test(column -> value(f, column), scope));
+            views.flows(scope));
     if (format.equalsIgnoreCase("csv")) {
       StringBuilder csv =
           new StringBuilder(
@@ -127,15 +116,5 @@ public class FlowsController {
             totals.stream().mapToLong(FlowIndex.Total::registrations).sum(),
             totals.stream().mapToLong(FlowIndex.Total::persons).sum(),
             totals));
-  }
-
-  private static Object value(Flow f, String column) {
-    return switch (column) {
-      case "origin_state_code" -> f.originStateCode();
-      case "origin_district_code" -> f.originDistrictCode();
-      case "destination_state_code" -> f.destinationStateCode();
-      case "destination_district_code" -> f.destinationDistrictCode();
-      default -> null;
-    };
   }
 }

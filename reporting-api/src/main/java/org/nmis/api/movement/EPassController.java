@@ -81,16 +81,8 @@ public class EPassController {
                         .stream())
             .toList();
     audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
-            "epasses.by-person",
-            Map.of("person_id", id.value()),
-            passes.size(),
-            "OK",
-            (System.nanoTime() - t0) / 1_000_000));
+        AuditEvent.of(
+            user, "epasses.by-person", Map.of("person_id", id.value()), passes.size(), "OK", t0));
     return passes;
   }
 

@@ -304,16 +304,13 @@ public class MovementController {
     ManifestView view =
         ManifestView.of(r, m, this::nameOf, line -> views.manifestLine(r, line, user.scope()));
     audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
+        AuditEvent.of(
+            user,
             "movement.manifest",
             Map.of("request_id", r.id().value(), "format", format, "names", String.valueOf(names)),
             m.lines().size(),
             "OK",
-            (System.nanoTime() - t0) / 1_000_000));
+            t0));
     if (format.equalsIgnoreCase("csv")) {
       return ResponseEntity.ok()
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

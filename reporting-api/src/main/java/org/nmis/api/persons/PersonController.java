@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.nmis.api.access.PolicyProjection;
@@ -137,16 +136,6 @@ public class PersonController {
       long rows,
       String outcome,
       long t0) {
-    audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
-            action,
-            parameters,
-            rows,
-            outcome,
-            (System.nanoTime() - t0) / 1_000_000));
+    audit.record(AuditEvent.of(user, action, parameters, rows, outcome, t0));
   }
 }

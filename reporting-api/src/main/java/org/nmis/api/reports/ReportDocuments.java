@@ -18,7 +18,6 @@ import org.nmis.api.movement.MovementController.ManifestView;
 import org.nmis.api.security.NmisUser;
 import org.nmis.api.sql.SqlQueries;
 import org.nmis.governance.policy.AccessPolicy;
-import org.nmis.governance.policy.RowFilter;
 import org.nmis.model.access.AccessScope;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.reference.District;
@@ -327,29 +326,9 @@ public class ReportDocuments {
   }
 
   private List<Flow> visibleFlows(LocalDate from, LocalDate to, NmisUser user) {
-    RowFilter rows =
-        policy
-            .rule("od_flows", user.role())
-            .map(r -> r.rows())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ApiError.FLOWS_NOT_PERMITTED,
-                        "role " + user.role() + " may not read flows"));
-    AccessScope scope = user.scope();
     return flows.rows(
         new FlowIndex.Query(FlowIndex.Level.DISTRICT, from, to, null, null, null),
-        f -> rows.test(column -> flowColumn(f, column), scope));
-  }
-
-  private static Object flowColumn(Flow f, String column) {
-    return switch (column) {
-      case "origin_state_code" -> f.originStateCode();
-      case "origin_district_code" -> f.originDistrictCode();
-      case "destination_state_code" -> f.destinationStateCode();
-      case "destination_district_code" -> f.destinationDistrictCode();
-      default -> null;
-    };
+        views.flows(user.scope()));
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.nmis.api.reports;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -82,16 +81,6 @@ public class ReportDownloads {
 
   private void record(
       String action, Map<String, String> asked, NmisUser user, long rows, String outcome, long t0) {
-    audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
-            action,
-            asked,
-            rows,
-            outcome,
-            (System.nanoTime() - t0) / 1_000_000));
+    audit.record(AuditEvent.of(user, action, asked, rows, outcome, t0));
   }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,15 +263,12 @@ public class SqlQueries {
     parameters.put("sql", sql);
     parameters.put("format", format);
     audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
+        AuditEvent.of(
+            user,
             format.equals("json") ? "sql.query" : "sql.export",
             parameters,
             rows,
             outcome,
-            (System.nanoTime() - t0) / 1_000_000));
+            t0));
   }
 }

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -476,16 +475,6 @@ public class TracingController {
 
   private void record(
       NmisUser user, String action, Map<String, String> asked, long rows, String outcome, long t0) {
-    audit.record(
-        new AuditEvent(
-            Instant.now(),
-            user.username(),
-            user.role().name(),
-            user.principalLabel(),
-            action,
-            asked,
-            rows,
-            outcome,
-            (System.nanoTime() - t0) / 1_000_000));
+    audit.record(AuditEvent.of(user, action, asked, rows, outcome, t0));
   }
 }

@@ -24,6 +24,17 @@ public final class FlowIndex {
       int destinationDistrictCode,
       long registrations,
       long persons) {
+    /** A jurisdiction column of od_flows by name, as the access policy's row filters read it. */
+    public Object value(String column) {
+      return switch (column) {
+        case "origin_state_code" -> originStateCode;
+        case "origin_district_code" -> originDistrictCode;
+        case "destination_state_code" -> destinationStateCode;
+        case "destination_district_code" -> destinationDistrictCode;
+        default -> null;
+      };
+    }
+
     Key key() {
       return new Key(
           travelDate,
