@@ -132,7 +132,7 @@ public final class Reports {
     fields.put("gender", ManifestReport.Berth::gender);
     fields.put("district", ManifestReport.Berth::destinationDistrict);
     fields.put("personId", ManifestReport.Berth::personId);
-    fields.put("qr", b -> b.passCode() == null ? null : QrCodes.image(b.passCode()));
+    fields.put("qr", b -> b.passCode() == null ? null : QrCodes.quick(b.passCode()));
     return render(
         Template.MANIFEST,
         p,

@@ -44,6 +44,8 @@ class ReportsTest {
       assertTrue(text.contains("Page 2 of " + pages), text.substring(0, 500));
       assertTrue(text.contains("Coach S24"), "the last coach has its section");
       assertTrue(text.contains("P-101699"), "the last passenger is printed");
+      List<String> scanned = PdfChecks.qrCodesOn(doc, 1);
+      assertTrue(scanned.contains("EP-500000"), "berth 1's QR code scans: " + scanned);
     }
   }
 
