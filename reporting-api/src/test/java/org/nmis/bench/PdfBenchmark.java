@@ -37,7 +37,18 @@ final class PdfBenchmark {
     this.port = port;
   }
 
-  static List<String> run(MovementService movement, int port, int state) throws Exception {
+  /**
+   * Measures once the movement and audit logs written so far are landed, so that the figures are of
+   * the reports and not of the landing jobs catching up after the trains were manifested.
+   */
+  static List<String> run(
+      org.nmis.api.platform.WarehousePlatform platform,
+      MovementService movement,
+      int port,
+      int state)
+      throws Exception {
+    platform.awaitMovementLanded();
+    platform.awaitAuditLanded();
     return new PdfBenchmark(port).measure(movement, state);
   }
 

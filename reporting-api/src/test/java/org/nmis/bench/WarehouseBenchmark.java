@@ -99,7 +99,7 @@ public final class WarehouseBenchmark {
         // The PDF phase alone (issue 14): the data, its trains, then the documents.
         platform.awaitFlowsCaughtUp();
         MovementBenchmark.run(ctx.getBean(MovementService.class), index, peak, trains);
-        List<String> pdf = PdfBenchmark.run(ctx.getBean(MovementService.class), port, 27);
+        List<String> pdf = PdfBenchmark.run(platform, ctx.getBean(MovementService.class), port, 27);
         report.add("| metric | value |");
         report.add("|---|---|");
         report.add(
@@ -165,7 +165,7 @@ public final class WarehouseBenchmark {
       List<String> tracing =
           TracingHttpBenchmark.run(platform, ctx.getBean(MovementService.class), port, 10_000);
       progress("tracing", tracing);
-      List<String> pdf = PdfBenchmark.run(ctx.getBean(MovementService.class), port, 27);
+      List<String> pdf = PdfBenchmark.run(platform, ctx.getBean(MovementService.class), port, 27);
       progress("pdf", pdf);
 
       report.add("| metric | value |");

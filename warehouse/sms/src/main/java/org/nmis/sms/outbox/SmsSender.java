@@ -1,0 +1,133 @@
+package org.nmis.sms.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends the outbox at most once per message, across crashes. Each step is written to the log before
+ * it counts: SENDING before the gateway is called, the SID after. A message left SENDING (a crash
+ * or a lost answer between the two) is never sent blindly again: {@link #resolveSending()} looks it
+ * up at the gateway; found, it takes the gateway's SID and state; not found once {@code settle} has
+ * passed since the attempt, it goes back to PENDING. Thread-safe; the gateway is called without the
+ * lock, so receipts are recorded while a send is under way.
+ */
+public final class SmsSender {
+  private final Outbox outbox = new Outbox();
+  private final OutboxLog log;
+  private final SmsGateway gateway;
+  private final Clock clock;
+  private final Duration settle;
+
+  public SmsSender(OutboxLog log, SmsGateway gateway, Clock clock, Duration settle) {
+    this.log = log;
+    this.gateway = gateway;
+    this.clock = clock;
+    this.settle = settle;
+  }
+
+  /** Rebuilds the outbox from the log, then resolves the messages a crash left SENDING. */
+  public void recover() {
+    synchronized (this) {
+      for (OutboxEvent e : log.readAll()) {
+        outbox.apply(e);
+      }
+    }
+    resolveSending();
+  }
+
+  /**
+   * Adds a message unless its ID is already in the outbox (a trigger fired twice); true if added.
+   */
+  public synchronized boolean enqueue(OutboxMessage m) {
+    if (outbox.contains(m.id())) {
+      return false;
+    }
+    record(new OutboxEvent.Enqueued(m, clock.instant()));
+    return true;
+  }
+
+  /**
+   * Sends the oldest PENDING message, if any: empty when there was nothing to send or it went out;
+   * the pause the gateway asked for when it throttled.
+   */
+  public Optional<Duration> sendNext() {
+    OutboxMessage m;
+    synchronized (this) {
+      List<OutboxMessage> pending = outbox.inStatus(SmsStatus.PENDING);
+      if (pending.isEmpty()) {
+        return Optional.empty();
+      }
+      m = pending.get(0);
+      record(new OutboxEvent.Sending(m.id(), m.attempts() + 1, clock.instant()));
+    }
+    SmsGateway.Outcome outcome = gateway.send(m);
+    synchronized (this) {
+      Instant now = clock.instant();
+      if (outcome instanceof SmsGateway.Accepted a) {
+        record(new OutboxEvent.HandedOver(m.id(), a.sid(), a.status(), now));
+      } else if (outcome instanceof SmsGateway.Refused r) {
+        record(new OutboxEvent.Refused(m.id(), r.errorCode(), false, now));
+      } else if (outcome instanceof SmsGateway.Throttled t) {
+        record(new OutboxEvent.Refused(m.id(), t.errorCode(), true, now));
+        return Optional.of(t.retryAfter());
+      }
+      // Unknown: the message stays SENDING until resolveSending() finds out.
+      return Optional.empty();
+    }
+  }
+
+  /** Settles every SENDING message whose outcome is known at the gateway or can no longer come. */
+  public void resolveSending() {
+    List<OutboxMessage> sending;
+    synchronized (this) {
+      sending = outbox.inStatus(SmsStatus.SENDING);
+    }
+    for (OutboxMessage m : sending) {
+      Optional<SmsGateway.Found> found =
+          gateway.sentTo(m.to(), m.updatedAt().minus(Duration.ofMinutes(1))).stream()
+              .filter(f -> f.body().equals(m.body()))
+              .findFirst();
+      synchronized (this) {
+        if (outbox.get(m.id()).map(OutboxMessage::status).orElse(null) != SmsStatus.SENDING) {
+          continue; // a receipt or another resolver settled it meanwhile
+        }
+        Instant now = clock.instant();
+        if (found.isPresent()) {
+          record(new OutboxEvent.HandedOver(m.id(), found.get().sid(), found.get().status(), now));
+        } else if (!now.isBefore(m.updatedAt().plus(settle))) {
+          record(new OutboxEvent.Refused(m.id(), "NOT_AT_GATEWAY", true, now));
+        }
+      }
+    }
+  }
+
+  /** A delivery receipt for a SID (Twilio's status callback). */
+  public synchronized void report(String sid, SmsStatus status, String errorCode) {
+    if (outbox.bySid(sid).isPresent()) {
+      record(new OutboxEvent.Reported(sid, status, errorCode, clock.instant()));
+    }
+  }
+
+  /** The number replied STOP. */
+  public synchronized void optOut(String to) {
+    if (!outbox.isOptedOut(to)) {
+      record(new OutboxEvent.OptedOut(to, clock.instant()));
+    }
+  }
+
+  public synchronized Optional<OutboxMessage> get(String id) {
+    return outbox.get(id);
+  }
+
+  public synchronized List<OutboxMessage> all() {
+    return List.copyOf(outbox.all());
+  }
+
+  private void record(OutboxEvent e) {
+    log.append(e);
+    outbox.apply(e);
+  }
+}
