@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.nmis.sms.testing.SmsFixtures;
 
 class SmsSenderTest {
-  private static final Instant T0 = Instant.parse("2020-05-20T06:00:00Z");
+  private static final Instant T0 = SmsFixtures.T0;
 
   /** A log that survives the "crash": the next sender reads what the last one wrote. */
   private static final class ListLog implements OutboxLog {
@@ -59,25 +60,7 @@ class SmsSenderTest {
   }
 
   private static OutboxMessage message(String trigger, String to) {
-    String id = OutboxMessage.idOf(trigger, to, "manifest.issued", 1);
-    return new OutboxMessage(
-        id,
-        trigger,
-        to,
-        "manifest.issued",
-        "en",
-        1,
-        "1107160000000000011",
-        to,
-        "NMIS: train 01901 for " + to,
-        1,
-        148,
-        SmsStatus.PENDING,
-        0,
-        null,
-        null,
-        T0,
-        T0);
+    return SmsFixtures.message(trigger, to, "en", "NMIS: train 01901 for " + to);
   }
 
   @Test
