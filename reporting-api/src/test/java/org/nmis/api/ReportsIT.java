@@ -62,6 +62,12 @@ class ReportsIT extends ApiTestBase {
 
     HttpResponse<byte[]> noc = pdf(path(request, "noc.pdf"), "up-state", "up-demo");
     assertEquals(200, noc.statusCode());
+    assertTrue(
+        noc.headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .contains("filename=\"noc-UP-NOC-01977.pdf\""),
+        noc.headers().map().toString());
     try (PDDocument doc = Loader.loadPDF(noc.body())) {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("NOC No. UP/NOC/01977"), text);

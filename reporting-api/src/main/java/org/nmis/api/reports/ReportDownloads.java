@@ -32,8 +32,16 @@ public class ReportDownloads {
     this.timeoutMillis = settings.timeout().toMillis() + 5_000;
   }
 
-  /** A filled document: its file name, bytes and the number of people or rows it shows. */
-  public record Pdf(String fileName, byte[] bytes, long rows) {}
+  /**
+   * A filled document: its file name (anything but letters, digits, dot, dash and underscore
+   * becomes a dash: an NOC number such as UP/NOC/2020/117 holds slashes), bytes and the number of
+   * people or rows it shows.
+   */
+  public record Pdf(String fileName, byte[] bytes, long rows) {
+    public Pdf {
+      fileName = fileName.replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+  }
 
   /**
    * {@code check} runs now and answers the work to run later, or throws the refusal (audited, then
