@@ -2,10 +2,12 @@ package org.nmis.sms.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The wire form of an {@link OutboxEvent} in the SMS log: one JSON object with a {@code type} and
@@ -20,8 +22,33 @@ public final class OutboxEventJson {
 
   private OutboxEventJson() {}
 
-  public static byte[] write(OutboxEvent e) {
+  /**
+   * The event, and under {@code rows} the messages it changed as they are after it, named as the
+   * sms_outbox table's columns (the landing job upserts them; {@link #read} ignores them).
+   */
+  public static byte[] write(OutboxEvent e, List<OutboxMessage> after) {
     ObjectNode o = MAPPER.createObjectNode().put("v", FORMAT_VERSION).put("at", e.at().toString());
+    ArrayNode rows = o.putArray("rows");
+    for (OutboxMessage m : after) {
+      rows.addObject()
+          .put("message_id", m.id())
+          .put("trigger", m.trigger())
+          .put("recipient", m.recipient())
+          .put("template_key", m.templateKey())
+          .put("language", m.language())
+          .put("template_version", m.templateVersion())
+          .put("dlt_template_id", m.dltTemplateId())
+          .put("mobile", m.to())
+          .put("body", m.body())
+          .put("segments", m.segments())
+          .put("district_code", m.districtCode())
+          .put("status", m.status().name())
+          .put("attempts", m.attempts())
+          .put("sid", m.sid())
+          .put("error_code", m.errorCode())
+          .put("created_at", m.createdAt().toString())
+          .put("updated_at", m.updatedAt().toString());
+    }
     if (e instanceof OutboxEvent.Enqueued q) {
       OutboxMessage m = q.message();
       o.put("type", "ENQUEUED")

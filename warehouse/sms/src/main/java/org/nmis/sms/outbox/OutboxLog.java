@@ -8,8 +8,12 @@ import java.util.List;
  * in tests.
  */
 public interface OutboxLog {
-  /** Returns once the event is durable; throws if it could not be written. */
-  void append(OutboxEvent event);
+  /**
+   * Returns once the event is durable; throws if it could not be written. {@code after} are the
+   * messages it changes as they are after it, for the sms_outbox table; a replay needs only the
+   * event.
+   */
+  void append(OutboxEvent event, List<OutboxMessage> after);
 
   /** Every event written so far, oldest first. */
   List<OutboxEvent> readAll();

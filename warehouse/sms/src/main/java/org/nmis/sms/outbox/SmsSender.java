@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sends the outbox at most once per message, across crashes. Each step is written to the log before
@@ -50,17 +51,32 @@ public final class SmsSender {
   }
 
   /**
+   * Plans messages against the outbox as it is and adds those whose ID it does not hold yet, in one
+   * step (no other change comes between the look and the add); returns how many were added.
+   */
+  public synchronized int enqueueAll(Function<OutboxView, List<OutboxMessage>> plan) {
+    int added = 0;
+    for (OutboxMessage m : plan.apply(outbox)) {
+      if (!outbox.contains(m.id())) {
+        record(new OutboxEvent.Enqueued(m, clock.instant()));
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /**
    * Sends the oldest PENDING message, if any: empty when there was nothing to send or it went out;
    * the pause the gateway asked for when it throttled.
    */
   public Optional<Duration> sendNext() {
     OutboxMessage m;
     synchronized (this) {
-      List<OutboxMessage> pending = outbox.inStatus(SmsStatus.PENDING);
-      if (pending.isEmpty()) {
+      Optional<OutboxMessage> next = outbox.oldestPending();
+      if (next.isEmpty()) {
         return Optional.empty();
       }
-      m = pending.get(0);
+      m = next.get();
       record(new OutboxEvent.Sending(m.id(), m.attempts() + 1, clock.instant()));
     }
     SmsGateway.Outcome outcome = gateway.send(m);
@@ -127,7 +143,7 @@ public final class SmsSender {
   }
 
   private void record(OutboxEvent e) {
-    log.append(e);
+    log.append(e, outbox.changes(e));
     outbox.apply(e);
   }
 }

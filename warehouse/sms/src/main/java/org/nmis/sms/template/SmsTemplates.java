@@ -30,7 +30,7 @@ public final class SmsTemplates {
           "date", 11,
           "station", 24,
           "coach", 4,
-          "berth", 3,
+          "berth", 5,
           "time", 5,
           "pass", 16,
           "district", 24,

@@ -24,7 +24,7 @@ class OutboxEventJsonTest {
             new OutboxEvent.Reported("SM1", SmsStatus.UNDELIVERED, "30003", SmsFixtures.T0),
             new OutboxEvent.OptedOut("+919876500001", SmsFixtures.T0));
     for (OutboxEvent e : events) {
-      assertEquals(e, OutboxEventJson.read(OutboxEventJson.write(e)));
+      assertEquals(e, OutboxEventJson.read(OutboxEventJson.write(e, List.of(m))));
     }
   }
 

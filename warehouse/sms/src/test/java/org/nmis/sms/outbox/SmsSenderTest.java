@@ -22,7 +22,7 @@ class SmsSenderTest {
     final List<OutboxEvent> events = new ArrayList<>();
 
     @Override
-    public void append(OutboxEvent event) {
+    public void append(OutboxEvent event, List<OutboxMessage> after) {
       events.add(event);
     }
 
@@ -98,7 +98,7 @@ class SmsSenderTest {
     s.enqueue(message("manifest:MR-1", "+919876500001"));
     // A crash after SENDING was written, before the call: the gateway never saw it.
     String id = OutboxMessage.idOf("manifest:MR-1", "+919876500001", "manifest.issued", 1);
-    log.append(new OutboxEvent.Sending(id, 1, now));
+    log.append(new OutboxEvent.Sending(id, 1, now), List.of());
     assertEquals(SmsStatus.SENDING, sender().get(id).orElseThrow().status(), "too early to tell");
     now = now.plus(Duration.ofMinutes(11));
     SmsSender later = sender();
