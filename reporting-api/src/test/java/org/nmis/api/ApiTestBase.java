@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.nmis.api.demo.Demo;
+import org.nmis.api.demo.TwilioStub;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.model.json.RegistrationJson;
 import org.nmis.model.registration.Field;
@@ -40,6 +42,9 @@ abstract class ApiTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path DATA_DIR = tempDir();
 
+  /** Twilio for every test of the service: numbers ending in 13 are told to fail. */
+  static final TwilioStub TWILIO = startStub();
+
   /**
    * Tomorrow in India: a pass is valid from the day before travel, so the passes issued for it
    * verify today.
@@ -58,6 +63,18 @@ abstract class ApiTestBase {
     r.add("nmis.kafka.partitions", () -> "4");
     r.add("nmis.privacy.aadhaar-key", () -> RegistrationFixtures.TEST_AADHAAR_KEY);
     r.add("nmis.ids.key", () -> RegistrationFixtures.TEST_ID_KEY);
+    for (String arg : Demo.dryRun(TWILIO)) {
+      String[] kv = arg.substring(2).split("=", 2);
+      r.add(kv[0], () -> kv[1]);
+    }
+  }
+
+  private static TwilioStub startStub() {
+    try {
+      return new TwilioStub().failing(to -> to.endsWith("13"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path tempDir() {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.nmis.ingestion.kafka.MovementLog;
+import org.nmis.ingestion.kafka.KafkaLog;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.Field;
@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MovementWorkflowIT extends ApiTestBase {
 
   @Autowired MovementService service;
-  @Autowired MovementLog movementLog;
+  @Autowired KafkaLog movementLog;
   @Autowired RegistrationIndex index;
   @Autowired java.security.KeyPair epassKeys;
 

@@ -37,6 +37,8 @@ public class PolicyProjection {
   public static final String FOLLOW_UP_LISTS = "follow_up_lists";
   public static final String STATE_SUMMARIES = "state_summaries";
   public static final String NATIONAL_SUMMARIES = "national_summaries";
+  public static final String SMS_UNREACHED = "sms_unreached";
+  public static final String SMS_STATS = "sms_stats";
 
   private final AccessPolicy policy;
   private final ReferenceData reference;
@@ -173,6 +175,33 @@ public class PolicyProjection {
     return stateCode == null
         ? policy.sees(NATIONAL_SUMMARIES, caller, Map.of())
         : policy.sees(STATE_SUMMARIES, caller, Map.of("state_code", stateCode));
+  }
+
+  /**
+   * One line of an SMS unreached list as the caller may see it; empty outside the caller's rows.
+   */
+  public Optional<Map<String, Object>> smsUnreached(Map<String, Object> row, AccessScope caller) {
+    return policy.view(SMS_UNREACHED, caller, row);
+  }
+
+  /** Whether the caller counts the messages to this destination district (null: unknown). */
+  public boolean countsSms(Integer districtCode, AccessScope caller) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("district_code", districtCode);
+    row.put(
+        "state_code",
+        districtCode == null
+            ? null
+            : reference
+                .district(districtCode)
+                .map(org.nmis.model.reference.District::stateCode)
+                .orElse(null));
+    return policy.sees(SMS_STATS, caller, row);
+  }
+
+  /** Whether the caller's role may ask for the view at all (some row could be visible). */
+  public boolean mayRead(String view, AccessScope caller) {
+    return policy.rule(view, caller.role()).isPresent();
   }
 
   /** Whether the caller may see an upload by this uploader: its status and its error report. */

@@ -37,6 +37,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Sql sql,
     @Valid @NotNull @DefaultValue Tracing tracing,
     @Valid @NotNull @DefaultValue Reports reports,
+    @Valid @NotNull @DefaultValue Sms sms,
     @Valid @NotNull @DefaultValue Security security) {
 
   /**
@@ -173,6 +174,64 @@ public record NmisProperties(
       @DefaultValue("8") @Min(0) int queue,
       @DefaultValue("60s") @NotNull Duration timeout,
       @DefaultValue("true") boolean warmUp) {}
+
+  /**
+   * SMS alerts (docs/ARCHITECTURE.md, "SMS alerts"). The outbox always fills and lands; messages
+   * leave only when {@code twilio} is configured.
+   *
+   * @param topic the SMS outbox's log (created by the service when embedded)
+   * @param landingTrigger pause between landings of the log into sms_outbox and sms_events
+   * @param maxSegments a template that can take more segments is refused at start-up
+   * @param rate messages per second the sender hands to Twilio (1 suits one long-code number; a
+   *     Messaging Service with several numbers or a short code takes more); 0 = no limit
+   * @param backoff first pause after Twilio answers 429 or 5xx, doubled up to {@code maxBackoff}
+   * @param maxBackoff longest pause between retries
+   * @param settle how long a message whose answer was lost stays SENDING before, absent from
+   *     Twilio's message list, it is sent again
+   * @param reportingTime when travellers report at the boarding station on the travel date (IST);
+   *     the railways' booking carries no departure time
+   * @param hindiStates LGD codes of the destination states whose travellers get the Hindi texts
+   * @param unreachedAfter a message not delivered by then counts as unreached
+   * @param statusCallbackUrl public URL of POST /api/v1/sms/status that Twilio calls and that
+   *     receipts' signatures are checked against; empty = this service on loopback (the stub)
+   */
+  public record Sms(
+      @DefaultValue("nmis.sms.v1") @NotBlank String topic,
+      @DefaultValue("2s") Duration landingTrigger,
+      @DefaultValue("3") @Min(1) @Max(10) int maxSegments,
+      @DefaultValue("1") @Min(0) double rate,
+      @DefaultValue("1s") @NotNull Duration backoff,
+      @DefaultValue("60s") @NotNull Duration maxBackoff,
+      @DefaultValue("2m") @NotNull Duration settle,
+      @DefaultValue("06:00") @NotNull java.time.LocalTime reportingTime,
+      @DefaultValue({"2", "5", "6", "7", "8", "9", "10", "20", "22", "23"})
+          List<Integer> hindiStates,
+      @DefaultValue("6h") @NotNull Duration unreachedAfter,
+      @DefaultValue("") String statusCallbackUrl,
+      @Valid @NotNull @DefaultValue Twilio twilio) {}
+
+  /**
+   * Twilio's account. Sending is on when the account SID, a credential and a sender are set.
+   *
+   * @param accountSid AC...
+   * @param authToken the account's auth token: signs the SDK's calls and checks receipts'
+   *     signatures
+   * @param from the sender number (E.164) or alphanumeric sender ID registered on DLT
+   * @param messagingServiceSid MG...: Twilio picks the sender from the service (instead of from)
+   * @param baseUrl empty = api.twilio.com; the demo and the tests point it at the local stub
+   */
+  public record Twilio(
+      @DefaultValue("") String accountSid,
+      @DefaultValue("") String authToken,
+      @DefaultValue("") String from,
+      @DefaultValue("") String messagingServiceSid,
+      @DefaultValue("") String baseUrl) {
+    public boolean configured() {
+      return !accountSid.isBlank()
+          && !authToken.isBlank()
+          && (!from.isBlank() || !messagingServiceSid.isBlank());
+    }
+  }
 
   /** Users of the service; production deployments use their identity provider instead. */
   public record Security(@DefaultValue List<@Valid User> users) {}

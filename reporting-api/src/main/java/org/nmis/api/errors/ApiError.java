@@ -41,6 +41,8 @@ public enum ApiError implements ProblemType {
   REPORT_NOT_PERMITTED(403),
   REPORTS_BUSY(429),
   REPORT_TIMED_OUT(503),
+  SMS_SIGNATURE_INVALID(403),
+  SMS_NOT_PERMITTED(403),
   INTERNAL_ERROR(500);
 
   private final int httpStatus;

@@ -4,7 +4,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.platform.WarehousePlatform;
-import org.nmis.ingestion.kafka.MovementLog;
+import org.nmis.ingestion.kafka.KafkaLog;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.epass.EPassIssuer;
@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 public class MovementBeans {
 
   @Bean(destroyMethod = "close")
-  MovementLog movementLog(WarehousePlatform platform, NmisProperties p) {
-    return new MovementLog(platform.bootstrapServers(), p.movement().topic());
+  KafkaLog movementLog(WarehousePlatform platform, NmisProperties p) {
+    return new KafkaLog(platform.bootstrapServers(), p.movement().topic());
   }
 
   @Bean
@@ -39,7 +39,7 @@ public class MovementBeans {
 
   @Bean
   MovementService movementService(
-      MovementLog log,
+      KafkaLog log,
       RegistrationIndex index,
       ReferenceData reference,
       WarehousePlatform platform,

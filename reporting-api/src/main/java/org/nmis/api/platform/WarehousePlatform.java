@@ -13,11 +13,13 @@ import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
 import org.nmis.ingestion.kafka.AuditTopic;
 import org.nmis.ingestion.kafka.MovementTopic;
 import org.nmis.ingestion.kafka.RegistrationTopic;
+import org.nmis.ingestion.kafka.SmsTopic;
 import org.nmis.ingestion.stream.AuditLandingJob;
 import org.nmis.ingestion.stream.FlowsJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
 import org.nmis.ingestion.stream.MovementLandingJob;
 import org.nmis.ingestion.stream.RegistrationIngestJob;
+import org.nmis.ingestion.stream.SmsLandingJob;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
@@ -56,6 +58,7 @@ public class WarehousePlatform implements WarehouseStatus {
   private final MovementLandingJob movementLanding;
   private final FlowsJob flowsJob;
   private final AuditLandingJob auditLanding;
+  private final SmsLandingJob smsLanding;
   private final ChangeFeed flowsFeed;
   private final FlowIndex flows = new FlowIndex();
   private final RegistrationIndex index = new RegistrationIndex();
@@ -97,6 +100,7 @@ public class WarehousePlatform implements WarehouseStatus {
           RegistrationTopic.config(p.kafka().retention()));
       broker.createTopic(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config());
       broker.createTopic(p.audit().topic(), AuditTopic.PARTITIONS, AuditTopic.config());
+      broker.createTopic(p.sms().topic(), SmsTopic.PARTITIONS, SmsTopic.config());
       LOG.info(
           "embedded Kafka broker at {} ({} ms)",
           bootstrapServers,
@@ -153,6 +157,14 @@ public class WarehousePlatform implements WarehouseStatus {
             checkpoints + "/audit-landing",
             p.audit().landingTrigger().toMillis(),
             p.ingestion().writerId() + "-audit");
+    smsLanding =
+        SmsLandingJob.start(
+            spark,
+            warehouse,
+            bootstrapServers,
+            p.sms().topic(),
+            checkpoints + "/sms-landing",
+            p.sms().landingTrigger().toMillis());
     flowsJob =
         FlowsJob.start(
             spark,
@@ -226,6 +238,11 @@ public class WarehousePlatform implements WarehouseStatus {
     auditLanding.awaitCaughtUp();
   }
 
+  /** Blocks until every SMS outbox event logged so far is in sms_outbox and sms_events (tests). */
+  public void awaitSmsLanded() {
+    smsLanding.awaitCaughtUp();
+  }
+
   /** Blocks until every movement transition logged so far is in the movement tables (tests). */
   public void awaitMovementLanded() {
     movementLanding.awaitCaughtUp();
@@ -283,6 +300,7 @@ public class WarehousePlatform implements WarehouseStatus {
     closeQuietly(flowsJob);
     closeQuietly(movementLanding);
     closeQuietly(auditLanding);
+    closeQuietly(smsLanding);
     closeQuietly(ingestJob);
     closeQuietly(spark::stop);
     closeQuietly(broker);

@@ -37,6 +37,9 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/epasses/verify")
                     .permitAll()
+                    // Twilio's callbacks carry no user: each is checked by its X-Twilio-Signature.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/sms/status", "/api/v1/sms/inbound")
+                    .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.nmis.sms.outbox.OutboxMessage;
 import org.nmis.sms.outbox.SmsGateway;
 import org.nmis.sms.outbox.SmsStatus;
@@ -26,12 +27,13 @@ public final class TwilioGateway implements SmsGateway {
   private final TwilioRestClient client;
   private final String from;
   private final String messagingServiceSid;
-  private final URI statusCallback;
+  private final Supplier<URI> statusCallback;
   private final Duration backoff;
 
   /**
    * @param from the sender number, or empty when {@code messagingServiceSid} picks it
-   * @param statusCallback where Twilio posts delivery receipts; null for none
+   * @param statusCallback where Twilio posts delivery receipts (asked at each send: the service's
+   *     own port is known only once it listens); null for none
    * @param baseUrl empty for Twilio itself, else a Twilio-compatible stub
    */
   public TwilioGateway(
@@ -39,7 +41,7 @@ public final class TwilioGateway implements SmsGateway {
       String authToken,
       String from,
       String messagingServiceSid,
-      URI statusCallback,
+      Supplier<URI> statusCallback,
       String baseUrl,
       Duration backoff) {
     this.client =
@@ -58,8 +60,9 @@ public final class TwilioGateway implements SmsGateway {
         messagingServiceSid.isEmpty()
             ? Message.creator(new PhoneNumber(m.to()), new PhoneNumber(from), m.body())
             : Message.creator(new PhoneNumber(m.to()), messagingServiceSid, m.body());
-    if (statusCallback != null) {
-      creator.setStatusCallback(statusCallback);
+    URI callback = statusCallback == null ? null : statusCallback.get();
+    if (callback != null) {
+      creator.setStatusCallback(callback);
     }
     try {
       Message sent = creator.create(client);

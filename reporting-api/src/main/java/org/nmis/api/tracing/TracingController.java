@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.privacy.MobileNumbers;
+import org.nmis.sms.alerts.Contact;
+import org.nmis.sms.triggers.SmsTriggers;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.bulk.BulkCsv;
@@ -31,6 +34,7 @@ import org.nmis.tracing.bulk.BulkJobs;
 import org.nmis.tracing.bulk.BulkReport;
 import org.nmis.tracing.bulk.BulkXlsx;
 import org.nmis.tracing.bulk.DistrictList;
+import org.nmis.tracing.bulk.ExposedPerson;
 import org.nmis.tracing.bulk.IndexCaseFile;
 import org.nmis.tracing.exposure.ContactReport;
 import org.nmis.tracing.index.TracingIndex;
@@ -67,6 +71,7 @@ public class TracingController {
   private final RateLimiter limiter;
   private final PolicyProjection views;
   private final AuditLog audit;
+  private final SmsTriggers sms;
 
   /** Without from/to, every journey counts: from the first registrations (2020) to a year ahead. */
   private static final LocalDate ALL_FROM = LocalDate.of(2020, 1, 1);
@@ -77,13 +82,15 @@ public class TracingController {
       BulkJobs bulk,
       RateLimiter limiter,
       PolicyProjection views,
-      AuditLog audit) {
+      AuditLog audit,
+      SmsTriggers sms) {
     this.lookup = lookup;
     this.index = index;
     this.bulk = bulk;
     this.limiter = limiter;
     this.views = views;
     this.audit = audit;
+    this.sms = sms;
   }
 
   @GetMapping("/persons")
@@ -393,6 +400,53 @@ public class TracingController {
         }
         out.flush();
       }
+    }
+  }
+
+  /** What to send the exposed persons of a job: the purpose is required and audited. */
+  public record FollowUpSmsBody(String purpose) {}
+
+  public record FollowUpSmsAnswer(
+      @com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId,
+      int contacts,
+      @com.fasterxml.jackson.annotation.JsonProperty("messages_added") int messagesAdded) {}
+
+  /**
+   * Puts the follow-up advice ("stay home until ...") in the SMS outbox for every exposed person of
+   * a finished job the caller sees, one message per mobile number. Asked twice, it adds nothing.
+   */
+  @PostMapping(value = "/bulk/{id}/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public FollowUpSmsAnswer bulkSms(
+      @PathVariable String id,
+      @RequestBody(required = false) FollowUpSmsBody body,
+      @AuthenticationPrincipal NmisUser user) {
+    long t0 = System.nanoTime();
+    Map<String, String> asked = new LinkedHashMap<>();
+    asked.put("job", id);
+    try {
+      asked.put("purpose", purpose(body == null ? null : body.purpose()));
+      BulkReport report = views.followUp(report(job(id, user)), user.scope());
+      List<Contact> contacts = new ArrayList<>();
+      for (DistrictList d : report.districts()) {
+        for (ExposedPerson p : d.persons()) {
+          if (p.mobile() != null && !p.mobile().isBlank() && p.followUpUntil() != null) {
+            contacts.add(
+                new Contact(
+                    p.personId().value(),
+                    p.name(),
+                    p.mobile(),
+                    p.destinationStateCode(),
+                    p.destinationDistrictCode(),
+                    p.followUpUntil()));
+          }
+        }
+      }
+      int added = sms.followUp(id, contacts);
+      record(user, "tracing.bulk.sms", asked, contacts.size(), "OK", t0);
+      return new FollowUpSmsAnswer(id, contacts.size(), added);
+    } catch (ApiException e) {
+      record(user, "tracing.bulk.sms", asked, 0, e.error().code(), t0);
+      throw e;
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nmis.api.demo.TwilioStub;
 import org.nmis.sms.outbox.OutboxMessage;
 import org.nmis.sms.outbox.SmsGateway;
 import org.nmis.sms.outbox.SmsStatus;
@@ -25,7 +26,7 @@ class TwilioGatewayTest {
           "test-auth-token",
           "+15005550006",
           "",
-          java.net.URI.create("http://127.0.0.1:8080/api/v1/sms/status"),
+          () -> java.net.URI.create("http://127.0.0.1:8080/api/v1/sms/status"),
           stub.baseUrl(),
           Duration.ofSeconds(5));
 
@@ -45,8 +46,8 @@ class TwilioGatewayTest {
     SmsGateway.Outcome o = gateway.send(message("+919876500001"));
     SmsGateway.Accepted a = assertInstanceOf(SmsGateway.Accepted.class, o);
     assertEquals(SmsStatus.QUEUED, a.status());
-    assertEquals(1, stub.posts);
-    TwilioStub.Received r = stub.received.get(0);
+    assertEquals(1, stub.posts());
+    TwilioStub.Received r = stub.received().get(0);
     assertEquals(a.sid(), r.sid());
     assertEquals("+919876500001", r.to());
     assertEquals("NMIS: सुनीता देवी: ट्रेन 01901", r.body());
@@ -57,14 +58,14 @@ class TwilioGatewayTest {
   void throttlingAndServerErrorsAreOnePostEachAndNotRetriedHere() {
     stub.then(new TwilioStub.Answer(429, 20429));
     assertInstanceOf(SmsGateway.Throttled.class, gateway.send(message("+919876500001")));
-    assertEquals(1, stub.posts, "the SDK and HttpClient retried a 429");
+    assertEquals(1, stub.posts(), "the SDK and HttpClient retried a 429");
     stub.then(new TwilioStub.Answer(503, 0));
     assertInstanceOf(SmsGateway.Throttled.class, gateway.send(message("+919876500001")));
-    assertEquals(2, stub.posts, "the SDK and HttpClient retried a 503");
+    assertEquals(2, stub.posts(), "the SDK and HttpClient retried a 503");
     stub.then(new TwilioStub.Answer(500, 0));
     assertInstanceOf(SmsGateway.Throttled.class, gateway.send(message("+919876500001")));
-    assertEquals(3, stub.posts);
-    assertEquals(List.of(), stub.received);
+    assertEquals(3, stub.posts());
+    assertEquals(List.of(), stub.received());
   }
 
   @Test
@@ -82,6 +83,6 @@ class TwilioGatewayTest {
     List<SmsGateway.Found> found = gateway.sentTo("+919876500001", T0);
     assertEquals(1, found.size());
     assertEquals("NMIS: सुनीता देवी: ट्रेन 01901", found.get(0).body());
-    assertEquals(stub.received.get(0).sid(), found.get(0).sid());
+    assertEquals(stub.received().get(0).sid(), found.get(0).sid());
   }
 }

@@ -25,7 +25,9 @@ public final class DeltaTables {
           EPassesTable.DEFINITION,
           OdFlowsTable.DEFINITION,
           StateDailyTable.DEFINITION,
-          AuditLogTable.DEFINITION);
+          AuditLogTable.DEFINITION,
+          SmsOutboxTable.DEFINITION,
+          SmsEventsTable.DEFINITION);
 
   /** Views over those tables, named after them (see {@link #registerNames}). */
   public static final List<ViewDefinition> VIEWS = List.of(ExposuresView.VIEW);

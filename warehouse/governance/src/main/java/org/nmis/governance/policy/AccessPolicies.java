@@ -204,6 +204,69 @@ public final class AccessPolicies {
                         "is_index_case",
                         "last_exposure",
                         "follow_up_until"))
+        // SMS: the outbox and its events for reporting; bodies name people and quote e-passes, so
+        // they stay hidden in SQL. A district's nodal officers see its messages' numbers to call.
+        .table(
+            "sms_outbox",
+            HIDDEN,
+            t ->
+                t.rows(all(), MINISTRY, AUDITOR)
+                    .rows(callerDistrict("district_code"), DISTRICT)
+                    .maskForReaders(
+                        CLEAR,
+                        "message_id",
+                        "trigger",
+                        "recipient",
+                        "template_key",
+                        "language",
+                        "template_version",
+                        "dlt_template_id",
+                        "segments",
+                        "district_code",
+                        "status",
+                        "attempts",
+                        "sid",
+                        "error_code",
+                        "created_at",
+                        "updated_at",
+                        "log_offset")
+                    .mask(CLEAR, Set.of(DISTRICT), "mobile")
+                    .mask(MOBILE_LAST4, Set.of(MINISTRY, AUDITOR), "mobile"))
+        .table(
+            "sms_events",
+            CLEAR,
+            t ->
+                t.rows(all(), MINISTRY, AUDITOR)
+                    .mask(MOBILE_LAST4, Set.of(MINISTRY, AUDITOR), "mobile"))
+        // Whom no SMS reached, to be called instead: the district's nodal officers (numbers and
+        // names), the ministry (counts, numbers cut to the last four digits).
+        .restView(
+            "sms_unreached",
+            HIDDEN,
+            t ->
+                t.rows(all(), MINISTRY)
+                    .rows(callerDistrict("district_code"), DISTRICT)
+                    .maskForReaders(
+                        CLEAR,
+                        "district_code",
+                        "person_ids",
+                        "messages",
+                        "status",
+                        "error_code",
+                        "reason",
+                        "template_key",
+                        "updated_at")
+                    .mask(CLEAR, Set.of(DISTRICT), "mobile", "names")
+                    .mask(MOBILE_LAST4, Set.of(MINISTRY), "mobile"))
+        // Counts of SMS by status and template: the national roles all, a state or district its
+        // own destinations'.
+        .restView(
+            "sms_stats",
+            CLEAR,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("state_code"), STATE)
+                    .rows(callerDistrict("district_code"), DISTRICT))
         // PDF summaries: a state downloads its own; the ministry any state's and the national one.
         // What a summary contains is then read under each table's own rule for the caller.
         .restView(

@@ -367,10 +367,6 @@ public final class MovementService {
     if (d.manifest() != null) {
       manifests.put(r.id(), d.manifest());
       manifestVersions.merge(r.id(), 1, Integer::sum);
-      manifestListeners.forEach(l -> l.manifested(r, d.manifest()));
-    }
-    if (e.action() == RequestAction.CANCEL && manifests.containsKey(r.id())) {
-      manifestListeners.forEach(l -> l.withdrawn(r.id()));
     }
     for (PassRecord p : d.passes()) {
       String passId = p.claims().passId();
@@ -381,6 +377,13 @@ public final class MovementService {
       passIdsByPerson
           .computeIfAbsent(registrant(p.claims().travellerId()), k -> ConcurrentHashMap.newKeySet())
           .add(passId);
+    }
+    // Last, so that listeners see the transition whole: the manifest with its passes.
+    if (d.manifest() != null) {
+      manifestListeners.forEach(l -> l.manifested(r, d.manifest()));
+    }
+    if (e.action() == RequestAction.CANCEL && manifests.containsKey(r.id())) {
+      manifestListeners.forEach(l -> l.withdrawn(r.id()));
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * The durable log the movement service writes every transition to before it applies it, and
  * rebuilds its state from on start. The infrastructure implements it (a single-partition Kafka
- * topic, {@code MovementLog}); tests use an in-memory list.
+ * topic, {@code KafkaLog}); tests use an in-memory list.
  */
 public interface TransitionLog {
   /**

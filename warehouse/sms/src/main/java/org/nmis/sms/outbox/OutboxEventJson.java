@@ -24,10 +24,16 @@ public final class OutboxEventJson {
 
   /**
    * The event, and under {@code rows} the messages it changed as they are after it, named as the
-   * sms_outbox table's columns (the landing job upserts them; {@link #read} ignores them).
+   * sms_outbox table's columns, times in epoch milliseconds (the landing job upserts them; {@link
+   * #read} ignores them).
    */
   public static byte[] write(OutboxEvent e, List<OutboxMessage> after) {
-    ObjectNode o = MAPPER.createObjectNode().put("v", FORMAT_VERSION).put("at", e.at().toString());
+    ObjectNode o =
+        MAPPER
+            .createObjectNode()
+            .put("v", FORMAT_VERSION)
+            .put("at", e.at().toString())
+            .put("at_ms", e.at().toEpochMilli());
     ArrayNode rows = o.putArray("rows");
     for (OutboxMessage m : after) {
       rows.addObject()
@@ -46,8 +52,8 @@ public final class OutboxEventJson {
           .put("attempts", m.attempts())
           .put("sid", m.sid())
           .put("error_code", m.errorCode())
-          .put("created_at", m.createdAt().toString())
-          .put("updated_at", m.updatedAt().toString());
+          .put("created_at", m.createdAt().toEpochMilli())
+          .put("updated_at", m.updatedAt().toEpochMilli());
     }
     if (e instanceof OutboxEvent.Enqueued q) {
       OutboxMessage m = q.message();

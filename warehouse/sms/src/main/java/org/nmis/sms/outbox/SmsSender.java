@@ -31,12 +31,15 @@ public final class SmsSender {
 
   /** Rebuilds the outbox from the log, then resolves the messages a crash left SENDING. */
   public void recover() {
-    synchronized (this) {
-      for (OutboxEvent e : log.readAll()) {
-        outbox.apply(e);
-      }
-    }
+    rebuild();
     resolveSending();
+  }
+
+  /** Rebuilds the outbox from the log only (sending is off: there is no gateway to ask). */
+  public synchronized void rebuild() {
+    for (OutboxEvent e : log.readAll()) {
+      outbox.apply(e);
+    }
   }
 
   /**
@@ -93,6 +96,16 @@ public final class SmsSender {
       // Unknown: the message stays SENDING until resolveSending() finds out.
       return Optional.empty();
     }
+  }
+
+  /** Whether a message waits to be sent. */
+  public synchronized boolean hasPending() {
+    return outbox.oldestPending().isPresent();
+  }
+
+  /** Whether a message waits for its outcome to be resolved. */
+  public synchronized boolean hasSending() {
+    return !outbox.inStatus(SmsStatus.SENDING).isEmpty();
   }
 
   /** Settles every SENDING message whose outcome is known at the gateway or can no longer come. */

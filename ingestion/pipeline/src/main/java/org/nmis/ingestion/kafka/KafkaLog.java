@@ -21,16 +21,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.nmis.movement.service.TransitionLog;
 
 /**
- * The movement log on Kafka: synchronous appends (a transition is done when the broker has it,
- * acks=all) and a replay of everything so far, from which the service rebuilds its state after a
- * restart.
+ * A service's log on a one-partition Kafka topic: synchronous appends (a change is done when the
+ * broker has it, acks=all) and a replay of everything so far, from which the service rebuilds its
+ * state after a restart. The movement workflow's log, and under {@link SmsOutboxLog} the SMS
+ * outbox's.
  */
-public final class MovementLog implements TransitionLog, AutoCloseable {
+public final class KafkaLog implements TransitionLog, AutoCloseable {
   private final String bootstrapServers;
   private final String topic;
   private final KafkaProducer<String, byte[]> producer;
 
-  public MovementLog(String bootstrapServers, String topic) {
+  public KafkaLog(String bootstrapServers, String topic) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     Properties p = new Properties();
@@ -38,7 +39,7 @@ public final class MovementLog implements TransitionLog, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    // A manifest of a full 24-coach train is about 300 KiB of JSON; leave room for bigger rakes.
+    // A movement manifest of a full 24-coach train is about 300 KiB of JSON; leave room for more.
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
@@ -51,10 +52,10 @@ public final class MovementLog implements TransitionLog, AutoCloseable {
       producer.send(new ProducerRecord<>(topic, 0, key, value)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("NMIS-MOV-LOG-001: interrupted while writing to " + topic, e);
+      throw new IllegalStateException("NMIS-LOG-001: interrupted while writing to " + topic, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "NMIS-MOV-LOG-002: the movement log "
+          "NMIS-LOG-002: the log "
               + topic
               + " at "
               + bootstrapServers
