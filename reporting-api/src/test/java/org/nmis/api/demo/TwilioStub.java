@@ -73,6 +73,9 @@ public final class TwilioStub implements AutoCloseable {
   private final AtomicInteger callbacksPosted = new AtomicInteger();
   private volatile Predicate<String> fails = to -> false;
   private volatile long answerDelayMillis;
+  private volatile int holdAt = -1;
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
   private int posts;
 
   public TwilioStub() throws IOException {
@@ -102,6 +105,15 @@ public final class TwilioStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Takes the {@code post}-th POST's message but never answers it (until closed): the client is
+   * left waiting with the message created, the moment a kill test kills it.
+   */
+  public TwilioStub holdAt(int post) {
+    this.holdAt = post;
+    return this;
+  }
+
   public synchronized int posts() {
     return posts;
   }
@@ -123,8 +135,10 @@ public final class TwilioStub implements AutoCloseable {
     }
     if (x.getRequestMethod().equals("POST")) {
       Answer a;
+      boolean hold;
       synchronized (this) {
         posts++;
+        hold = posts == holdAt;
         a = script.isEmpty() ? Answer.created() : script.poll();
       }
       Map<String, String> form =
@@ -163,6 +177,14 @@ public final class TwilioStub implements AutoCloseable {
       }
       if (a.status() == 0) {
         x.close(); // the message exists, but no answer reaches the client
+        return;
+      }
+      if (hold) {
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         return;
       }
       if (answerDelayMillis > 0) {
@@ -296,6 +318,7 @@ public final class TwilioStub implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     receipts.shutdownNow();
     server.stop(0);
   }
