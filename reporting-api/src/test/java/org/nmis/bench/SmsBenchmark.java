@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nmis.api.demo.TwilioStub;
-import org.nmis.api.sms.TwilioGateway;
 import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
 import org.nmis.ingestion.kafka.SmsOutboxLog;
 import org.nmis.ingestion.kafka.SmsTopic;
@@ -42,17 +41,7 @@ public final class SmsBenchmark {
       broker.createTopic(SmsTopic.NAME, SmsTopic.PARTITIONS, SmsTopic.config());
       SmsSender sender =
           new SmsSender(
-              log,
-              new TwilioGateway(
-                  TwilioStub.ACCOUNT_SID,
-                  TwilioStub.AUTH_TOKEN,
-                  "+15005550006",
-                  "",
-                  null,
-                  stub.baseUrl(),
-                  Duration.ofMillis(200)),
-              Clock.systemUTC(),
-              Duration.ofMinutes(2));
+              log, TwilioStub.gatewayTo(stub.baseUrl()), Clock.systemUTC(), Duration.ofMinutes(2));
       sender.rebuild();
       // Warm-up: the SDK, the HTTP client and the producer, on messages not counted.
       run(sender, batch("warm", 200), 0);

@@ -92,6 +92,21 @@ public final class TwilioStub implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * The real SDK gateway to a stub at {@code baseUrl} (this one, or one in another JVM), without
+   * status callbacks, backing off 200 ms when throttled.
+   */
+  public static org.nmis.api.sms.TwilioGateway gatewayTo(String baseUrl) {
+    return new org.nmis.api.sms.TwilioGateway(
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        "+15005550006",
+        "",
+        null,
+        baseUrl,
+        java.time.Duration.ofMillis(200));
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

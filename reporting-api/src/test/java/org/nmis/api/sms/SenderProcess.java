@@ -37,14 +37,7 @@ public final class SenderProcess {
       SmsSender sender =
           new SmsSender(
               log,
-              new TwilioGateway(
-                  TwilioStub.ACCOUNT_SID,
-                  TwilioStub.AUTH_TOKEN,
-                  "+15005550006",
-                  "",
-                  null,
-                  args[2],
-                  Duration.ofMillis(200)),
+              TwilioStub.gatewayTo(args[2]),
               Clock.systemUTC(),
               Duration.ofMillis(Long.parseLong(args[4])));
       sender.rebuild();
