@@ -1,11 +1,13 @@
 package org.nmis.governance.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmis.governance.testing.WarehouseFixtures.AUDITOR;
 import static org.nmis.governance.testing.WarehouseFixtures.HEALTH;
 import static org.nmis.governance.testing.WarehouseFixtures.MH_STATE;
 import static org.nmis.governance.testing.WarehouseFixtures.MINISTRY;
+import static org.nmis.governance.testing.WarehouseFixtures.PUNE;
 import static org.nmis.governance.testing.WarehouseFixtures.PUNE_DISTRICT;
 import static org.nmis.governance.testing.WarehouseFixtures.RAILWAYS;
 import static org.nmis.governance.testing.WarehouseFixtures.UP_STATE;
@@ -127,9 +129,38 @@ class StandardPolicyTest {
             "follow_up_lists",
             "manifest_lines",
             "national_summaries",
+            "sms_stats",
+            "sms_unreached",
             "state_summaries",
             "upload_errors"),
         POLICY.restViews());
+  }
+
+  @Test
+  void smsBodiesAreHiddenAndNumbersGoToTheDestinationDistrictsOfficers() {
+    assertEquals("[+919876500001]", visible("sms_outbox", "mobile", PUNE_DISTRICT));
+    assertEquals("[+91XXXXXX0001, +91XXXXXX0002]", visible("sms_outbox", "mobile", MINISTRY));
+    assertEquals("[+91XXXXXX0001, +91XXXXXX0002]", visible("sms_outbox", "mobile", AUDITOR));
+    for (AccessScope reader : List.of(PUNE_DISTRICT, MINISTRY, AUDITOR)) {
+      assertFalse(visible("sms_outbox", "body", reader).contains("CANARY"), reader.label());
+    }
+    for (AccessScope none : List.of(MH_STATE, RAILWAYS, HEALTH)) {
+      assertEquals("[]", visible("sms_outbox", "mobile", none), none.label());
+    }
+    Map<String, Object> unreached = new java.util.HashMap<>();
+    unreached.put("district_code", PUNE);
+    unreached.put("mobile", "+919876500001");
+    unreached.put("names", "Ramesh");
+    Map<String, Object> forPune =
+        POLICY.view("sms_unreached", PUNE_DISTRICT, unreached).orElseThrow();
+    assertEquals("+919876500001", forPune.get("mobile"));
+    assertEquals("Ramesh", forPune.get("names"));
+    Map<String, Object> forMinistry =
+        POLICY.view("sms_unreached", MINISTRY, unreached).orElseThrow();
+    assertEquals("+91XXXXXX0001", forMinistry.get("mobile"));
+    assertEquals(null, forMinistry.get("names"));
+    assertTrue(POLICY.view("sms_unreached", MH_STATE, unreached).isEmpty());
+    assertTrue(POLICY.view("sms_unreached", RAILWAYS, unreached).isEmpty());
   }
 
   @Test

@@ -142,11 +142,11 @@ class GovernedSqlOnSparkTest {
         Map.of(
             MINISTRY,
                 "[districts, epasses, manifests, movement_requests, od_flows, registration_rejects, registrations,"
-                    + " request_events, state_daily, states, trains]",
+                    + " request_events, sms_events, sms_outbox, state_daily, states, trains]",
             MH_STATE,
                 "[districts, movement_requests, od_flows, registration_rejects, registrations, state_daily, states]",
             PUNE_DISTRICT,
-                "[districts, movement_requests, od_flows, registrations, state_daily, states]",
+                "[districts, movement_requests, od_flows, registrations, sms_outbox, state_daily, states]",
             RAILWAYS,
                 "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
                     + " state_daily, states, trains]",
@@ -155,7 +155,7 @@ class GovernedSqlOnSparkTest {
                     + " state_daily, states, trains]",
             AUDITOR,
                 "[audit_log, districts, epasses, manifests, movement_requests, od_flows, registration_rejects,"
-                    + " registrations, request_events, state_daily, states, trains]");
+                    + " registrations, request_events, sms_events, sms_outbox, state_daily, states, trains]");
     readable.forEach(
         (caller, tables) -> {
           Set<String> readableTables = new TreeSet<>();
@@ -169,6 +169,17 @@ class GovernedSqlOnSparkTest {
           }
           assertEquals(tables, readableTables.toString(), caller.label());
         });
+  }
+
+  /** On Spark: an SMS body never comes out, and a district sees only its own numbers. */
+  @Test
+  void smsBodiesStayHiddenOnSpark() {
+    assertEquals(
+        "[[+919876500001, null]]",
+        run("SELECT mobile, body FROM sms_outbox", PUNE_DISTRICT).toString());
+    assertEquals(
+        "[[0]]",
+        run("SELECT count(*) FROM sms_outbox WHERE body LIKE '%CANARY%'", MINISTRY).toString());
   }
 
   @Test

@@ -160,6 +160,33 @@ public final class FixtureRows {
               "OK",
               DAY));
 
+  /** Two alerts, one to a Pune traveller, one to a Gorakhpur traveller; bodies are canaries. */
+  public static final List<Map<String, Object>> SMS_OUTBOX =
+      List.of(sms("SMS-1", "+919876500001", PUNE), sms("SMS-2", "+919876500002", GORAKHPUR));
+
+  private static Map<String, Object> sms(String id, String mobile, int district) {
+    return row(
+        WarehouseFixtures.SMS_OUTBOX,
+        id,
+        "manifest:MR-1@abc",
+        "P1",
+        "manifest.issued",
+        "en",
+        1,
+        "1107160000000000011",
+        mobile,
+        "BODY-CANARY " + id,
+        1,
+        district,
+        "DELIVERED",
+        1,
+        "SM" + id,
+        null,
+        AT,
+        AT,
+        7L);
+  }
+
   /** Every fixture table's rows by table name. */
   public static final Map<String, List<Map<String, Object>>> BY_TABLE =
       Map.ofEntries(
@@ -171,6 +198,8 @@ public final class FixtureRows {
           Map.entry("od_flows", OD_FLOWS),
           Map.entry("state_daily", STATE_DAILY),
           Map.entry("audit_log", AUDIT_LOG),
+          Map.entry("sms_outbox", SMS_OUTBOX),
+          Map.entry("sms_events", List.of()),
           // The movement tables have no fixture rows: the matrix checks that each role may or may
           // not read them.
           Map.entry("movement_requests", List.of()),

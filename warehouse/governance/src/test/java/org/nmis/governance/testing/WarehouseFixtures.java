@@ -22,6 +22,8 @@ import org.nmis.warehouse.tables.EPassesTable;
 import org.nmis.warehouse.tables.ManifestsTable;
 import org.nmis.warehouse.tables.MovementRequestsTable;
 import org.nmis.warehouse.tables.RequestEventsTable;
+import org.nmis.warehouse.tables.SmsEventsTable;
+import org.nmis.warehouse.tables.SmsOutboxTable;
 import org.nmis.warehouse.tables.TableDefinition;
 import org.nmis.warehouse.tables.TrainsTable;
 
@@ -160,6 +162,10 @@ public final class WarehouseFixtures {
           fromDelta(ManifestsTable.DEFINITION),
           fromDelta(EPassesTable.DEFINITION));
 
+  public static final CatalogTable SMS_OUTBOX = fromDelta(SmsOutboxTable.DEFINITION);
+
+  public static final CatalogTable SMS_EVENTS = fromDelta(SmsEventsTable.DEFINITION);
+
   public static final WarehouseCatalog CATALOG =
       WarehouseCatalog.of(
           java.util.stream.Stream.concat(
@@ -171,7 +177,9 @@ public final class WarehouseFixtures {
                       DISTRICTS,
                       OD_FLOWS,
                       STATE_DAILY,
-                      AUDIT_LOG),
+                      AUDIT_LOG,
+                      SMS_OUTBOX,
+                      SMS_EVENTS),
                   MOVEMENT.stream())
               .toList());
 

@@ -85,9 +85,10 @@ public final class SendLoop implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // The log (Kafka) refused a write: nothing changed; try again after a pause.
+        // The log (Kafka) refused a write, or Twilio's message list could not be read: nothing
+        // changed; try again after a pause.
         System.getLogger(SendLoop.class.getName())
-            .log(System.Logger.Level.WARNING, "sms sender: " + e.getMessage());
+            .log(System.Logger.Level.WARNING, "sms sender: " + withoutNumbers(e));
         try {
           Thread.sleep(maxBackoff.toMillis());
         } catch (InterruptedException ie) {
@@ -95,6 +96,17 @@ public final class SendLoop implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * An error's class and message with every run of 7 or more digits cut to its last four: an SDK
+   * error can quote a URL with the recipient's number, which must not reach the logs.
+   */
+  static String withoutNumbers(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return e.getClass().getSimpleName()
+        + ": "
+        + message.replaceAll("(%2B|\\+)?[0-9]{3,}([0-9]{4})", "[number ..$2]");
   }
 
   @Override
