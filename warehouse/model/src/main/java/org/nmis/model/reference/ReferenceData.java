@@ -31,6 +31,7 @@ public final class ReferenceData {
   private final Map<Integer, List<District>> districtsByState;
   private final List<StateFlow> stateFlows;
   private final Map<String, Station> stationsByCode;
+  private volatile List<ReportedFigure> reported;
 
   ReferenceData(
       List<State> states,
@@ -159,6 +160,29 @@ public final class ReferenceData {
   /** The districts of a state, sorted by name; empty for an unknown state. */
   public List<District> districtsOf(int stateCode) {
     return districtsByState.getOrDefault(stateCode, List.of());
+  }
+
+  /**
+   * The Shramik Special figures reported in 2020 (read on first use: only the forecast needs them).
+   */
+  public List<ReportedFigure> reported2020() {
+    List<ReportedFigure> r = reported;
+    if (r == null) {
+      r =
+          reported =
+              List.copyOf(
+                  read(
+                      "shramik_2020.tsv",
+                      f ->
+                          new ReportedFigure(
+                              java.time.LocalDate.parse(f[0]),
+                              f[1],
+                              f[2].isEmpty() ? null : Integer.valueOf(f[2]),
+                              Double.parseDouble(f[3]),
+                              f[4],
+                              f[5])));
+    }
+    return r;
   }
 
   public List<StateFlow> census2011StateFlows() {

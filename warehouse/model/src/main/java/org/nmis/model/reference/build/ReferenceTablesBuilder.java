@@ -39,6 +39,7 @@ public final class ReferenceTablesBuilder {
     writeDistricts(source, out);
     writeStateFlows(source, out);
     writeStations(source, out);
+    writeReported2020(source, out);
     System.out.println("reference tables written to " + out);
   }
 
@@ -145,6 +146,39 @@ public final class ReferenceTablesBuilder {
         out.resolve("stations.tsv"),
         "Indian Railways stations with state and nearest district headquarters",
         "code\tname\tzone\tstate_code\tnearest_district_code\tlatitude\tlongitude",
+        lines);
+  }
+
+  /**
+   * The figures reported in 2020 (trains, passengers, returns by state), with state names as LGD
+   * codes; the forecast's check against reality reads them (docs/FORECAST.md).
+   */
+  private static void writeReported2020(Path source, Path out) throws IOException {
+    Map<String, String> codeOf = new TreeMap<>();
+    for (Map<String, String> r : Csv.read(source.resolve("lgd_states_2020.csv"))) {
+      codeOf.put(r.get("State Name(In English)"), r.get("State Code"));
+    }
+    List<String> lines = new ArrayList<>();
+    for (Map<String, String> r : Csv.read(source.resolve("shramik_reported_figures.csv"))) {
+      String state = r.get("state");
+      String code = state.isEmpty() ? "" : codeOf.get(state);
+      if (code == null) {
+        throw new IllegalArgumentException("no LGD state named " + state);
+      }
+      lines.add(
+          String.join(
+              "\t",
+              r.get("as_of"),
+              r.get("metric"),
+              code,
+              r.get("value"),
+              r.get("unit"),
+              r.get("source_url")));
+    }
+    write(
+        out.resolve("shramik_2020.tsv"),
+        "Shramik Special figures reported in 2020 (press releases and reports), states as LGD codes",
+        "as_of\tmetric\tstate_code\tvalue\tunit\tsource_url",
         lines);
   }
 
