@@ -32,7 +32,11 @@ public record WeekdayFactors(double[] factors) {
     double[] sums = new double[7];
     double total = 0;
     for (DailyCounts s : series) {
-      for (int i = 0; i < weeks * 7; i++) {
+      // Whole weeks inside the series only: a day before it began is no evidence of a quiet day.
+      int days =
+          (int)
+              Math.min(weeks * 7L, java.time.temporal.ChronoUnit.DAYS.between(s.start(), asOf) + 1);
+      for (int i = 0; i < days / 7 * 7; i++) {
         LocalDate day = asOf.minusDays(i);
         double v = s.at(day);
         sums[day.getDayOfWeek().getValue() - 1] += v;
