@@ -63,6 +63,9 @@ abstract class ApiTestBase {
     r.add("nmis.kafka.partitions", () -> "4");
     r.add("nmis.privacy.aadhaar-key", () -> RegistrationFixtures.TEST_AADHAAR_KEY);
     r.add("nmis.ids.key", () -> RegistrationFixtures.TEST_ID_KEY);
+    r.add(
+        "nmis.forecast.first-run-after",
+        () -> "24h"); // the tests run forecasts when they need them
     for (String arg : Demo.dryRun(TWILIO)) {
       String[] kv = arg.substring(2).split("=", 2);
       r.add(kv[0], () -> kv[1]);

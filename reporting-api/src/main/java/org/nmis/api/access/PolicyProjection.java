@@ -39,6 +39,7 @@ public class PolicyProjection {
   public static final String NATIONAL_SUMMARIES = "national_summaries";
   public static final String SMS_UNREACHED = "sms_unreached";
   public static final String SMS_STATS = "sms_stats";
+  public static final String FORECAST_RUNS = "forecast_runs";
 
   private final AccessPolicy policy;
   private final ReferenceData reference;
@@ -168,6 +169,29 @@ public class PolicyProjection {
                         org.nmis.api.errors.ApiError.FLOWS_NOT_PERMITTED,
                         "role " + caller.role() + " may not read flows"));
     return f -> rows.test(f::value, caller);
+  }
+
+  /** Which rows of return_forecast the caller may see (the rule governed SQL applies). */
+  public java.util.function.Predicate<org.nmis.forecast.ForecastRow> forecasts(AccessScope caller) {
+    org.nmis.governance.policy.RowFilter rows =
+        policy
+            .rule("return_forecast", caller.role())
+            .map(r -> r.rows())
+            .orElseThrow(
+                () ->
+                    new org.nmis.api.errors.ApiException(
+                        org.nmis.api.errors.ApiError.FORBIDDEN,
+                        "role " + caller.role() + " may not read forecasts"));
+    return f ->
+        rows.test(
+            column ->
+                switch (column) {
+                  case "origin_state_code" -> f.corridor().originStateCode();
+                  case "destination_state_code" -> f.corridor().destinationStateCode();
+                  case "destination_district_code" -> f.corridor().destinationDistrictCode();
+                  default -> null;
+                },
+            caller);
   }
 
   /** Whether the caller may download the summary of this state (null: the national summary). */

@@ -38,6 +38,7 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Tracing tracing,
     @Valid @NotNull @DefaultValue Reports reports,
     @Valid @NotNull @DefaultValue Sms sms,
+    @Valid @NotNull @DefaultValue Forecast forecast,
     @Valid @NotNull @DefaultValue Security security) {
 
   /**
@@ -174,6 +175,28 @@ public record NmisProperties(
       @DefaultValue("8") @Min(0) int queue,
       @DefaultValue("60s") @NotNull Duration timeout,
       @DefaultValue("true") boolean warmUp) {}
+
+  /**
+   * Return-journey forecasts (docs/FORECAST.md).
+   *
+   * @param days days forecast after the as-of date
+   * @param asOf the forecast's origin; empty = yesterday in India (the last whole day). The demo
+   *     sets a day of the 2020 season its synthetic data covers
+   * @param firstRunAfter the first run after start-up (the registrations land first)
+   * @param every later runs; POST /api/v1/forecasts/run runs one at once
+   * @param middleBerthsEmpty seats per train with the distancing rule (middle berths left empty: 54
+   *     a coach) or without it (72 a coach), on the 24-coach Shramik rake
+   * @param districtCorridors the busiest corridors also forecast per destination district
+   * @param backtestOrigins weekly origins of the backtest that calibrates the intervals
+   */
+  public record Forecast(
+      @DefaultValue("28") @Min(1) @Max(90) int days,
+      @DefaultValue("") String asOf,
+      @DefaultValue("2m") @NotNull Duration firstRunAfter,
+      @DefaultValue("6h") @NotNull Duration every,
+      @DefaultValue("false") boolean middleBerthsEmpty,
+      @DefaultValue("20") @Min(0) int districtCorridors,
+      @DefaultValue("8") @Min(1) int backtestOrigins) {}
 
   /**
    * SMS alerts (docs/ARCHITECTURE.md, "SMS alerts"). The outbox always fills and lands; messages

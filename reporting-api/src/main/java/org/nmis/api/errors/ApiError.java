@@ -43,6 +43,8 @@ public enum ApiError implements ProblemType {
   REPORT_TIMED_OUT(503),
   SMS_SIGNATURE_INVALID(403),
   SMS_NOT_PERMITTED(403),
+  FORECAST_NOT_READY(503),
+  FORECAST_RUNNING(409),
   INTERNAL_ERROR(500);
 
   private final int httpStatus;

@@ -2,6 +2,7 @@ package org.nmis.api.platform;
 
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,6 +10,7 @@ import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
+import org.nmis.forecast.ForecastPlan;
 import org.nmis.ingestion.broker.EmbeddedKafkaBroker;
 import org.nmis.ingestion.kafka.AuditTopic;
 import org.nmis.ingestion.kafka.MovementTopic;
@@ -27,6 +29,7 @@ import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.epass.EPassKeys;
+import org.nmis.warehouse.forecast.ReturnForecastJob;
 import org.nmis.warehouse.reference.ReferenceTables;
 import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.serving.ChangeFeed;
@@ -237,6 +240,14 @@ public class WarehousePlatform implements WarehouseStatus {
   /** Blocks until every audit event published so far is in audit_log (tests). */
   public void awaitAuditLanded() {
     auditLanding.awaitCaughtUp();
+  }
+
+  /**
+   * Runs the return forecast as of {@code asOf} on Spark and writes it to return_forecast and
+   * forecast_backtest; the run as the service serves it.
+   */
+  public ForecastPlan.Result forecast(LocalDate asOf, ForecastPlan.Settings settings) {
+    return new ReturnForecastJob(spark, warehouse).run(asOf, settings, java.time.Instant.now());
   }
 
   /** Blocks until every SMS outbox event logged so far is in sms_outbox and sms_events (tests). */

@@ -8,7 +8,8 @@ import org.nmis.api.NmisApplication;
  * {@code ./nmis demo}: the service with the demo's tools, and SMS in dry run. Starts the local
  * Twilio stub first and points the service's Twilio settings at it, so manifesting a train sends
  * real SDK requests to the stub, which posts signed receipts back; numbers ending in 13 are told to
- * fail, so the unreached lists have something to show. Arguments given on the command line win.
+ * fail, so the unreached lists have something to show. The return forecast runs as of 31 July 2020,
+ * inside the synthetic season. Arguments given on the command line win.
  */
 public final class Demo {
   private Demo() {}
@@ -16,6 +17,9 @@ public final class Demo {
   public static void main(String[] args) throws Exception {
     TwilioStub stub = new TwilioStub().failing(to -> to.endsWith("13"));
     List<String> all = new ArrayList<>(dryRun(stub));
+    // The synthetic registrations travel between May and August 2020: forecast from the end of
+    // July, with two months of history for the backtest.
+    all.add("--nmis.forecast.as-of=2020-07-31");
     all.addAll(List.of(args));
     NmisApplication.main(all.toArray(String[]::new));
   }

@@ -27,7 +27,9 @@ public final class DeltaTables {
           StateDailyTable.DEFINITION,
           AuditLogTable.DEFINITION,
           SmsOutboxTable.DEFINITION,
-          SmsEventsTable.DEFINITION);
+          SmsEventsTable.DEFINITION,
+          ReturnForecastTable.DEFINITION,
+          ForecastBacktestTable.DEFINITION);
 
   /** Views over those tables, named after them (see {@link #registerNames}). */
   public static final List<ViewDefinition> VIEWS = List.of(ExposuresView.VIEW);

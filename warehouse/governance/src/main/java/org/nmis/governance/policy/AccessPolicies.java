@@ -204,6 +204,18 @@ public final class AccessPolicies {
                         "is_index_case",
                         "last_exposure",
                         "follow_up_until"))
+        // Return forecasts are counts: the national roles see every corridor, a state the corridors
+        // it sends or receives people on, a district the rows of its own destination district.
+        .table(
+            "return_forecast",
+            CLEAR,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("origin_state_code", "destination_state_code"), STATE)
+                    .rows(callerDistrict("destination_district_code"), DISTRICT))
+        .table("forecast_backtest", CLEAR, t -> t.rows(all(), Role.values()))
+        // Running a forecast costs a Spark job over every registration: the ministry's to ask for.
+        .restView("forecast_runs", HIDDEN, t -> t.rows(all(), MINISTRY))
         // SMS: the outbox and its events for reporting; bodies name people and quote e-passes, so
         // they stay hidden in SQL. A district's nodal officers see its messages' numbers to call.
         .table(

@@ -127,6 +127,7 @@ class StandardPolicyTest {
         java.util.Set.of(
             "epass_tokens",
             "follow_up_lists",
+            "forecast_runs",
             "manifest_lines",
             "national_summaries",
             "sms_stats",

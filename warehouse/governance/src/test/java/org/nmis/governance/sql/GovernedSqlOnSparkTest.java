@@ -141,21 +141,25 @@ class GovernedSqlOnSparkTest {
     Map<AccessScope, String> readable =
         Map.of(
             MINISTRY,
-                "[districts, epasses, manifests, movement_requests, od_flows, registration_rejects, registrations,"
-                    + " request_events, sms_events, sms_outbox, state_daily, states, trains]",
+                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
+                    + " registration_rejects, registrations, request_events, return_forecast, sms_events,"
+                    + " sms_outbox, state_daily, states, trains]",
             MH_STATE,
-                "[districts, movement_requests, od_flows, registration_rejects, registrations, state_daily, states]",
+                "[districts, forecast_backtest, movement_requests, od_flows, registration_rejects, registrations,"
+                    + " return_forecast, state_daily, states]",
             PUNE_DISTRICT,
-                "[districts, movement_requests, od_flows, registrations, sms_outbox, state_daily, states]",
+                "[districts, forecast_backtest, movement_requests, od_flows, registrations, return_forecast,"
+                    + " sms_outbox, state_daily, states]",
             RAILWAYS,
-                "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
-                    + " state_daily, states, trains]",
+                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows, registrations,"
+                    + " request_events, return_forecast, state_daily, states, trains]",
             HEALTH,
-                "[districts, epasses, manifests, movement_requests, od_flows, registrations, request_events,"
-                    + " state_daily, states, trains]",
+                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows, registrations,"
+                    + " request_events, return_forecast, state_daily, states, trains]",
             AUDITOR,
-                "[audit_log, districts, epasses, manifests, movement_requests, od_flows, registration_rejects,"
-                    + " registrations, request_events, sms_events, sms_outbox, state_daily, states, trains]");
+                "[audit_log, districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
+                    + " registration_rejects, registrations, request_events, return_forecast, sms_events,"
+                    + " sms_outbox, state_daily, states, trains]");
     readable.forEach(
         (caller, tables) -> {
           Set<String> readableTables = new TreeSet<>();

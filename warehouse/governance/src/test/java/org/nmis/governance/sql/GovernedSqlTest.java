@@ -52,8 +52,8 @@ class GovernedSqlTest {
         table
             .detail()
             .contains(
-                "Tables STATE can read: districts, movement_requests, od_flows, "
-                    + "registration_rejects, registrations, state_daily, states"),
+                "Tables STATE can read: districts, forecast_backtest, movement_requests, od_flows, "
+                    + "registration_rejects, registrations, return_forecast, state_daily, states"),
         table.detail());
 
     SqlRejectedException column = rejected("SELECT nme FROM registrations");

@@ -200,6 +200,8 @@ public final class FixtureRows {
           Map.entry("audit_log", AUDIT_LOG),
           Map.entry("sms_outbox", SMS_OUTBOX),
           Map.entry("sms_events", List.of()),
+          Map.entry("return_forecast", List.of()),
+          Map.entry("forecast_backtest", List.of()),
           // The movement tables have no fixture rows: the matrix checks that each role may or may
           // not read them.
           Map.entry("movement_requests", List.of()),

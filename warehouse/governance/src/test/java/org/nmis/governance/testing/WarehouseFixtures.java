@@ -19,9 +19,11 @@ import org.nmis.model.access.AccessScope;
 import org.nmis.model.access.Role;
 import org.nmis.warehouse.tables.AuditLogTable;
 import org.nmis.warehouse.tables.EPassesTable;
+import org.nmis.warehouse.tables.ForecastBacktestTable;
 import org.nmis.warehouse.tables.ManifestsTable;
 import org.nmis.warehouse.tables.MovementRequestsTable;
 import org.nmis.warehouse.tables.RequestEventsTable;
+import org.nmis.warehouse.tables.ReturnForecastTable;
 import org.nmis.warehouse.tables.SmsEventsTable;
 import org.nmis.warehouse.tables.SmsOutboxTable;
 import org.nmis.warehouse.tables.TableDefinition;
@@ -166,6 +168,10 @@ public final class WarehouseFixtures {
 
   public static final CatalogTable SMS_EVENTS = fromDelta(SmsEventsTable.DEFINITION);
 
+  public static final CatalogTable RETURN_FORECAST = fromDelta(ReturnForecastTable.DEFINITION);
+
+  public static final CatalogTable FORECAST_BACKTEST = fromDelta(ForecastBacktestTable.DEFINITION);
+
   public static final WarehouseCatalog CATALOG =
       WarehouseCatalog.of(
           java.util.stream.Stream.concat(
@@ -179,7 +185,9 @@ public final class WarehouseFixtures {
                       STATE_DAILY,
                       AUDIT_LOG,
                       SMS_OUTBOX,
-                      SMS_EVENTS),
+                      SMS_EVENTS,
+                      RETURN_FORECAST,
+                      FORECAST_BACKTEST),
                   MOVEMENT.stream())
               .toList());
 

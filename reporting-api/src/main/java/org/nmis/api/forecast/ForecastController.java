@@ -1,0 +1,193 @@
+package org.nmis.api.forecast;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.nmis.api.access.PolicyProjection;
+import org.nmis.api.errors.ApiError;
+import org.nmis.api.errors.ApiException;
+import org.nmis.api.security.NmisUser;
+import org.nmis.forecast.Backtest;
+import org.nmis.forecast.ForecastRow;
+import org.nmis.model.csv.CsvWriter;
+import org.nmis.model.reference.ReferenceData;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Return-journey forecasts for planners: the latest run's expected travellers per corridor and day
+ * with intervals and trains needed, as the access policy's {@code return_forecast} rule lets the
+ * caller see them; and a run on demand for the ministry.
+ */
+@RestController
+@RequestMapping("/api/v1/forecasts")
+public class ForecastController {
+  private static final List<String> COLUMNS =
+      List.of(
+          "origin_state_code",
+          "origin_state",
+          "destination_state_code",
+          "destination_state",
+          "destination_district_code",
+          "destination_district",
+          "travel_date",
+          "horizon",
+          "expected",
+          "low_80",
+          "high_80",
+          "low_95",
+          "high_95",
+          "registered",
+          "booked",
+          "trains_needed");
+
+  private final ForecastDesk desk;
+  private final PolicyProjection views;
+  private final ReferenceData reference;
+
+  public ForecastController(ForecastDesk desk, PolicyProjection views, ReferenceData reference) {
+    this.desk = desk;
+    this.views = views;
+    this.reference = reference;
+  }
+
+  public record RunBody(@com.fasterxml.jackson.annotation.JsonProperty("as_of") LocalDate asOf) {}
+
+  /**
+   * The latest forecast: every corridor the caller may see (filter by {@code origin_state}, {@code
+   * destination_state}), {@code days} days of it (all by default), with {@code districts=true} the
+   * destination districts of the busiest corridors instead of whole corridors. JSON or CSV.
+   */
+  @GetMapping("/returns")
+  public ResponseEntity<?> returns(
+      @RequestParam(value = "origin_state", required = false) Integer originState,
+      @RequestParam(value = "destination_state", required = false) Integer destinationState,
+      @RequestParam(value = "days", required = false) Integer days,
+      @RequestParam(value = "districts", defaultValue = "false") boolean districts,
+      @RequestParam(value = "format", defaultValue = "json") String format,
+      @AuthenticationPrincipal NmisUser user) {
+    if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("csv")) {
+      throw new ApiException(
+          ApiError.INVALID_PARAMETER, "format '" + format + "' is not one of json, csv");
+    }
+    if (days != null && days < 1) {
+      throw new ApiException(ApiError.INVALID_PARAMETER, "days must be 1 or more; got " + days);
+    }
+    ForecastDesk.Run run =
+        desk.latest()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.FORECAST_NOT_READY,
+                        "no forecast has run yet; the first runs nmis.forecast.first-run-after"
+                            + " the start (2 minutes by default), or the ministry runs one with"
+                            + " POST /api/v1/forecasts/run"));
+    Predicate<ForecastRow> visible = views.forecasts(user.scope());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ForecastRow f : run.result().rows()) {
+      if ((f.corridor().destinationDistrictCode() != null) == districts
+          && (originState == null || originState == f.corridor().originStateCode())
+          && (destinationState == null || destinationState == f.corridor().destinationStateCode())
+          && (days == null || f.day().horizon() <= days)
+          && visible.test(f)) {
+        rows.add(row(f));
+      }
+    }
+    if (format.equalsIgnoreCase("csv")) {
+      StringBuilder csv = new StringBuilder();
+      CsvWriter w = new CsvWriter(csv).row(COLUMNS);
+      for (Map<String, Object> r : rows) {
+        w.row(COLUMNS.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList());
+      }
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .body(csv.toString());
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("as_of", run.asOf().toString());
+    answer.put("generated_at", run.generatedAt().toString());
+    answer.put("seats_per_train", desk.seatsPerTrain());
+    answer.put("method", "damped-trend smoothing with pooled weekday factors; docs/FORECAST.md");
+    answer.put("backtest", backtest(run.result().backtest()));
+    answer.put("count", rows.size());
+    answer.put("forecasts", rows);
+    return ResponseEntity.ok(answer);
+  }
+
+  /** Runs the forecast now (MINISTRY), as of {@code as_of} or the configured date. */
+  @PostMapping("/run")
+  public Map<String, Object> run(
+      @RequestBody(required = false) RunBody body, @AuthenticationPrincipal NmisUser user) {
+    if (!views.mayRead(PolicyProjection.FORECAST_RUNS, user.scope())) {
+      throw new ApiException(
+          ApiError.FORBIDDEN,
+          "only the ministry runs forecasts on demand; they also run every nmis.forecast.every");
+    }
+    ForecastDesk.Run run = desk.runNow(body == null ? null : body.asOf());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("as_of", run.asOf().toString());
+    answer.put("rows", run.result().rows().size());
+    answer.put("corridors", run.result().backtest().series());
+    answer.put("millis", run.millis());
+    return answer;
+  }
+
+  private Map<String, Object> row(ForecastRow f) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("origin_state_code", f.corridor().originStateCode());
+    r.put("origin_state", stateName(f.corridor().originStateCode()));
+    r.put("destination_state_code", f.corridor().destinationStateCode());
+    r.put("destination_state", stateName(f.corridor().destinationStateCode()));
+    Integer district = f.corridor().destinationDistrictCode();
+    r.put("destination_district_code", district);
+    r.put(
+        "destination_district",
+        district == null ? null : reference.district(district).map(d -> d.name()).orElse(null));
+    r.put("travel_date", f.day().date().toString());
+    r.put("horizon", f.day().horizon());
+    r.put("expected", round(f.day().expected()));
+    r.put("low_80", round(f.day().low80()));
+    r.put("high_80", round(f.day().high80()));
+    r.put("low_95", round(f.day().low95()));
+    r.put("high_95", round(f.day().high95()));
+    r.put("registered", round(f.day().known()));
+    r.put("booked", round(f.booked()));
+    r.put("trains_needed", f.trainsNeeded());
+    return r;
+  }
+
+  private static List<Map<String, Object>> backtest(Backtest.Report b) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Backtest.HorizonRow h : b.rows()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("horizon", h.horizon());
+      r.put("model_mae", round(h.model().mae()));
+      r.put("model_mape", round(h.model().mape()));
+      r.put("last_week_mae", round(h.lastWeek().mae()));
+      r.put("same_weekday_mae", round(h.sameWeekday().mae()));
+      r.put("coverage_80", round(h.coverage80()));
+      r.put("coverage_95", round(h.coverage95()));
+      out.add(r);
+    }
+    return out;
+  }
+
+  private String stateName(int code) {
+    return reference.state(code).map(s -> s.name()).orElse(null);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}
