@@ -64,7 +64,7 @@ class ForecastIT extends ApiTestBase {
     assertTrue(tomorrow.get("low_95").asDouble() <= expected, tomorrow.toString());
     assertTrue(tomorrow.get("high_95").asDouble() >= tomorrow.get("high_80").asDouble());
     assertEquals(
-        (int) Math.ceil(Math.max(0, expected - tomorrow.get("booked").asDouble()) / 1728),
+        Math.round(Math.max(0, expected - tomorrow.get("booked").asDouble()) / 1728),
         tomorrow.get("trains_needed").asInt(),
         tomorrow.toString());
     assertEquals("Uttar Pradesh", tomorrow.get("destination_state").asText());

@@ -11,7 +11,8 @@ import java.util.Map;
  * A whole forecast run, from the warehouse's aggregates to the rows of {@code return_forecast}: the
  * backtest first (it calibrates the intervals and says how good the forecast is), then every state
  * corridor and, for the {@code districtCorridors} busiest ones, every destination district of them;
- * trains needed are the travellers not yet booked over the seats of a train.
+ * trains needed are the travellers not yet booked over the seats of a train, rounded to whole
+ * trains.
  */
 public final class ForecastPlan {
   /** What the warehouse knows at {@code asOf}. */
@@ -88,7 +89,9 @@ public final class ForecastPlan {
               in.registeredAhead().getOrDefault(c, Map.of()),
               in.leadTimes())) {
         double onTrains = booked.getOrDefault(d.date(), 0.0);
-        int trains = (int) Math.ceil(Math.max(0, d.expected() - onTrains) / s.seatsPerTrain());
+        // Whole trains, rounded: a part-train of people is carried with the next day's or by bus,
+        // so 0.3 of a train is no train and 1.6 trains are two.
+        int trains = (int) Math.round(Math.max(0, d.expected() - onTrains) / s.seatsPerTrain());
         rows.add(new ForecastRow(c, d, onTrains, trains));
       }
     }
