@@ -51,7 +51,7 @@ public final class Backtest {
       }
     }
     int calibrate = Math.max(1, at.size() / 2);
-    List<List<Double>> calibration = lists();
+    List<Intervals.Error> calibration = new ArrayList<>();
     List<List<double[]>> points =
         new ArrayList<>(); // per horizon: actual, model, last week, same wd
     List<List<double[]>> heldOut = new ArrayList<>(); // per horizon: actual, model
@@ -74,14 +74,14 @@ public final class Backtest {
           double sameWeekday = s.at(day.minusDays(7L * ((h + 6) / 7)));
           points.get(h - 1).add(new double[] {actual, model[h - 1], lastWeek, sameWeekday});
           if (i < calibrate) {
-            calibration.get(h - 1).add(Math.log((actual + 1) / (model[h - 1] + 1)));
+            calibration.add(new Intervals.Error(h, model[h - 1], actual));
           } else {
             heldOut.get(h - 1).add(new double[] {actual, model[h - 1]});
           }
         }
       }
     }
-    Intervals intervals = Intervals.fromLogErrors(calibration);
+    Intervals intervals = Intervals.fromErrors(calibration, horizon);
     List<HorizonRow> rows = new ArrayList<>();
     for (int h = 1; h <= horizon; h++) {
       List<double[]> p = points.get(h - 1);
@@ -122,13 +122,5 @@ public final class Backtest {
         points.isEmpty() ? 0 : abs / points.size(),
         withActual == 0 ? 0 : 100 * pct / withActual,
         points.size());
-  }
-
-  private List<List<Double>> lists() {
-    List<List<Double>> out = new ArrayList<>();
-    for (int h = 0; h < horizon; h++) {
-      out.add(new ArrayList<>());
-    }
-    return out;
   }
 }
