@@ -55,28 +55,20 @@ public final class ReturnForecastJob {
   }
 
   ForecastPlan.Inputs inputs(LocalDate asOf) {
-    Map<Corridor, TreeMap<LocalDate, Double>> history = new HashMap<>();
     String flows = table(OdFlowsTable.DEFINITION);
-    for (Row r :
-        spark
-            .sql(
-                "SELECT origin_state_code, destination_state_code, destination_district_code,"
-                    + " travel_date, sum(persons) FROM "
-                    + flows
-                    + " WHERE travel_date <= DATE'"
-                    + asOf
-                    + "' GROUP BY 1, 2, 3, 4")
-            .collectAsList()) {
-      Corridor district = new Corridor(r.getInt(0), r.getInt(1), r.getInt(2));
-      LocalDate day = r.getLocalDate(3);
-      double persons = r.getLong(4);
-      history.computeIfAbsent(district, k -> new TreeMap<>()).merge(day, persons, Double::sum);
-      history
-          .computeIfAbsent(district.state(), k -> new TreeMap<>())
-          .merge(day, persons, Double::sum);
-    }
+    Map<Corridor, Map<LocalDate, Double>> history =
+        byCorridorAndDay(
+            "SELECT origin_state_code, destination_state_code, destination_district_code,"
+                + " travel_date, sum(persons) FROM "
+                + flows
+                + " WHERE travel_date <= DATE'"
+                + asOf
+                + "' GROUP BY 1, 2, 3, 4");
     LocalDate start =
-        history.values().stream().map(TreeMap::firstKey).min(LocalDate::compareTo).orElse(asOf);
+        history.values().stream()
+            .flatMap(byDay -> byDay.keySet().stream())
+            .min(LocalDate::compareTo)
+            .orElse(asOf);
     Map<Corridor, DailyCounts> travellers = new HashMap<>();
     int days = (int) ChronoUnit.DAYS.between(start, asOf) + 1;
     history.forEach(
@@ -89,27 +81,16 @@ public final class ReturnForecastJob {
     // Registered ahead: travel after as_of, first ingested by the end of as_of (IST).
     String registrations = table(RegistrationsTable.DEFINITION);
     String endOfDay = asOf.plusDays(1).atStartOfDay(INDIA).toInstant().toString();
-    Map<Corridor, Map<LocalDate, Double>> ahead = new HashMap<>();
-    for (Row r :
-        spark
-            .sql(
-                "SELECT origin_state_code, destination_state_code, destination_district_code,"
-                    + " travel_date, sum(persons_accompanying + 1) FROM "
-                    + registrations
-                    + " WHERE travel_date > DATE'"
-                    + asOf
-                    + "' AND created_at < TIMESTAMP'"
-                    + endOfDay
-                    + "' GROUP BY 1, 2, 3, 4")
-            .collectAsList()) {
-      Corridor district = new Corridor(r.getInt(0), r.getInt(1), r.getInt(2));
-      LocalDate day = r.getLocalDate(3);
-      double persons = r.getLong(4);
-      ahead.computeIfAbsent(district, k -> new HashMap<>()).merge(day, persons, Double::sum);
-      ahead
-          .computeIfAbsent(district.state(), k -> new HashMap<>())
-          .merge(day, persons, Double::sum);
-    }
+    Map<Corridor, Map<LocalDate, Double>> ahead =
+        byCorridorAndDay(
+            "SELECT origin_state_code, destination_state_code, destination_district_code,"
+                + " travel_date, sum(persons_accompanying + 1) FROM "
+                + registrations
+                + " WHERE travel_date > DATE'"
+                + asOf
+                + "' AND created_at < TIMESTAMP'"
+                + endOfDay
+                + "' GROUP BY 1, 2, 3, 4");
 
     // How far ahead people registered, over the days already travelled.
     long[] byLead = new long[MAX_LEAD_DAYS + 1];
@@ -130,28 +111,17 @@ public final class ReturnForecastJob {
     }
 
     // Seated on a manifest of a request that is not cancelled.
-    Map<Corridor, Map<LocalDate, Double>> booked = new HashMap<>();
-    for (Row r :
-        spark
-            .sql(
-                "SELECT q.origin_state_code, q.destination_state_code, m.destination_district_code,"
-                    + " m.train_date, count(*) FROM "
-                    + table(ManifestsTable.DEFINITION)
-                    + " m JOIN "
-                    + table(MovementRequestsTable.DEFINITION)
-                    + " q ON m.request_id = q.request_id WHERE m.seat_status = 'SEATED'"
-                    + " AND q.status <> 'CANCELLED' AND m.train_date > DATE'"
-                    + asOf
-                    + "' GROUP BY 1, 2, 3, 4")
-            .collectAsList()) {
-      Corridor district = new Corridor(r.getInt(0), r.getInt(1), r.getInt(2));
-      LocalDate day = r.getLocalDate(3);
-      double seated = r.getLong(4);
-      booked.computeIfAbsent(district, k -> new HashMap<>()).merge(day, seated, Double::sum);
-      booked
-          .computeIfAbsent(district.state(), k -> new HashMap<>())
-          .merge(day, seated, Double::sum);
-    }
+    Map<Corridor, Map<LocalDate, Double>> booked =
+        byCorridorAndDay(
+            "SELECT q.origin_state_code, q.destination_state_code, m.destination_district_code,"
+                + " m.train_date, count(*) FROM "
+                + table(ManifestsTable.DEFINITION)
+                + " m JOIN "
+                + table(MovementRequestsTable.DEFINITION)
+                + " q ON m.request_id = q.request_id WHERE m.seat_status = 'SEATED'"
+                + " AND q.status <> 'CANCELLED' AND m.train_date > DATE'"
+                + asOf
+                + "' GROUP BY 1, 2, 3, 4");
     // A corridor with people registered or seated ahead but nobody travelled yet starts at zero.
     for (Corridor c : ahead.keySet()) {
       travellers.putIfAbsent(c, new DailyCounts(start, new double[days]));
@@ -160,6 +130,23 @@ public final class ReturnForecastJob {
       travellers.putIfAbsent(c, new DailyCounts(start, new double[days]));
     }
     return new ForecastPlan.Inputs(asOf, travellers, ahead, booked, LeadTimes.fromCounts(byLead));
+  }
+
+  /**
+   * Runs a query whose columns are origin state, destination state, destination district, day and a
+   * count, and adds each count to its district corridor and to its state corridor.
+   */
+  private Map<Corridor, Map<LocalDate, Double>> byCorridorAndDay(String sql) {
+    Map<Corridor, Map<LocalDate, Double>> out = new HashMap<>();
+    for (Row r : spark.sql(sql).collectAsList()) {
+      Corridor district = new Corridor(r.getInt(0), r.getInt(1), r.getInt(2));
+      LocalDate day = r.getLocalDate(3);
+      double count = r.getLong(4);
+      for (Corridor c : List.of(district, district.state())) {
+        out.computeIfAbsent(c, k -> new TreeMap<>()).merge(day, count, Double::sum);
+      }
+    }
+    return out;
   }
 
   private void write(LocalDate asOf, ForecastPlan.Result result, Instant now) {
