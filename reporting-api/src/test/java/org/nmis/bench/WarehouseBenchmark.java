@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nmis.api.NmisApplication;
+import org.nmis.api.forecast.ForecastDesk;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.governance.sql.GovernedSql;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
@@ -54,7 +56,13 @@ public final class WarehouseBenchmark {
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
     long lookups = args.length > 1 ? Long.parseLong(args[1]) : 100_000L;
-    Path dataDir = Files.createTempDirectory("nmis-bench");
+    // bench.dir keeps the data for a later run; bench.reuse=true starts on it without publishing.
+    String kept = System.getProperty("bench.dir");
+    Path dataDir =
+        kept != null
+            ? Files.createDirectories(Path.of(kept))
+            : Files.createTempDirectory("nmis-bench");
+    boolean reuse = Boolean.getBoolean("bench.reuse");
     ConfigurableApplicationContext ctx =
         SpringApplication.run(
             NmisApplication.class,
@@ -64,6 +72,8 @@ public final class WarehouseBenchmark {
             "--nmis.ingestion.max-offsets-per-trigger="
                 + System.getProperty("bench.maxOffsets", "250000"),
             "--logging.level.org.nmis=WARN",
+            // The benchmark runs the forecast itself, when its data are in.
+            "--nmis.forecast.first-run-after=24h",
             // The per-user tracing rate limit would stop the 4 measuring clients; the limit itself
             // is tested in TracingIT.
             "--nmis.tracing.lookups-per-minute=100000000");
@@ -73,6 +83,17 @@ public final class WarehouseBenchmark {
       RegistrationPublisher publisher = ctx.getBean(RegistrationPublisher.class);
       RegistrationIndex index = ctx.getBean(RegistrationIndex.class);
       int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+      boolean forecastPhase = "forecast".equals(System.getProperty("bench.phases"));
+      LocalDate asOf = LocalDate.parse(System.getProperty("bench.asOf", "2020-07-31"));
+      if (forecastPhase && reuse) {
+        platform.awaitCaughtUp();
+        report.add("| metric | value |");
+        report.add("|---|---|");
+        report.add(row("indexed persons (data kept from an earlier run)", "" + index.size()));
+        report.addAll(ForecastBenchmark.run(platform, ctx.getBean(ForecastDesk.class), asOf));
+        write(report, "");
+        return;
+      }
 
       publish(publisher, 1, 50_000);
       platform.awaitCaughtUp();
@@ -95,6 +116,26 @@ public final class WarehouseBenchmark {
 
       int peak = Integer.getInteger("bench.peak", 280);
       int trains = Integer.getInteger("bench.trains", 1_000);
+      if (forecastPhase) {
+        // The forecast phase alone (issue 16): the data, its trains, then the forecast job.
+        MovementBenchmark.Result movement =
+            MovementBenchmark.run(ctx.getBean(MovementService.class), index, peak, trains);
+        report.add("| metric | value |");
+        report.add("|---|---|");
+        report.add(
+            row("registrations published", String.format(Locale.ROOT, "%,d", counts.total())));
+        report.add(
+            row(
+                "trains manifested",
+                String.format(
+                    Locale.ROOT,
+                    "%,d (%,d travellers seated)",
+                    movement.overall().trains(),
+                    movement.overall().travellers())));
+        report.addAll(ForecastBenchmark.run(platform, ctx.getBean(ForecastDesk.class), asOf));
+        write(report, "");
+        return;
+      }
       if ("pdf".equals(System.getProperty("bench.phases"))) {
         // The PDF phase alone (issue 14): the data, its trains, then the documents.
         platform.awaitFlowsCaughtUp();
