@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.Field;
@@ -21,18 +22,22 @@ class ForecastIT extends ApiTestBase {
 
   @Test
   void registeredTravellersShowInTheForecastOfTheirCorridorForThoseWhoMaySeeIt() throws Exception {
-    registerAs(
-        "mh-state",
-        "mh-demo",
-        RegistrationFixtures.ramFromPuneToGorakhpur()
-            .set(Field.SOURCE_STATE_CODE, (String) null)
-            .set(Field.SOURCE_RECORD_ID, "FCT-1")
-            .set(Field.MOBILE, "7200000001")
-            .set(Field.AADHAAR, null)
-            .set(Field.PERSONS_ACCOMPANYING, "3")
-            .set(Field.TRAVEL_DATE, TRAVEL.toString())
-            .build());
+    List<String> ids =
+        registerAs(
+            "mh-state",
+            "mh-demo",
+            RegistrationFixtures.ramFromPuneToGorakhpur()
+                .set(Field.SOURCE_STATE_CODE, (String) null)
+                .set(Field.SOURCE_RECORD_ID, "FCT-1")
+                .set(Field.MOBILE, "7200000001")
+                .set(Field.AADHAAR, null)
+                .set(Field.PERSONS_ACCOMPANYING, "3")
+                .set(Field.TRAVEL_DATE, TRAVEL.toString())
+                .build());
+    // Uttar Pradesh accepts them with 100 quarantine places, all for Gorakhpur.
+    manifestTrain(ids, "05916");
     platform.awaitFlowsCaughtUp();
+    platform.awaitMovementLanded();
 
     HttpResponse<String> refused = post("/api/v1/forecasts/run", "{}", "health", "health-demo");
     assertEquals(403, refused.statusCode(), refused.body());
@@ -41,6 +46,7 @@ class ForecastIT extends ApiTestBase {
             "/api/v1/forecasts/run", "{\"as_of\": \"" + TODAY + "\"}", "ministry", "ministry-demo");
     assertEquals(200, ran.statusCode(), ran.body());
     assertTrue(json(ran).get("rows").asInt() > 0, ran.body());
+    assertTrue(json(ran).get("quarantine_rows").asInt() > 0, ran.body());
 
     JsonNode up =
         json(
@@ -86,6 +92,58 @@ class ForecastIT extends ApiTestBase {
     HttpResponse<String> badFormat =
         get("/api/v1/forecasts/returns?format=pdf", "ministry", "ministry-demo");
     assertEquals(400, badFormat.statusCode(), badFormat.body());
+
+    // The quarantine plan: Gorakhpur's places and the people expected there, for Uttar Pradesh.
+    JsonNode plan =
+        json(get("/api/v1/forecasts/quarantine?district=148&days=3", "up-state", "up-demo"));
+    assertEquals(14, plan.get("quarantine_days").asInt());
+    assertEquals(3, plan.get("count").asInt(), plan.toString());
+    JsonNode travelDay = null;
+    for (JsonNode q : plan.get("plan")) {
+      assertEquals("Gorakhpur", q.get("destination_district").asText());
+      assertTrue(q.get("declared_places").asDouble() >= 100, q.toString());
+      assertEquals(
+          Math.max(
+              0, q.get("expected_in_quarantine").asDouble() - q.get("declared_places").asDouble()),
+          q.get("shortfall").asDouble(),
+          0.11,
+          q.toString());
+      assertEquals(
+          q.get("shortfall").asDouble() > 0, q.get("overloaded").asBoolean(), q.toString());
+      if (q.get("plan_date").asText().equals(TRAVEL.toString())) {
+        travelDay = q;
+      }
+    }
+    assertTrue(travelDay != null, plan.toString());
+    assertTrue(travelDay.get("expected_in_quarantine").asDouble() >= 4, travelDay.toString());
+    // Maharashtra and Bihar receive nobody in Gorakhpur: they see none of its plan.
+    for (String[] other : new String[][] {{"mh-state", "mh-demo"}, {"br-state", "br-demo"}}) {
+      JsonNode none = json(get("/api/v1/forecasts/quarantine?district=148", other[0], other[1]));
+      assertEquals(0, none.get("count").asInt(), none.toString());
+    }
+    String planCsv =
+        get(
+                "/api/v1/forecasts/quarantine?destination_state=9&format=csv",
+                "ministry",
+                "ministry-demo")
+            .body();
+    assertTrue(planCsv.startsWith("destination_state_code,destination_state,"), planCsv);
+    assertTrue(planCsv.contains(",Gorakhpur,"), planCsv);
+    HttpResponse<String> planSql =
+        post(
+            "/api/v1/sql",
+            JSON.writeValueAsString(
+                Map.of(
+                    "sql",
+                    "SELECT count(*) FROM quarantine_plan WHERE as_of = DATE '"
+                        + TODAY
+                        + "' AND destination_district_code = 148",
+                    "format",
+                    "json")),
+            "up-state",
+            "up-demo");
+    assertEquals(200, planSql.statusCode(), planSql.body());
+    assertEquals(28, json(planSql).get("rows").get(0).get(0).asInt(), planSql.body());
 
     HttpResponse<String> sql =
         post(

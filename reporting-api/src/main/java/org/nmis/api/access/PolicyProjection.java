@@ -173,15 +173,7 @@ public class PolicyProjection {
 
   /** Which rows of return_forecast the caller may see (the rule governed SQL applies). */
   public java.util.function.Predicate<org.nmis.forecast.ForecastRow> forecasts(AccessScope caller) {
-    org.nmis.governance.policy.RowFilter rows =
-        policy
-            .rule("return_forecast", caller.role())
-            .map(r -> r.rows())
-            .orElseThrow(
-                () ->
-                    new org.nmis.api.errors.ApiException(
-                        org.nmis.api.errors.ApiError.FORBIDDEN,
-                        "role " + caller.role() + " may not read forecasts"));
+    org.nmis.governance.policy.RowFilter rows = forecastRows("return_forecast", caller);
     return f ->
         rows.test(
             column ->
@@ -192,6 +184,32 @@ public class PolicyProjection {
                   default -> null;
                 },
             caller);
+  }
+
+  /** Which rows of quarantine_plan the caller may see (the rule governed SQL applies). */
+  public java.util.function.Predicate<org.nmis.forecast.QuarantineRow> quarantine(
+      AccessScope caller) {
+    org.nmis.governance.policy.RowFilter rows = forecastRows("quarantine_plan", caller);
+    return q ->
+        rows.test(
+            column ->
+                switch (column) {
+                  case "destination_state_code" -> q.destination().stateCode();
+                  case "destination_district_code" -> q.destination().districtCode();
+                  default -> null;
+                },
+            caller);
+  }
+
+  private org.nmis.governance.policy.RowFilter forecastRows(String table, AccessScope caller) {
+    return policy
+        .rule(table, caller.role())
+        .map(r -> r.rows())
+        .orElseThrow(
+            () ->
+                new org.nmis.api.errors.ApiException(
+                    org.nmis.api.errors.ApiError.FORBIDDEN,
+                    "role " + caller.role() + " may not read " + table));
   }
 
   /** Whether the caller may download the summary of this state (null: the national summary). */

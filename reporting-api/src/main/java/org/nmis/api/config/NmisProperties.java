@@ -188,6 +188,8 @@ public record NmisProperties(
    *     a coach) or without it (72 a coach), on the 24-coach Shramik rake
    * @param districtCorridors the busiest corridors also forecast per destination district
    * @param backtestOrigins weekly origins of the backtest that calibrates the intervals
+   * @param quarantineDays days a returning person stays in quarantine (14 in the 2020 guidelines):
+   *     how long an arrival fills a place, and how long a declaration of places stands
    */
   public record Forecast(
       @DefaultValue("28") @Min(1) @Max(90) int days,
@@ -196,7 +198,8 @@ public record NmisProperties(
       @DefaultValue("6h") @NotNull Duration every,
       @DefaultValue("false") boolean middleBerthsEmpty,
       @DefaultValue("20") @Min(0) int districtCorridors,
-      @DefaultValue("8") @Min(1) int backtestOrigins) {}
+      @DefaultValue("8") @Min(1) int backtestOrigins,
+      @DefaultValue("14") @Min(1) @Max(60) int quarantineDays) {}
 
   /**
    * SMS alerts (docs/ARCHITECTURE.md, "SMS alerts"). The outbox always fills and lands; messages

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.errors.ApiError;
@@ -13,6 +15,7 @@ import org.nmis.api.errors.ApiException;
 import org.nmis.api.security.NmisUser;
 import org.nmis.forecast.Backtest;
 import org.nmis.forecast.ForecastRow;
+import org.nmis.forecast.QuarantineRow;
 import org.nmis.model.csv.CsvWriter;
 import org.nmis.model.reference.ReferenceData;
 import org.springframework.http.MediaType;
@@ -27,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Return-journey forecasts for planners: the latest run's expected travellers per corridor and day
- * with intervals and trains needed, as the access policy's {@code return_forecast} rule lets the
- * caller see them; and a run on demand for the ministry.
+ * with intervals and trains needed, and the quarantine plan of the destination districts, as the
+ * access policy's {@code return_forecast} and {@code quarantine_plan} rules let the caller see
+ * them; and a run on demand for the ministry.
  */
 @RestController
 @RequestMapping("/api/v1/forecasts")
@@ -51,6 +55,22 @@ public class ForecastController {
           "registered",
           "booked",
           "trains_needed");
+
+  private static final List<String> QUARANTINE_COLUMNS =
+      List.of(
+          "destination_state_code",
+          "destination_state",
+          "destination_district_code",
+          "destination_district",
+          "plan_date",
+          "horizon",
+          "expected_arrivals",
+          "high_arrivals",
+          "expected_in_quarantine",
+          "high_in_quarantine",
+          "declared_places",
+          "shortfall",
+          "overloaded");
 
   private final ForecastDesk desk;
   private final PolicyProjection views;
@@ -77,22 +97,7 @@ public class ForecastController {
       @RequestParam(value = "districts", defaultValue = "false") boolean districts,
       @RequestParam(value = "format", defaultValue = "json") String format,
       @AuthenticationPrincipal NmisUser user) {
-    if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("csv")) {
-      throw new ApiException(
-          ApiError.INVALID_PARAMETER, "format '" + format + "' is not one of json, csv");
-    }
-    if (days != null && days < 1) {
-      throw new ApiException(ApiError.INVALID_PARAMETER, "days must be 1 or more; got " + days);
-    }
-    ForecastDesk.Run run =
-        desk.latest()
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ApiError.FORECAST_NOT_READY,
-                        "no forecast has run yet; the first runs nmis.forecast.first-run-after"
-                            + " the start (2 minutes by default), or the ministry runs one with"
-                            + " POST /api/v1/forecasts/run"));
+    ForecastDesk.Run run = latest(format, days);
     Predicate<ForecastRow> visible = views.forecasts(user.scope());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ForecastRow f : run.result().rows()) {
@@ -105,14 +110,7 @@ public class ForecastController {
       }
     }
     if (format.equalsIgnoreCase("csv")) {
-      StringBuilder csv = new StringBuilder();
-      CsvWriter w = new CsvWriter(csv).row(COLUMNS);
-      for (Map<String, Object> r : rows) {
-        w.row(COLUMNS.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList());
-      }
-      return ResponseEntity.ok()
-          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-          .body(csv.toString());
+      return csv(COLUMNS, rows);
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("as_of", run.asOf().toString());
@@ -122,6 +120,53 @@ public class ForecastController {
     answer.put("backtest", backtest(run.result().backtest()));
     answer.put("count", rows.size());
     answer.put("forecasts", rows);
+    return ResponseEntity.ok(answer);
+  }
+
+  /**
+   * The latest run's quarantine plan: for each destination district the caller may see (filter by
+   * {@code destination_state}, {@code district}; {@code overloaded=true} for the days with more
+   * people expected in quarantine than declared places), the people expected in quarantine per day
+   * against the places declared, overloaded districts first. JSON or CSV.
+   */
+  @GetMapping("/quarantine")
+  public ResponseEntity<?> quarantine(
+      @RequestParam(value = "destination_state", required = false) Integer destinationState,
+      @RequestParam(value = "district", required = false) Integer district,
+      @RequestParam(value = "days", required = false) Integer days,
+      @RequestParam(value = "overloaded", defaultValue = "false") boolean overloadedOnly,
+      @RequestParam(value = "format", defaultValue = "json") String format,
+      @AuthenticationPrincipal NmisUser user) {
+    ForecastDesk.Run run = latest(format, days);
+    Predicate<QuarantineRow> visible = views.quarantine(user.scope());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Set<Integer> overloadedDistricts = new TreeSet<>();
+    for (QuarantineRow q : run.result().quarantine()) {
+      if ((destinationState == null || destinationState == q.destination().stateCode())
+          && (district == null || district == q.destination().districtCode())
+          && (days == null || q.horizon() <= days)
+          && (!overloadedOnly || q.overloaded())
+          && visible.test(q)) {
+        rows.add(row(q));
+        if (q.overloaded()) {
+          overloadedDistricts.add(q.destination().districtCode());
+        }
+      }
+    }
+    if (format.equalsIgnoreCase("csv")) {
+      return csv(QUARANTINE_COLUMNS, rows);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("as_of", run.asOf().toString());
+    answer.put("generated_at", run.generatedAt().toString());
+    answer.put("quarantine_days", desk.quarantineDays());
+    answer.put(
+        "method",
+        "people arrived or expected within the quarantine period against the most places the"
+            + " state's acceptances declared at once; docs/FORECAST.md");
+    answer.put("overloaded_districts", overloadedDistricts.size());
+    answer.put("count", rows.size());
+    answer.put("plan", rows);
     return ResponseEntity.ok(answer);
   }
 
@@ -139,6 +184,7 @@ public class ForecastController {
     answer.put("as_of", run.asOf().toString());
     answer.put("rows", run.result().rows().size());
     answer.put("corridors", run.result().backtest().series());
+    answer.put("quarantine_rows", run.result().quarantine().size());
     answer.put("millis", run.millis());
     return answer;
   }
@@ -165,6 +211,56 @@ public class ForecastController {
     r.put("booked", round(f.booked()));
     r.put("trains_needed", f.trainsNeeded());
     return r;
+  }
+
+  private Map<String, Object> row(QuarantineRow q) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("destination_state_code", q.destination().stateCode());
+    r.put("destination_state", stateName(q.destination().stateCode()));
+    r.put("destination_district_code", q.destination().districtCode());
+    r.put(
+        "destination_district",
+        reference.district(q.destination().districtCode()).map(d -> d.name()).orElse(null));
+    r.put("plan_date", q.date().toString());
+    r.put("horizon", q.horizon());
+    r.put("expected_arrivals", round(q.expectedArrivals()));
+    r.put("high_arrivals", round(q.highArrivals()));
+    r.put("expected_in_quarantine", round(q.expectedInQuarantine()));
+    r.put("high_in_quarantine", round(q.highInQuarantine()));
+    r.put("declared_places", round(q.declaredPlaces()));
+    r.put("shortfall", round(q.shortfall()));
+    r.put("overloaded", q.overloaded());
+    return r;
+  }
+
+  /** The latest run, once {@code format} and {@code days} are checked; 503 before the first. */
+  private ForecastDesk.Run latest(String format, Integer days) {
+    if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("csv")) {
+      throw new ApiException(
+          ApiError.INVALID_PARAMETER, "format '" + format + "' is not one of json, csv");
+    }
+    if (days != null && days < 1) {
+      throw new ApiException(ApiError.INVALID_PARAMETER, "days must be 1 or more; got " + days);
+    }
+    return desk.latest()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ApiError.FORECAST_NOT_READY,
+                    "no forecast has run yet; the first runs nmis.forecast.first-run-after"
+                        + " the start (2 minutes by default), or the ministry runs one with"
+                        + " POST /api/v1/forecasts/run"));
+  }
+
+  private static ResponseEntity<String> csv(List<String> columns, List<Map<String, Object>> rows) {
+    StringBuilder csv = new StringBuilder();
+    CsvWriter w = new CsvWriter(csv).row(columns);
+    for (Map<String, Object> r : rows) {
+      w.row(columns.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList());
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(csv.toString());
   }
 
   private static List<Map<String, Object>> backtest(Backtest.Report b) {

@@ -58,6 +58,7 @@ public class ForecastDesk implements AutoCloseable {
                         : MiddleBerthPolicy.OCCUPIED),
             settings.districtCorridors(),
             settings.backtestOrigins(),
+            settings.quarantineDays(),
             Smoothing.DEFAULT);
     scheduler.scheduleWithFixedDelay(
         this::scheduled,
@@ -69,6 +70,11 @@ public class ForecastDesk implements AutoCloseable {
   /** The latest run, if one has finished. */
   public Optional<Run> latest() {
     return Optional.ofNullable(latest);
+  }
+
+  /** Days an arrival stays in quarantine in the plan. */
+  public int quarantineDays() {
+    return plan.quarantineDays();
   }
 
   /** Seats a forecast counts per train. */
@@ -93,9 +99,11 @@ public class ForecastDesk implements AutoCloseable {
       Run run = new Run(at, Instant.now(), (System.nanoTime() - t0) / 1_000_000, result);
       latest = run;
       LOG.info(
-          "forecast as of {}: {} rows, {} corridors backtested from {} origins, in {} ms",
+          "forecast as of {}: {} rows, {} quarantine plan rows, {} corridors backtested from {}"
+              + " origins, in {} ms",
           at,
           result.rows().size(),
+          result.quarantine().size(),
           result.backtest().series(),
           result.backtest().origins(),
           run.millis());

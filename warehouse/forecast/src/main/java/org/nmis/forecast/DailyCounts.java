@@ -50,6 +50,23 @@ public record DailyCounts(LocalDate start, double[] values) {
         start, Arrays.copyOf(values, (int) Math.max(0, Math.min(n, values.length))));
   }
 
+  /** Day by day sum of several series, from the earliest start to the latest end. */
+  public static DailyCounts sum(java.util.Collection<DailyCounts> series) {
+    if (series.isEmpty()) {
+      throw new IllegalArgumentException("NMIS-FCT-112: nothing to add up");
+    }
+    LocalDate first = series.stream().map(DailyCounts::start).min(LocalDate::compareTo).get();
+    LocalDate last = series.stream().map(DailyCounts::end).max(LocalDate::compareTo).get();
+    double[] total = new double[(int) ChronoUnit.DAYS.between(first, last) + 1];
+    for (DailyCounts s : series) {
+      int offset = (int) ChronoUnit.DAYS.between(first, s.start);
+      for (int i = 0; i < s.values.length; i++) {
+        total[offset + i] += s.values[i];
+      }
+    }
+    return new DailyCounts(first, total);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof DailyCounts d && start.equals(d.start) && Arrays.equals(values, d.values);

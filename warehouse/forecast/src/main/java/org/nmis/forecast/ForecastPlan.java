@@ -21,7 +21,8 @@ public final class ForecastPlan {
       Map<Corridor, DailyCounts> travellers,
       Map<Corridor, Map<LocalDate, Double>> registeredAhead,
       Map<Corridor, Map<LocalDate, Double>> booked,
-      LeadTimes leadTimes) {}
+      LeadTimes leadTimes,
+      List<DeclaredPlaces> declaredPlaces) {}
 
   /** How to forecast. */
   public record Settings(
@@ -29,20 +30,33 @@ public final class ForecastPlan {
       int seatsPerTrain,
       int districtCorridors,
       int backtestOrigins,
+      int quarantineDays,
       Smoothing smoothing) {
     public Settings {
-      if (days < 1 || days > 90 || seatsPerTrain < 1 || districtCorridors < 0) {
+      if (days < 1
+          || days > 90
+          || seatsPerTrain < 1
+          || districtCorridors < 0
+          || quarantineDays < 1) {
         throw new IllegalArgumentException(
-            "NMIS-FCT-108: forecast 1 to 90 days, with at least one seat a train; got "
+            "NMIS-FCT-108: forecast 1 to 90 days, with at least one seat a train and a quarantine"
+                + " of at least one day; got "
                 + days
                 + " days, "
                 + seatsPerTrain
-                + " seats");
+                + " seats, "
+                + quarantineDays
+                + " quarantine days");
       }
     }
   }
 
-  public record Result(List<ForecastRow> rows, Backtest.Report backtest) {}
+  /**
+   * The corridors' forecast, the backtest that calibrated it, and the quarantine plan of every
+   * destination district, overloaded districts first.
+   */
+  public record Result(
+      List<ForecastRow> rows, Backtest.Report backtest, List<QuarantineRow> quarantine) {}
 
   private ForecastPlan() {}
 
@@ -95,7 +109,59 @@ public final class ForecastPlan {
         rows.add(new ForecastRow(c, d, onTrains, trains));
       }
     }
-    return new Result(rows, backtest);
+    return new Result(rows, backtest, quarantine(in, s, forecaster, weekdays, backtest));
+  }
+
+  /**
+   * Every destination district's arrivals from all origins, forecast like a corridor, against the
+   * places declared for it.
+   */
+  private static List<QuarantineRow> quarantine(
+      Inputs in,
+      Settings s,
+      ReturnForecaster forecaster,
+      WeekdayFactors weekdays,
+      Backtest.Report backtest) {
+    Map<Destination, List<DailyCounts>> parts = new LinkedHashMap<>();
+    Map<Destination, Map<LocalDate, Double>> ahead = new LinkedHashMap<>();
+    in.travellers()
+        .forEach(
+            (c, series) -> {
+              if (c.destinationDistrictCode() != null) {
+                Destination d = destination(c);
+                parts.computeIfAbsent(d, k -> new ArrayList<>()).add(series);
+                in.registeredAhead()
+                    .getOrDefault(c, Map.of())
+                    .forEach(
+                        (day, n) ->
+                            ahead
+                                .computeIfAbsent(d, k -> new LinkedHashMap<>())
+                                .merge(day, n, Double::sum));
+              }
+            });
+    Map<Destination, DailyCounts> arrivals = new LinkedHashMap<>();
+    Map<Destination, List<DayForecast>> forecasts = new LinkedHashMap<>();
+    parts.forEach(
+        (d, series) -> {
+          DailyCounts all = DailyCounts.sum(series);
+          arrivals.put(d, all);
+          forecasts.put(
+              d,
+              forecaster.forecast(
+                  all,
+                  in.asOf(),
+                  s.days(),
+                  weekdays,
+                  backtest.intervals(),
+                  ahead.getOrDefault(d, Map.of()),
+                  in.leadTimes()));
+        });
+    return QuarantinePlan.plan(
+        arrivals, forecasts, in.declaredPlaces(), in.asOf(), s.quarantineDays());
+  }
+
+  private static Destination destination(Corridor c) {
+    return new Destination(c.destinationStateCode(), c.destinationDistrictCode());
   }
 
   /** Travellers of the last four weeks: what "busiest" means. */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class ForecastPlanTest {
   private static final Corridor MH_UP = new Corridor(27, 9, null);
   private static final Corridor MH_BR = new Corridor(27, 10, null);
+  private static final Destination GORAKHPUR = new Destination(9, 148);
+  private static final Destination PATNA = new Destination(10, 230);
 
   @Test
   void everyCorridorAndTheBusiestOnesDistrictsGetTheirDaysAndTrains() {
@@ -29,8 +31,13 @@ class ForecastPlanTest {
                 travellers,
                 Map.of(),
                 Map.of(MH_UP, Map.of(asOf.plusDays(1), 1728.0)),
-                LeadTimes.NONE),
-            new ForecastPlan.Settings(14, 1728, 1, 8, Smoothing.DEFAULT));
+                LeadTimes.NONE,
+                List.of(
+                    // Two acceptances for Gorakhpur standing together: 12,000 places.
+                    new DeclaredPlaces(GORAKHPUR, asOf.minusDays(3), 6000),
+                    new DeclaredPlaces(GORAKHPUR, asOf.plusDays(2), 6000),
+                    new DeclaredPlaces(PATNA, asOf, 2000))),
+            new ForecastPlan.Settings(14, 1728, 1, 8, 14, Smoothing.DEFAULT));
     assertEquals(14 * 3, r.rows().size(), "two corridors and one district, 14 days each");
     ForecastRow first =
         r.rows().stream()
@@ -51,6 +58,21 @@ class ForecastPlanTest {
         r.rows().stream()
             .filter(x -> Integer.valueOf(230).equals(x.corridor().destinationDistrictCode()))
             .toList());
+
+    // Every destination district is planned, the busiest corridors' or not: Gorakhpur expects
+    // 1,000 a day, 14,000 in quarantine, 2,000 beyond its places, so it comes first.
+    assertEquals(14 * 2, r.quarantine().size());
+    QuarantineRow worst = r.quarantine().get(0);
+    assertEquals(GORAKHPUR, worst.destination());
+    assertEquals(asOf.plusDays(1), worst.date());
+    assertEquals(14_000, worst.expectedInQuarantine(), 1e-6);
+    assertEquals(12_000, worst.declaredPlaces(), 1e-6);
+    assertEquals(2_000, worst.shortfall(), 1e-6);
+    assertTrue(
+        r.quarantine().stream()
+            .filter(q -> q.destination().equals(PATNA))
+            .noneMatch(QuarantineRow::overloaded),
+        "Patna expects 1,400 in quarantine against 2,000 places");
   }
 
   @Test
@@ -58,8 +80,11 @@ class ForecastPlanTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new ForecastPlan.Settings(0, 1728, 10, 8, Smoothing.DEFAULT));
+            () -> new ForecastPlan.Settings(0, 1728, 10, 8, 14, Smoothing.DEFAULT));
     assertTrue(e.getMessage().startsWith("NMIS-FCT-108"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ForecastPlan.Settings(28, 1728, 10, 8, 0, Smoothing.DEFAULT));
   }
 
   private static DailyCounts flat(double perDay) {

@@ -16,13 +16,17 @@ import org.apache.spark.sql.SparkSession;
 import org.nmis.forecast.Backtest;
 import org.nmis.forecast.Corridor;
 import org.nmis.forecast.DailyCounts;
+import org.nmis.forecast.DeclaredPlaces;
+import org.nmis.forecast.Destination;
 import org.nmis.forecast.ForecastPlan;
 import org.nmis.forecast.ForecastRow;
 import org.nmis.forecast.LeadTimes;
+import org.nmis.forecast.QuarantineRow;
 import org.nmis.warehouse.tables.ForecastBacktestTable;
 import org.nmis.warehouse.tables.ManifestsTable;
 import org.nmis.warehouse.tables.MovementRequestsTable;
 import org.nmis.warehouse.tables.OdFlowsTable;
+import org.nmis.warehouse.tables.QuarantinePlanTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.ReturnForecastTable;
 import org.nmis.warehouse.tables.TableDefinition;
@@ -32,7 +36,8 @@ import org.nmis.warehouse.tables.WarehouseLocation;
  * The forecast job: Spark reads the aggregates the forecast needs (travellers per corridor and day
  * from {@code od_flows}, what was registered ahead of the as-of date and how far ahead people
  * register from {@code registrations}, who is already seated from {@code manifests}), the pure
- * {@link ForecastPlan} forecasts, and Spark writes the run into {@code return_forecast} and {@code
+ * {@link ForecastPlan} forecasts, and Spark writes the run into {@code return_forecast}, {@code
+ * quarantine_plan} (with the quarantine places declared in {@code movement_requests}) and {@code
  * forecast_backtest}, replacing an earlier run of the same as-of date.
  */
 public final class ReturnForecastJob {
@@ -129,7 +134,50 @@ public final class ReturnForecastJob {
     for (Corridor c : booked.keySet()) {
       travellers.putIfAbsent(c, new DailyCounts(start, new double[days]));
     }
-    return new ForecastPlan.Inputs(asOf, travellers, ahead, booked, LeadTimes.fromCounts(byLead));
+    return new ForecastPlan.Inputs(
+        asOf,
+        travellers,
+        ahead,
+        booked,
+        LeadTimes.fromCounts(byLead),
+        declaredPlaces(registrations));
+  }
+
+  /**
+   * The quarantine places destination states declared when accepting requests that still stand (not
+   * rejected or cancelled), each request's places split over its accepted travellers' destination
+   * districts in proportion to the persons going to each.
+   */
+  private List<DeclaredPlaces> declaredPlaces(String registrations) {
+    Map<String, List<Row>> byRequest = new HashMap<>();
+    for (Row r :
+        spark
+            .sql(
+                "SELECT q.request_id, q.destination_state_code, r.destination_district_code,"
+                    + " q.proposed_date, first(q.quarantine_capacity),"
+                    + " sum(r.persons_accompanying + 1) FROM (SELECT request_id,"
+                    + " destination_state_code, proposed_date, quarantine_capacity,"
+                    + " explode(coalesce(accepted_ids, passenger_ids)) AS person_id FROM "
+                    + table(MovementRequestsTable.DEFINITION)
+                    + " WHERE quarantine_capacity IS NOT NULL AND status NOT IN ('REJECTED',"
+                    + " 'CANCELLED')) q JOIN "
+                    + registrations
+                    + " r ON r.person_id = q.person_id GROUP BY 1, 2, 3, 4")
+            .collectAsList()) {
+      byRequest.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+    }
+    List<DeclaredPlaces> out = new ArrayList<>();
+    for (List<Row> parts : byRequest.values()) {
+      double persons = parts.stream().mapToDouble(r -> r.getLong(5)).sum();
+      for (Row r : parts) {
+        out.add(
+            new DeclaredPlaces(
+                new Destination(r.getInt(1), r.getInt(2)),
+                r.getLocalDate(3),
+                r.getInt(4) * r.getLong(5) / persons));
+      }
+    }
+    return out;
   }
 
   /**
@@ -177,6 +225,28 @@ public final class ReturnForecastJob {
         asOf,
         spark.createDataFrame(rows, ReturnForecastTable.SCHEMA),
         ReturnForecastTable.DEFINITION);
+    List<Row> plan = new ArrayList<>(result.quarantine().size());
+    for (QuarantineRow q : result.quarantine()) {
+      plan.add(
+          RowFactory.create(
+              asOfDate,
+              q.destination().stateCode(),
+              q.destination().districtCode(),
+              q.date(),
+              q.horizon(),
+              q.expectedArrivals(),
+              q.highArrivals(),
+              q.expectedInQuarantine(),
+              q.highInQuarantine(),
+              q.declaredPlaces(),
+              q.shortfall(),
+              q.overloaded(),
+              at));
+    }
+    replace(
+        asOf,
+        spark.createDataFrame(plan, QuarantinePlanTable.SCHEMA),
+        QuarantinePlanTable.DEFINITION);
     Backtest.Report b = result.backtest();
     List<Row> accuracy = new ArrayList<>();
     for (Backtest.HorizonRow h : b.rows()) {

@@ -29,7 +29,8 @@ public final class DeltaTables {
           SmsOutboxTable.DEFINITION,
           SmsEventsTable.DEFINITION,
           ReturnForecastTable.DEFINITION,
-          ForecastBacktestTable.DEFINITION);
+          ForecastBacktestTable.DEFINITION,
+          QuarantinePlanTable.DEFINITION);
 
   /** Views over those tables, named after them (see {@link #registerNames}). */
   public static final List<ViewDefinition> VIEWS = List.of(ExposuresView.VIEW);

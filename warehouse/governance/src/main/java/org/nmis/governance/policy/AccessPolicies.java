@@ -213,6 +213,15 @@ public final class AccessPolicies {
                 t.rows(all(), NATIONAL)
                     .rows(callerState("origin_state_code", "destination_state_code"), STATE)
                     .rows(callerDistrict("destination_district_code"), DISTRICT))
+        // The quarantine plan is counts per destination district: a state sees its own districts
+        // (it declared their places), a district itself.
+        .table(
+            "quarantine_plan",
+            CLEAR,
+            t ->
+                t.rows(all(), NATIONAL)
+                    .rows(callerState("destination_state_code"), STATE)
+                    .rows(callerDistrict("destination_district_code"), DISTRICT))
         .table("forecast_backtest", CLEAR, t -> t.rows(all(), Role.values()))
         // Running a forecast costs a Spark job over every registration: the ministry's to ask for.
         .restView("forecast_runs", HIDDEN, t -> t.rows(all(), MINISTRY))

@@ -91,6 +91,21 @@ class StandardPolicyTest {
   }
 
   @Test
+  void theQuarantinePlanGoesToTheStateAndDistrictThatDeclaredThePlaces() {
+    Map<String, Object> pune =
+        Map.of("destination_state_code", 27, "destination_district_code", 490, "shortfall", 12.0);
+    Map<String, Object> gorakhpur =
+        Map.of("destination_state_code", 9, "destination_district_code", 148, "shortfall", 0.0);
+    for (AccessScope national : List.of(MINISTRY, RAILWAYS, HEALTH, AUDITOR)) {
+      assertTrue(POLICY.read("quarantine_plan", national, gorakhpur).isPresent(), "" + national);
+    }
+    assertTrue(POLICY.read("quarantine_plan", MH_STATE, pune).isPresent());
+    assertTrue(POLICY.read("quarantine_plan", MH_STATE, gorakhpur).isEmpty());
+    assertTrue(POLICY.read("quarantine_plan", PUNE_DISTRICT, pune).isPresent());
+    assertTrue(POLICY.read("quarantine_plan", PUNE_DISTRICT, gorakhpur).isEmpty());
+  }
+
+  @Test
   void manifestNamesGoToThePeopleMoversAndPassesToThoseWhoCheckThem() {
     Map<String, Object> line =
         new java.util.HashMap<>(

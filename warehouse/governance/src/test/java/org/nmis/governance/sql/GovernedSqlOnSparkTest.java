@@ -142,24 +142,26 @@ class GovernedSqlOnSparkTest {
         Map.of(
             MINISTRY,
                 "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
-                    + " registration_rejects, registrations, request_events, return_forecast, sms_events,"
-                    + " sms_outbox, state_daily, states, trains]",
+                    + " quarantine_plan, registration_rejects, registrations, request_events,"
+                    + " return_forecast, sms_events, sms_outbox, state_daily, states, trains]",
             MH_STATE,
-                "[districts, forecast_backtest, movement_requests, od_flows, registration_rejects, registrations,"
-                    + " return_forecast, state_daily, states]",
+                "[districts, forecast_backtest, movement_requests, od_flows, quarantine_plan,"
+                    + " registration_rejects, registrations, return_forecast, state_daily, states]",
             PUNE_DISTRICT,
-                "[districts, forecast_backtest, movement_requests, od_flows, registrations, return_forecast,"
-                    + " sms_outbox, state_daily, states]",
+                "[districts, forecast_backtest, movement_requests, od_flows, quarantine_plan,"
+                    + " registrations, return_forecast, sms_outbox, state_daily, states]",
             RAILWAYS,
-                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows, registrations,"
-                    + " request_events, return_forecast, state_daily, states, trains]",
+                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
+                    + " quarantine_plan, registrations, request_events, return_forecast, state_daily,"
+                    + " states, trains]",
             HEALTH,
-                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows, registrations,"
-                    + " request_events, return_forecast, state_daily, states, trains]",
+                "[districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
+                    + " quarantine_plan, registrations, request_events, return_forecast, state_daily,"
+                    + " states, trains]",
             AUDITOR,
                 "[audit_log, districts, epasses, forecast_backtest, manifests, movement_requests, od_flows,"
-                    + " registration_rejects, registrations, request_events, return_forecast, sms_events,"
-                    + " sms_outbox, state_daily, states, trains]");
+                    + " quarantine_plan, registration_rejects, registrations, request_events,"
+                    + " return_forecast, sms_events, sms_outbox, state_daily, states, trains]");
     readable.forEach(
         (caller, tables) -> {
           Set<String> readableTables = new TreeSet<>();

@@ -53,7 +53,8 @@ class GovernedSqlTest {
             .detail()
             .contains(
                 "Tables STATE can read: districts, forecast_backtest, movement_requests, od_flows, "
-                    + "registration_rejects, registrations, return_forecast, state_daily, states"),
+                    + "quarantine_plan, registration_rejects, registrations, return_forecast, "
+                    + "state_daily, states"),
         table.detail());
 
     SqlRejectedException column = rejected("SELECT nme FROM registrations");

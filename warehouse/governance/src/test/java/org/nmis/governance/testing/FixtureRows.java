@@ -202,6 +202,7 @@ public final class FixtureRows {
           Map.entry("sms_events", List.of()),
           Map.entry("return_forecast", List.of()),
           Map.entry("forecast_backtest", List.of()),
+          Map.entry("quarantine_plan", List.of()),
           // The movement tables have no fixture rows: the matrix checks that each role may or may
           // not read them.
           Map.entry("movement_requests", List.of()),

@@ -22,6 +22,7 @@ import org.nmis.warehouse.tables.EPassesTable;
 import org.nmis.warehouse.tables.ForecastBacktestTable;
 import org.nmis.warehouse.tables.ManifestsTable;
 import org.nmis.warehouse.tables.MovementRequestsTable;
+import org.nmis.warehouse.tables.QuarantinePlanTable;
 import org.nmis.warehouse.tables.RequestEventsTable;
 import org.nmis.warehouse.tables.ReturnForecastTable;
 import org.nmis.warehouse.tables.SmsEventsTable;
@@ -171,6 +172,7 @@ public final class WarehouseFixtures {
   public static final CatalogTable RETURN_FORECAST = fromDelta(ReturnForecastTable.DEFINITION);
 
   public static final CatalogTable FORECAST_BACKTEST = fromDelta(ForecastBacktestTable.DEFINITION);
+  public static final CatalogTable QUARANTINE_PLAN = fromDelta(QuarantinePlanTable.DEFINITION);
 
   public static final WarehouseCatalog CATALOG =
       WarehouseCatalog.of(
@@ -187,7 +189,8 @@ public final class WarehouseFixtures {
                       SMS_OUTBOX,
                       SMS_EVENTS,
                       RETURN_FORECAST,
-                      FORECAST_BACKTEST),
+                      FORECAST_BACKTEST,
+                      QUARANTINE_PLAN),
                   MOVEMENT.stream())
               .toList());
 
