@@ -72,6 +72,11 @@ public class ForecastDesk implements AutoCloseable {
     return Optional.ofNullable(latest);
   }
 
+  /** How a run forecasts: days, seats, districts, backtest, quarantine days, smoothing. */
+  public ForecastPlan.Settings plan() {
+    return plan;
+  }
+
   /** Days an arrival stays in quarantine in the plan. */
   public int quarantineDays() {
     return plan.quarantineDays();
