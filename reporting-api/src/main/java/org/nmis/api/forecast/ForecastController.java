@@ -70,7 +70,8 @@ public class ForecastController {
           "high_in_quarantine",
           "declared_places",
           "shortfall",
-          "overloaded");
+          "overloaded",
+          "status");
 
   private final ForecastDesk desk;
   private final PolicyProjection views;
@@ -140,7 +141,8 @@ public class ForecastController {
     ForecastDesk.Run run = latest(format, days);
     Predicate<QuarantineRow> visible = views.quarantine(user.scope());
     List<Map<String, Object>> rows = new ArrayList<>();
-    Set<Integer> overloadedDistricts = new TreeSet<>();
+    Map<QuarantineRow.Status, Set<Integer>> districtsBy =
+        new java.util.EnumMap<>(QuarantineRow.Status.class);
     for (QuarantineRow q : run.result().quarantine()) {
       if ((destinationState == null || destinationState == q.destination().stateCode())
           && (district == null || district == q.destination().districtCode())
@@ -149,7 +151,9 @@ public class ForecastController {
           && visible.test(q)) {
         rows.add(row(q));
         if (q.overloaded()) {
-          overloadedDistricts.add(q.destination().districtCode());
+          districtsBy
+              .computeIfAbsent(q.status(), k -> new TreeSet<>())
+              .add(q.destination().districtCode());
         }
       }
     }
@@ -164,7 +168,12 @@ public class ForecastController {
         "method",
         "people arrived or expected within the quarantine period against the most places the"
             + " state's acceptances declared at once; docs/FORECAST.md");
-    answer.put("overloaded_districts", overloadedDistricts.size());
+    answer.put(
+        "overloaded_districts",
+        districtsBy.getOrDefault(QuarantineRow.Status.OVERLOADED, Set.of()).size());
+    answer.put(
+        "districts_without_places",
+        districtsBy.getOrDefault(QuarantineRow.Status.NO_PLACES_DECLARED, Set.of()).size());
     answer.put("count", rows.size());
     answer.put("plan", rows);
     return ResponseEntity.ok(answer);
@@ -230,6 +239,7 @@ public class ForecastController {
     r.put("declared_places", round(q.declaredPlaces()));
     r.put("shortfall", round(q.shortfall()));
     r.put("overloaded", q.overloaded());
+    r.put("status", q.status().name());
     return r;
   }
 

@@ -41,4 +41,21 @@ public record QuarantineRow(
   public boolean overloaded() {
     return shortfall() > 0;
   }
+
+  /** How the day stands, for a planner. */
+  public enum Status {
+    /** Places were declared and more people are expected than they hold. */
+    OVERLOADED,
+    /** People are expected and no places were ever declared for the district. */
+    NO_PLACES_DECLARED,
+    /** The people expected fit in the places declared (or nobody is expected). */
+    WITHIN_PLACES
+  }
+
+  public Status status() {
+    if (!overloaded()) {
+      return Status.WITHIN_PLACES;
+    }
+    return declaredPlaces > 0 ? Status.OVERLOADED : Status.NO_PLACES_DECLARED;
+  }
 }

@@ -55,6 +55,7 @@ class QuarantinePlanTest {
     assertEquals(60, rows.get(3).expectedInQuarantine(), 1e-9);
     assertEquals(90, rows.get(3).highInQuarantine(), 1e-9);
     assertTrue(rows.get(3).overloaded());
+    assertEquals(QuarantineRow.Status.OVERLOADED, rows.get(3).status());
   }
 
   @Test
@@ -70,6 +71,8 @@ class QuarantinePlanTest {
         List.of(GAYA, GAYA, LUCKNOW, LUCKNOW), rows.stream().map(r -> r.destination()).toList());
     assertEquals(0, rows.get(0).declaredPlaces(), 0);
     assertEquals(5, rows.get(0).shortfall(), 1e-9);
+    assertEquals(QuarantineRow.Status.NO_PLACES_DECLARED, rows.get(0).status());
+    assertEquals(QuarantineRow.Status.WITHIN_PLACES, rows.get(2).status());
     assertEquals(
         List.of(AS_OF.plusDays(1), AS_OF.plusDays(2)),
         List.of(rows.get(0).date(), rows.get(1).date()));

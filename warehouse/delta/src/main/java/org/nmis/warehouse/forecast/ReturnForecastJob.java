@@ -241,6 +241,7 @@ public final class ReturnForecastJob {
               q.declaredPlaces(),
               q.shortfall(),
               q.overloaded(),
+              q.status().name(),
               at));
     }
     replace(

@@ -4,6 +4,7 @@ import static org.nmis.warehouse.tables.Columns.BOOLEAN;
 import static org.nmis.warehouse.tables.Columns.DATE;
 import static org.nmis.warehouse.tables.Columns.DOUBLE;
 import static org.nmis.warehouse.tables.Columns.INT;
+import static org.nmis.warehouse.tables.Columns.STRING;
 import static org.nmis.warehouse.tables.Columns.TIMESTAMP;
 import static org.nmis.warehouse.tables.Columns.required;
 
@@ -47,6 +48,12 @@ public final class QuarantinePlanTable {
           .add(
               required(
                   "overloaded", BOOLEAN, "more people expected in quarantine than declared places"))
+          .add(
+              required(
+                  "status",
+                  STRING,
+                  "OVERLOADED, NO_PLACES_DECLARED (people expected, no places ever declared) or"
+                      + " WITHIN_PLACES"))
           .add(required("generated_at", TIMESTAMP, "when the run wrote it"));
 
   public static final TableDefinition DEFINITION =
