@@ -2,10 +2,11 @@ package org.nmis.forecast;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 /**
- * How much busier each weekday is than the average day, pooled over every corridor's last {@code
+ * How much busier each weekday is than the days around it, pooled over every corridor's last {@code
  * weeks} full weeks (a small corridor's own weekdays are mostly noise). 1.0 everywhere when there
  * is no weekly rhythm; each factor kept within [0.5, 2].
  */
@@ -27,28 +28,42 @@ public record WeekdayFactors(double[] factors) {
     return factors[day.getValue() - 1];
   }
 
-  /** Pooled over the series' last {@code weeks} weeks up to and including {@code asOf}. */
+  /**
+   * Pooled over the series' last {@code weeks} whole weeks that end three days before {@code asOf}:
+   * each day's value against the centred 7-day average around it (a ratio to moving average), so
+   * that a rise or fall over the weeks is not read as a busy or quiet weekday. Summed over all
+   * corridors before dividing, so the big corridors weigh most; scaled to average 1.
+   */
   public static WeekdayFactors pooled(Collection<DailyCounts> series, LocalDate asOf, int weeks) {
-    double[] sums = new double[7];
-    double total = 0;
+    double[] values = new double[7];
+    double[] averages = new double[7];
+    LocalDate last = asOf.minusDays(3); // the last day with three known days after it
     for (DailyCounts s : series) {
-      // Whole weeks inside the series only: a day before it began is no evidence of a quiet day.
-      int days =
-          (int)
-              Math.min(weeks * 7L, java.time.temporal.ChronoUnit.DAYS.between(s.start(), asOf) + 1);
-      for (int i = 0; i < days / 7 * 7; i++) {
-        LocalDate day = asOf.minusDays(i);
-        double v = s.at(day);
-        sums[day.getDayOfWeek().getValue() - 1] += v;
-        total += v;
+      // Whole weeks whose days have three days of the series either side: a day before the series
+      // began is no evidence of a quiet day.
+      long inside = ChronoUnit.DAYS.between(s.start().plusDays(3), last) + 1;
+      int days = (int) (Math.max(0, Math.min(weeks * 7L, inside)) / 7 * 7);
+      for (int i = 0; i < days; i++) {
+        LocalDate day = last.minusDays(i);
+        double around = 0;
+        for (int k = -3; k <= 3; k++) {
+          around += s.at(day.plusDays(k));
+        }
+        values[day.getDayOfWeek().getValue() - 1] += s.at(day);
+        averages[day.getDayOfWeek().getValue() - 1] += around / 7;
       }
     }
-    if (total <= 0) {
-      return NONE;
-    }
     double[] f = new double[7];
+    double mean = 0;
     for (int d = 0; d < 7; d++) {
-      f[d] = Math.max(0.5, Math.min(2, sums[d] * 7 / total));
+      if (averages[d] <= 0) {
+        return NONE;
+      }
+      f[d] = values[d] / averages[d];
+      mean += f[d] / 7;
+    }
+    for (int d = 0; d < 7; d++) {
+      f[d] = Math.max(0.5, Math.min(2, f[d] / mean));
     }
     return new WeekdayFactors(f);
   }

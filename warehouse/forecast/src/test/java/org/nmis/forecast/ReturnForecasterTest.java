@@ -54,6 +54,21 @@ class ReturnForecasterTest {
   }
 
   @Test
+  void aSteadyFallIsNotReadAsAWeeklyRhythm() {
+    // No weekly rhythm, falling by 15 a day: a weekday's share of six weeks would make the week's
+    // first days busy (they come earlier in each week, when more travelled) by several per cent.
+    double[] falling = new double[60];
+    for (int t = 0; t < falling.length; t++) {
+      falling[t] = 1000 - 15 * t;
+    }
+    DailyCounts s = new DailyCounts(Series.START, falling);
+    WeekdayFactors w = WeekdayFactors.pooled(List.of(s), s.end(), 6);
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      assertEquals(1.0, w.of(d), 1e-9, d.toString());
+    }
+  }
+
+  @Test
   void registeredTravellersAreKeptAndOnlyTheRestIsForecast() {
     double[] flat = new double[60];
     java.util.Arrays.fill(flat, 100);
