@@ -42,7 +42,8 @@ public record Smoothing(double alpha, double beta, double phi) {
 
   /**
    * Runs the smoothing over deseasonalised values. Starts from the mean of the first week and the
-   * change between the first two weeks; an empty series stands at 0.
+   * change between the first two weeks; an empty series stands at 0. With {@code beta} 0 there is
+   * no trend at all (simple exponential smoothing), not a first trend kept for ever.
    */
   public State fit(double[] values) {
     int n = values.length;
@@ -51,7 +52,7 @@ public record Smoothing(double alpha, double beta, double phi) {
     }
     int w = Math.min(7, n);
     double level = mean(values, 0, w);
-    double trend = n >= 14 ? (mean(values, 7, 14) - level) / 7 : 0;
+    double trend = n >= 14 && beta > 0 ? (mean(values, 7, 14) - level) / 7 : 0;
     for (int t = w; t < n; t++) {
       double previous = level;
       level = alpha * values[t] + (1 - alpha) * (previous + phi * trend);

@@ -54,6 +54,18 @@ class ReturnForecasterTest {
   }
 
   @Test
+  void withoutTrendWeightTheForecastIsTheLevel() {
+    // A rise in the first weeks, flat after: beta 0 forecasts the recent level, no early trend.
+    double[] v = new double[60];
+    for (int t = 0; t < v.length; t++) {
+      v[t] = t < 14 ? 10 * t : 200;
+    }
+    Smoothing.State s = new Smoothing(0.3, 0, 1).fit(v);
+    assertEquals(0, s.trend(), 0);
+    assertEquals(200, s.ahead(28, 1), 1);
+  }
+
+  @Test
   void aSteadyFallIsNotReadAsAWeeklyRhythm() {
     // No weekly rhythm, falling by 15 a day: a weekday's share of six weeks would make the week's
     // first days busy (they come earlier in each week, when more travelled) by several per cent.
