@@ -37,9 +37,13 @@ public record QuarantineRow(
     return Math.max(0, expectedInQuarantine - declaredPlaces);
   }
 
-  /** More people expected in quarantine than the places declared for the district. */
+  /**
+   * More people expected in quarantine than the places declared for the district: at least half a
+   * person beyond them, so that a fraction of an expected person (a forecast is fractional) does
+   * not flag a district.
+   */
   public boolean overloaded() {
-    return shortfall() > 0;
+    return shortfall() >= 0.5;
   }
 
   /** How the day stands, for a planner. */

@@ -73,6 +73,9 @@ class QuarantinePlanTest {
     assertEquals(5, rows.get(0).shortfall(), 1e-9);
     assertEquals(QuarantineRow.Status.NO_PLACES_DECLARED, rows.get(0).status());
     assertEquals(QuarantineRow.Status.WITHIN_PLACES, rows.get(2).status());
+    assertFalse(
+        new QuarantineRow(LUCKNOW, AS_OF.plusDays(1), 1, 0.3, 0.5, 10.3, 11, 10).overloaded(),
+        "a third of a person beyond the places is not an overload");
     assertEquals(
         List.of(AS_OF.plusDays(1), AS_OF.plusDays(2)),
         List.of(rows.get(0).date(), rows.get(1).date()));
