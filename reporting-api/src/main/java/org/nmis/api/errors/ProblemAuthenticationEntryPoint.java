@@ -20,12 +20,17 @@ public class ProblemAuthenticationEntryPoint
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"nmis\"");
+    // The dashboard's own calls say so: a Basic challenge would make the browser ask for a
+    // password in its own dialog instead of the page sending the user to the sign-in form.
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"nmis\"");
+    }
     write(
         response,
         ProblemHandler.problem(
             ApiError.UNAUTHENTICATED,
-            "sign in with HTTP Basic (a user of nmis.security.users; demo users are listed in README.md)",
+            "sign in with HTTP Basic, or with the form at /login.html in a browser (a user of"
+                + " nmis.security.users; demo users are listed in README.md)",
             request.getRequestURI()));
   }
 

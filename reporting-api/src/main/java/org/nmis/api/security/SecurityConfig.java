@@ -1,5 +1,6 @@
 package org.nmis.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.errors.ProblemAuthenticationEntryPoint;
@@ -13,10 +14,16 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic over stateless requests. Reference data is public (it is public data); everything else
- * needs a user, and writing registrations needs a STATE or DISTRICT user.
+ * HTTP Basic for scripts (no session), a sign-in form and a session cookie with CSRF protection for
+ * browsers; the same users either way. Reference data is public (it is public data), so are the
+ * dashboard's pages (they hold no data); everything else needs a user, and writing registrations
+ * needs a STATE or DISTRICT user.
  */
 @Configuration
 public class SecurityConfig {
@@ -24,11 +31,33 @@ public class SecurityConfig {
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
       throws Exception {
-    http.csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    http.csrf(
+            c ->
+                c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                    .requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
+        // Scripts sign in with HTTP Basic on every request and get no session; browsers sign in
+        // with the form and keep a session cookie (server.servlet.session.timeout).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .requestCache(r -> r.requestCache(new NullRequestCache()))
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        .formLogin(
+            f ->
+                f.loginPage("/login.html")
+                    .loginProcessingUrl("/login")
+                    .defaultSuccessUrl("/", true)
+                    .failureUrl("/login.html?error"))
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    .logoutSuccessUrl("/login.html?signed-out")
+                    .deleteCookies("JSESSIONID"))
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+            e ->
+                e.defaultAuthenticationEntryPointFor(entryPoint, SecurityConfig::isApi)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login.html"), r -> true)
+                    .accessDeniedHandler(entryPoint))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(HttpMethod.GET, "/api/v1/reference/**")
@@ -40,9 +69,20 @@ public class SecurityConfig {
                     // Twilio's callbacks carry no user: each is checked by its X-Twilio-Signature.
                     .requestMatchers(HttpMethod.POST, "/api/v1/sms/status", "/api/v1/sms/inbound")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/session/csrf")
+                    .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                    .permitAll()
+                    // The pages and their scripts hold no data: every figure comes from the API.
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/",
+                        "/index.html",
+                        "/login.html",
+                        "/app/**",
+                        "/favicon.ico")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/registrations")
                     .hasAnyRole("STATE", "DISTRICT")
@@ -55,6 +95,33 @@ public class SecurityConfig {
                     .anyRequest()
                     .denyAll());
     return http.build();
+  }
+
+  /**
+   * A request that changes something and rides a browser's session (or signs in with the form) must
+   * carry the CSRF token; a request with HTTP Basic credentials cannot be forged by another site
+   * (browsers do not add them on their own here) and one with neither has nobody to act for.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (method.equals("GET")
+        || method.equals("HEAD")
+        || method.equals("OPTIONS")
+        || method.equals("TRACE")) {
+      return false;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    return request.getRequestedSessionId() != null
+        || "/login".equals(request.getServletPath())
+        || "/logout".equals(request.getServletPath());
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getServletPath().startsWith("/api/")
+        || request.getServletPath().startsWith("/v3/");
   }
 
   @Bean

@@ -78,7 +78,8 @@ public class DemoDataPublisher implements ApplicationRunner {
     LOG.info(
         "demo: published {} synthetic registrations in {} ms ({} new valid, {} invalid, {} re-sends, {}"
             + " corrections); once ingested, try: curl -u health:health-demo"
-            + " 'http://localhost:8080/api/v1/persons?mobile={}'",
+            + " 'http://localhost:8080/api/v1/persons?mobile={}'; dashboard: http://localhost:8080/"
+            + " (sign in as a demo user of README.md, for example ministry / ministry-demo)",
         c.total(),
         (System.nanoTime() - t0) / 1_000_000,
         c.newValid(),
