@@ -1,5 +1,6 @@
 // National view: totals and the busiest corridors between states, from /api/v1/flows.
 import { api, el, number } from "./api.js";
+import { drawMap, showState } from "./map.js";
 
 export async function national(main) {
   main.replaceChildren(el("h1", { text: "National view" }), el("p", { text: "Loading flows…" }));
@@ -22,5 +23,9 @@ export async function national(main) {
       el("dt", { text: "Registrations" }), el("dd", { id: "total-registrations", text: number.format(flows.registrations) }),
       el("dt", { text: "Persons" }), el("dd", { id: "total-persons", text: number.format(flows.persons) }),
       el("dt", { text: "State corridors" }), el("dd", { text: number.format(flows.flows.length) })),
+    el("div", { class: "map-and-panel" }, el("div", { id: "map-box" }), el("section", { id: "state-panel", "aria-live": "polite" },
+      el("p", { text: "Select a state on the map to see its districts and arrivals." }))),
     table);
+  const map = drawMap(document.getElementById("map-box"), states, flows.flows,
+    (s) => showState(map, document.getElementById("state-panel"), s, flows.flows, name));
 }

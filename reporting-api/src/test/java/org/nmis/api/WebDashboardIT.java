@@ -88,6 +88,27 @@ class WebDashboardIT extends ApiTestBase {
     assertEquals(
         String.format(java.util.Locale.ROOT, "%,d", flows.get("persons").asLong()).replace(",", ""),
         browser.findElement(By.id("total-persons")).getText().replace(",", ""));
+    // The map: one circle per state or union territory with coordinates, an arc per corridor drawn.
+    JsonNode states = json(get("/api/v1/reference/states", "ministry", "ministry-demo"));
+    int located = 0;
+    for (JsonNode st : states) {
+      located += st.get("latitude").isNull() ? 0 : 1;
+    }
+    assertTrue(located > 30, "states with coordinates: " + located);
+    assertEquals(located, browser.findElements(By.cssSelector("#flow-map circle.state")).size());
+    assertTrue(!browser.findElements(By.cssSelector("#flow-map path.arc")).isEmpty());
+    browser.findElement(By.cssSelector("#flow-map circle.state[data-state='9']")).click();
+    waitFor(d -> !d.findElements(By.id("state-summary")).isEmpty());
+    int upDistricts =
+        json(get("/api/v1/reference/districts?state=9", "ministry", "ministry-demo")).size();
+    assertTrue(
+        browser
+            .findElement(By.id("state-summary"))
+            .getText()
+            .startsWith(upDistricts + " districts"),
+        browser.findElement(By.id("state-summary")).getText());
+    assertEquals(
+        upDistricts, browser.findElements(By.cssSelector("#flow-map circle.district")).size());
     shoot("national");
     signOut();
   }

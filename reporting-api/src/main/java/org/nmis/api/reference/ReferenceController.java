@@ -24,7 +24,12 @@ public class ReferenceController {
     this.reference = reference;
   }
 
-  public record StateView(int code, String name, String localName, String kind) {}
+  /**
+   * A state or union territory; {@code latitude}/{@code longitude} are the mean of its districts'
+   * coordinates (where the dashboard's map puts it), null when it has none.
+   */
+  public record StateView(
+      int code, String name, String localName, String kind, Double latitude, Double longitude) {}
 
   public record DistrictView(
       int code, int stateCode, String name, double latitude, double longitude) {}
@@ -34,12 +39,20 @@ public class ReferenceController {
     List<StateView> states =
         reference.states().stream()
             .map(
-                s ->
-                    new StateView(
-                        s.code(),
-                        s.name(),
-                        s.localName().isEmpty() ? null : s.localName(),
-                        s.unionTerritory() ? "UT" : "STATE"))
+                s -> {
+                  var districts = reference.districtsOf(s.code());
+                  return new StateView(
+                      s.code(),
+                      s.name(),
+                      s.localName().isEmpty() ? null : s.localName(),
+                      s.unionTerritory() ? "UT" : "STATE",
+                      districts.isEmpty()
+                          ? null
+                          : districts.stream().mapToDouble(d -> d.latitude()).average().orElse(0),
+                      districts.isEmpty()
+                          ? null
+                          : districts.stream().mapToDouble(d -> d.longitude()).average().orElse(0));
+                })
             .sorted(java.util.Comparator.comparing(StateView::name))
             .toList();
     return ResponseEntity.ok()
