@@ -2,22 +2,17 @@
 import { national } from "./national.js";
 import { stateDesk } from "./state.js";
 import { sqlConsole } from "./sql.js";
+import { railwaysDesk } from "./railways.js";
+import { healthDesk } from "./health.js";
 import { api, csrfToken, el } from "./api.js";
 
 const DESKS = {
   national: { label: "National view", hindi: "राष्ट्रीय", render: national },
   state: { label: "State desk", hindi: "राज्य", render: stateDesk },
-  railways: { label: "Railways desk", hindi: "रेलवे", render: notYet },
-  health: { label: "Health desk", hindi: "स्वास्थ्य", render: notYet },
+  railways: { label: "Railways desk", hindi: "रेलवे", render: railwaysDesk },
+  health: { label: "Health desk", hindi: "स्वास्थ्य", render: healthDesk },
   sql: { label: "SQL console", hindi: "एसक्यूएल", render: sqlConsole },
 };
-
-function notYet(main, session, desk) {
-  main.replaceChildren(
-    el("h1", { text: DESKS[desk].label }),
-    el("p", { text: "This desk is still being built (issue 17); its data are in the REST API meanwhile." }),
-  );
-}
 
 async function start() {
   const r = await api("/api/v1/session");
@@ -33,15 +28,21 @@ async function start() {
       a.setAttribute("aria-current", a.dataset.desk === desk ? "page" : "false");
     }
     document.body.dataset.desk = desk;
-    DESKS[desk].render(main, session, desk);
+    // A fresh box per visit: a slow desk left behind draws into a box no longer on the page.
+    const box = el("div", { class: "desk-box" });
+    main.replaceChildren(box);
+    DESKS[desk].render(box, session, desk);
   };
   for (const d of session.desks) {
-    const a = el("a", { href: "#" + d, "data-desk": d }, DESKS[d].label + " ", el("span", { lang: "hi", text: DESKS[d].hindi }));
-    a.addEventListener("click", () => show(d));
-    nav.append(a);
+    nav.append(el("a", { href: "#" + d, "data-desk": d }, DESKS[d].label + " ", el("span", { lang: "hi", text: DESKS[d].hindi })));
   }
-  const wanted = location.hash.substring(1);
-  show(session.desks.includes(wanted) ? wanted : session.landing);
+  // The desk is the URL's fragment, so that links, the back button and bookmarks work.
+  const fromHash = () => {
+    const wanted = location.hash.substring(1);
+    show(session.desks.includes(wanted) ? wanted : session.landing);
+  };
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
   document.getElementById("sign-out").addEventListener("click", () => {
     const form = el("form", { method: "post", action: "/logout" }, el("input", { type: "hidden", name: "_csrf", value: csrfToken() }));
     document.body.append(form);

@@ -116,6 +116,13 @@ class PolicyMatrixIT extends ApiTestBase {
                 && f.get("destinationDistrictCode").asInt() == 212;
       }
       assertEquals(u.seesOutsider(), outsiderFlow, who + "the outsider's flow");
+      JsonNode daily = checked(get("/api/v1/flows/daily", u.name(), u.password()), 200, who);
+      long visible = 0;
+      for (JsonNode f : flows.get("flows")) {
+        visible += f.get("persons").asLong();
+      }
+      assertEquals(
+          visible, daily.get("persons").asLong(), who + "the daily totals are the visible flows'");
       // Lookups by person ID and by mobile.
       checkPerson(
           u,

@@ -8,18 +8,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nmis.api.demo.HeadlessChromium;
+import org.nmis.model.registration.Field;
+import org.nmis.uploads.testing.UploadSamples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,16 +37,7 @@ class WebDashboardIT extends ApiTestBase {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("nmis.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                Path.of(System.getProperty("nmis.chromedriver", "/usr/bin/chromedriver")).toFile())
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
     Files.createDirectories(SHOTS);
   }
 
@@ -127,7 +120,7 @@ class WebDashboardIT extends ApiTestBase {
         browser.findElement(By.id("desk")).getText().contains("Maharashtra: "),
         "Maharashtra among the origins: " + browser.findElement(By.id("desk")).getText());
     shoot("state");
-    browser.findElement(By.cssSelector("a[data-desk=sql]")).click();
+    openDesk("sql");
     waitFor(d -> !d.findElements(By.id("sql")).isEmpty());
     browser.findElement(By.id("sql")).clear();
     browser.findElement(By.id("sql")).sendKeys("SELECT count(*) FROM audit_log");
@@ -135,12 +128,43 @@ class WebDashboardIT extends ApiTestBase {
     waitFor(d -> !d.findElements(By.id("sql-error")).isEmpty());
     String error = browser.findElement(By.id("sql-error")).getText();
     assertTrue(error.contains("line 1, column"), error);
+    // The editor lists what the role may read: registrations, with the Aadhaar token hidden; no
+    // audit_log.
+    waitFor(d -> !d.findElements(By.cssSelector("#sql-tables details")).isEmpty());
+    assertTrue(browser.findElements(By.cssSelector("details[data-table=audit_log]")).isEmpty());
+    WebElement registrations =
+        browser.findElement(By.cssSelector("details[data-table=registrations]"));
+    registrations.findElement(By.tagName("summary")).click();
+    assertEquals(
+        "HIDDEN",
+        registrations
+            .findElement(By.xpath(".//li[code='aadhaar_token']"))
+            .getDomAttribute("data-mask"));
+    browser.findElement(By.id("sql")).clear();
+    browser.findElement(By.id("sql")).sendKeys("SELECT origin_state_code, persons FROM od_flows");
+    browser.findElement(By.id("run-sql")).click();
+    waitFor(d -> !d.findElements(By.id("sql-count")).isEmpty());
+    long shown = number(browser.findElement(By.id("sql-count")).getText().split(" ")[0]);
+    assertEquals(shown, browser.findElements(By.cssSelector("#sql-grid tbody tr")).size());
+    browser.findElement(By.id("export-csv")).click();
+    waitFor(d -> !d.findElements(By.id("sql-exported")).isEmpty());
+    assertEquals(
+        "Exported " + shown + (shown == 1 ? " row" : " rows") + " as CSV.",
+        browser.findElement(By.id("sql-exported")).getText());
     shoot("sql");
     signOut();
   }
 
   @Test
   void wrongPasswordsAreRefusedAndChangesWithTheSessionNeedTheCsrfToken() throws Exception {
+    // No inline script may run on the pages, and no other site may frame them.
+    String policy =
+        get("/index.html", "ministry", "ministry-demo")
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("");
+    assertTrue(
+        policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
     browser.get(url("/login.html"));
     fillIn("ministry", "not-the-password");
     waitFor(ExpectedConditions.urlContains("error"));
@@ -167,6 +191,209 @@ class WebDashboardIT extends ApiTestBase {
     assertEquals(401L, after, "the session ended with the sign-out");
   }
 
+  @Test
+  void theNationalViewFiltersByDateDrawsTheDailyChartAndListsEscalations() throws Exception {
+    travellersFromPuneToGorakhpur();
+    JsonNode daily = json(get("/api/v1/flows/daily", "ministry", "ministry-demo"));
+    assertTrue(daily.get("days").size() >= 1, daily.toString());
+    signIn("ministry", "ministry-demo");
+    waitFor(d -> !d.findElements(By.cssSelector("#daily-chart rect.bar")).isEmpty());
+    assertEquals(
+        daily.get("days").size(),
+        browser.findElements(By.cssSelector("#daily-chart rect.bar")).size());
+    waitFor(d -> !d.findElements(By.cssSelector("#escalations h2")).isEmpty());
+    // One day only: the totals are the API's for that day.
+    String day = daily.get("days").get(0).get("travelDate").asText();
+    JsonNode oneDay =
+        json(
+            get(
+                "/api/v1/flows?level=state&from=" + day + "&to=" + day,
+                "ministry",
+                "ministry-demo"));
+    setDate("from", day);
+    setDate("to", day);
+    browser.findElement(By.id("apply-dates")).click();
+    waitFor(
+        d ->
+            number(d.findElement(By.id("total-persons")).getText())
+                == oneDay.get("persons").asLong());
+    assertEquals(1, browser.findElements(By.cssSelector("#daily-chart rect.bar")).size());
+    signOut();
+  }
+
+  @Test
+  void aStateUploadsAFileAndSeesItsProgressThenItsCountsAndErrorReport() throws Exception {
+    int rows = 500; // one in fifty is bad
+    Path file = Files.createTempFile("web-upload", ".csv");
+    StringBuilder csv = new StringBuilder(UploadSamples.HEADER).append("\r\n");
+    int mobile = Field.SUBMITTED.indexOf(Field.MOBILE);
+    for (int i = 0; i < rows; i++) {
+      List<Object> v = UploadSamples.row(i);
+      v.set(0, "WEB-UP-" + i);
+      if (!UploadSamples.isBad(i) || i / 50 % 5 != 1) {
+        v.set(mobile, 7_400_000_000L + i);
+      }
+      csv.append(String.join(",", v.stream().map(x -> x == null ? "" : x.toString()).toList()))
+          .append("\r\n");
+    }
+    Files.writeString(file, csv);
+    signIn("mh-state", "mh-demo");
+    waitFor(d -> !d.findElements(By.id("upload-file")).isEmpty());
+    browser.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-send")).click();
+    waitFor(d -> !d.findElements(By.id("upload-accepted")).isEmpty());
+    assertEquals(rows - rows / 50, number(browser.findElement(By.id("upload-accepted")).getText()));
+    assertEquals(rows / 50, number(browser.findElement(By.id("upload-rejected")).getText()));
+    assertEquals("100", browser.findElement(By.id("upload-progress")).getDomProperty("value"));
+    assertTrue(
+        browser.findElement(By.id("upload-state")).getText().startsWith("DONE: 500 rows read"),
+        browser.findElement(By.id("upload-state")).getText());
+    String report = browser.findElement(By.id("upload-errors")).getDomAttribute("href");
+    Object lines =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.trim().split('\\n').length));",
+                report);
+    assertEquals((long) rows / 50 + 1, lines, "the header and one line per bad row");
+    shoot("state-upload");
+    signOut();
+    Files.delete(file);
+  }
+
+  @Test
+  void aRequestIsAcceptedOnTheStateDeskThenBookedAndManifestedOnTheRailwaysDesk() throws Exception {
+    List<String> ids = registerTwoTravellers("WEBR-", "7320000001", "7320000002", "Asha Devi");
+    String id =
+        json(post(
+                "/api/v1/movement/requests",
+                "{\"destination_state_code\": 9, \"passengers\": "
+                    + JSON.writeValueAsString(ids)
+                    + ", \"proposed_date\": \""
+                    + TRAVEL
+                    + "\", \"origin_station\": \"PUNE\"}",
+                "mh-state",
+                "mh-demo"))
+            .get("request_id")
+            .asText();
+    assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
+
+    signIn("up-state", "up-demo");
+    By decision = By.cssSelector(".decision[data-request='" + id + "']");
+    waitFor(d -> !d.findElements(decision).isEmpty());
+    WebElement form = browser.findElement(decision);
+    form.findElement(By.name("quarantine_capacity")).clear();
+    form.findElement(By.name("quarantine_capacity")).sendKeys("40");
+    form.findElement(By.name("noc_number")).sendKeys("UP/NOC/WEB-1");
+    form.findElement(By.cssSelector("button.accept")).click();
+    waitFor(d -> d.findElements(decision).isEmpty());
+    JsonNode accepted = json(get("/api/v1/movement/requests/" + id, "up-state", "up-demo"));
+    assertEquals("ACCEPTED", accepted.get("status").asText());
+    assertEquals("UP/NOC/WEB-1", accepted.get("decision").get("noc_number").asText());
+    signOut();
+
+    signIn("railways", "railways-demo");
+    openDesk("railways");
+    By booking = By.cssSelector(".booking[data-request='" + id + "']");
+    waitFor(d -> !d.findElements(booking).isEmpty());
+    WebElement book = browser.findElement(booking);
+    book.findElement(By.name("train_number")).sendKeys("04471");
+    book.findElement(By.name("destination_station")).sendKeys("GKP");
+    book.findElement(By.cssSelector("button.book")).click();
+    By toManifest = By.xpath("//table[@id='to-manifest']//tr[td[1]='" + id + "']//button");
+    waitFor(d -> !d.findElements(toManifest).isEmpty());
+    browser.findElement(toManifest).click();
+    By coaches = By.cssSelector(".show-coaches[data-request='" + id + "']");
+    waitFor(d -> !d.findElements(coaches).isEmpty());
+    browser.findElement(coaches).click();
+    waitFor(d -> !d.findElements(By.cssSelector("#coach-counts tbody tr")).isEmpty());
+    long occupied = 0;
+    for (WebElement row : browser.findElements(By.cssSelector("#coach-counts tbody tr"))) {
+      occupied += number(row.findElements(By.tagName("td")).get(2).getText());
+    }
+    assertEquals(2, occupied, "both travellers seated");
+    assertEquals(
+        "MANIFESTED",
+        json(get("/api/v1/movement/requests/" + id, "railways", "railways-demo"))
+            .get("status")
+            .asText());
+    shoot("railways");
+    signOut();
+  }
+
+  @Test
+  void theHealthDeskRefusesALookupWithoutPurposeThenFindsThePersonAndTheirContacts()
+      throws Exception {
+    List<String> ids = registerTwoTravellers("WEBH-", "7330000001", "7330000002", "Kavita");
+    manifestTrain(ids, "04472");
+    signIn("health", "health-demo");
+    openDesk("health");
+    waitFor(d -> !d.findElements(By.id("lookup-key")).isEmpty());
+    browser.findElement(By.id("lookup-key")).sendKeys("7330000001");
+    browser.findElement(By.id("lookup-go")).click();
+    waitFor(d -> !d.findElements(By.id("lookup-error")).isEmpty());
+    assertTrue(
+        browser.findElement(By.id("lookup-error")).getText().startsWith("NMIS-TRC-014"),
+        browser.findElement(By.id("lookup-error")).getText());
+
+    browser.findElement(By.id("lookup-purpose")).sendKeys("CASE-WEB-1");
+    browser.findElement(By.id("lookup-go")).click();
+    waitFor(d -> !d.findElements(By.id("lookup-count")).isEmpty());
+    assertEquals("1 person found", browser.findElement(By.id("lookup-count")).getText());
+    browser
+        .findElement(By.cssSelector(".person[data-person='" + ids.get(0) + "'] .contacts-go"))
+        .click();
+    waitFor(d -> !d.findElements(By.cssSelector("#contact-list tbody tr")).isEmpty());
+    assertEquals(1, browser.findElements(By.cssSelector("#contact-list tbody tr")).size());
+    assertTrue(
+        browser.findElement(By.id("contact-list")).getText().contains(ids.get(1)),
+        browser.findElement(By.id("contact-list")).getText());
+
+    Path cases = Files.createTempFile("web-index-cases", ".csv");
+    Files.writeString(cases, "7330000001\n");
+    browser.findElement(By.id("bulk-file")).sendKeys(cases.toAbsolutePath().toString());
+    browser.findElement(By.id("bulk-purpose")).sendKeys("CLUSTER-WEB");
+    browser.findElement(By.id("bulk-go")).click();
+    waitFor(d -> !d.findElements(By.cssSelector("#bulk-districts tbody tr")).isEmpty());
+    assertEquals(1, number(browser.findElement(By.id("bulk-exposed")).getText()));
+    assertTrue(
+        browser.findElement(By.id("bulk-districts")).getText().contains("Gorakhpur"),
+        browser.findElement(By.id("bulk-districts")).getText());
+    shoot("health");
+    signOut();
+    Files.delete(cases);
+  }
+
+  @Test
+  void everyDeskFitsAPhoneWidthScreen() throws Exception {
+    travellersFromPuneToGorakhpur();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Map<String, String[]> desks =
+          Map.of(
+              "national", new String[] {"ministry", "ministry-demo"},
+              "state", new String[] {"up-state", "up-demo"},
+              "railways", new String[] {"railways", "railways-demo"},
+              "health", new String[] {"health", "health-demo"},
+              "sql", new String[] {"auditor", "auditor-demo"});
+      for (Map.Entry<String, String[]> d : desks.entrySet()) {
+        signIn(d.getValue()[0], d.getValue()[1]);
+        browser.get(url("/#" + d.getKey()));
+        waitFor(
+            b -> d.getKey().equals(b.findElement(By.tagName("body")).getDomAttribute("data-desk")));
+        waitFor(b -> b.findElements(By.xpath("//main/div/p[starts-with(., 'Loading')]")).isEmpty());
+        Object overflow =
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).longValue() <= 0, d.getKey() + " overflows by " + overflow);
+        shoot("phone-" + d.getKey());
+        signOut();
+      }
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    }
+  }
+
   /**
    * Two travellers from Pune to Gorakhpur, once for the class, in the flows before a desk opens.
    */
@@ -179,9 +406,15 @@ class WebDashboardIT extends ApiTestBase {
   }
 
   private void signIn(String user, String password) {
-    browser.get(url("/login.html"));
-    fillIn(user, password);
-    waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+    HeadlessChromium.signIn(browser, url(""), user, password);
+  }
+
+  /** Clicks the desk's link once the shell has drawn it, and waits for the desk to be shown. */
+  private void openDesk(String desk) {
+    By link = By.cssSelector("a[data-desk=" + desk + "]");
+    waitFor(ExpectedConditions.elementToBeClickable(link));
+    browser.findElement(link).click();
+    waitFor(d -> desk.equals(d.findElement(By.tagName("body")).getDomAttribute("data-desk")));
   }
 
   private void fillIn(String user, String password) {
@@ -221,14 +454,41 @@ class WebDashboardIT extends ApiTestBase {
             path);
   }
 
+  private void setDate(String id, String isoDate) {
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+  }
+
+  private static long number(String text) {
+    return Long.parseLong(text.replace(",", "").trim());
+  }
+
   private <T> void waitFor(java.util.function.Function<? super WebDriver, T> condition) {
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
   }
 
+  /** The whole page (the window grown to its height, at most 2,400 pixels), for docs/. */
   private void shoot(String desk) throws IOException {
-    Files.write(
-        SHOTS.resolve("desk-" + desk + ".png"),
-        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+    long height =
+        ((Number)
+                ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollHeight;"))
+            .longValue();
+    browser
+        .manage()
+        .window()
+        .setSize(
+            new org.openqa.selenium.Dimension(
+                before.getWidth(),
+                (int) Math.max(before.getHeight(), Math.min(2400, height + 90))));
+    try {
+      Files.write(
+          SHOTS.resolve("desk-" + desk + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(before);
+    }
   }
 
   private String url(String path) {

@@ -70,21 +70,9 @@ public class FlowsController {
               throw new ApiException(
                   ApiError.INVALID_LEVEL, "level '" + level + "' is not one of state, district");
         };
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new ApiException(
-          ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from (" + from + ")");
-    }
-    var scope = user.scope();
     List<FlowIndex.Total> totals =
         flows.query(
-            new FlowIndex.Query(
-                l,
-                from,
-                to,
-                originState,
-                destinationState,
-                mode == null ? null : mode.toUpperCase(Locale.ROOT)),
-            views.flows(scope));
+            query(l, from, to, originState, destinationState, mode), views.flows(user.scope()));
     if (format.equalsIgnoreCase("csv")) {
       StringBuilder csv =
           new StringBuilder(
@@ -116,5 +104,43 @@ public class FlowsController {
             totals.stream().mapToLong(FlowIndex.Total::registrations).sum(),
             totals.stream().mapToLong(FlowIndex.Total::persons).sum(),
             totals));
+  }
+
+  public record DailyAnswer(LocalDate from, LocalDate to, long persons, List<FlowIndex.Day> days) {}
+
+  /** Persons and registrations per travel date over the flows the caller may see. */
+  @GetMapping("/daily")
+  public DailyAnswer daily(
+      @RequestParam(value = "from", required = false) LocalDate from,
+      @RequestParam(value = "to", required = false) LocalDate to,
+      @RequestParam(value = "origin_state", required = false) Integer originState,
+      @RequestParam(value = "destination_state", required = false) Integer destinationState,
+      @RequestParam(value = "mode", required = false) String mode,
+      @AuthenticationPrincipal NmisUser user) {
+    List<FlowIndex.Day> days =
+        flows.daily(
+            query(FlowIndex.Level.STATE, from, to, originState, destinationState, mode),
+            views.flows(user.scope()));
+    return new DailyAnswer(from, to, days.stream().mapToLong(FlowIndex.Day::persons).sum(), days);
+  }
+
+  private static FlowIndex.Query query(
+      FlowIndex.Level level,
+      LocalDate from,
+      LocalDate to,
+      Integer originState,
+      Integer destinationState,
+      String mode) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new ApiException(
+          ApiError.INVALID_DATE_RANGE, "to (" + to + ") is before from (" + from + ")");
+    }
+    return new FlowIndex.Query(
+        level,
+        from,
+        to,
+        originState,
+        destinationState,
+        mode == null ? null : mode.toUpperCase(Locale.ROOT));
   }
 }

@@ -12,6 +12,7 @@ import org.nmis.api.sql.SqlQueries.SqlAnswer;
 import org.nmis.governance.sql.SqlError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,16 @@ public class SqlController {
    */
   public record SqlBody(
       String sql, String format, @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
+
+  /**
+   * The tables this role may query, each column with its type and mask (CLEAR, HIDDEN: always null,
+   * MOBILE_LAST4); rows are filtered by jurisdiction besides.
+   */
+  @GetMapping("/tables")
+  public java.util.List<org.nmis.governance.sql.ReadableTable> tables(
+      @AuthenticationPrincipal NmisUser user) {
+    return queries.tables(user);
+  }
 
   @PostMapping
   public ResponseEntity<SqlAnswer> query(

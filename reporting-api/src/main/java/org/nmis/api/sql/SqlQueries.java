@@ -81,6 +81,11 @@ public class SqlQueries {
     this.spool = properties.dataDir().resolve("spool");
   }
 
+  /** The tables and columns the caller's role may name, with the mask of each column. */
+  public List<org.nmis.governance.sql.ReadableTable> tables(NmisUser user) {
+    return governed.readable(user.role());
+  }
+
   /** Runs a query for a JSON answer. */
   public SqlAnswer json(String sql, NmisUser user, Integer timeoutSeconds) {
     return governedRun(

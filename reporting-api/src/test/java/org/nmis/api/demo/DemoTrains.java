@@ -80,6 +80,29 @@ public final class DemoTrains {
     return loads;
   }
 
+  /** Creates and submits a request for one load on one date: it waits for the destination. */
+  public static MovementRequest submit(
+      MovementService service, List<StoredRegistration> load, LocalDate date, Actors actors) {
+    int origin = load.get(0).registration().originStateCode();
+    int destination = load.get(0).registration().destinationStateCode();
+    Station from = ReferenceData.get().stationsOf(origin).get(0);
+    List<PersonId> people = load.stream().map(StoredRegistration::personId).toList();
+    MovementRequest r =
+        service.create(
+            actors.origin(),
+            new Proposal(destination, people, date, TravelMode.TRAIN, from.code()),
+            "return of stranded workers by Shramik special");
+    return service.apply(r.id(), new RequestCommand.Submit(actors.origin(), null, null));
+  }
+
+  /** The destination accepts a submitted request with an NOC: it waits for Railways. */
+  public static MovementRequest accept(
+      MovementService service, MovementRequest submitted, String nocNumber, Actors actors) {
+    return service.apply(
+        submitted.id(),
+        new RequestCommand.Accept(actors.destination(), 5000, null, nocNumber, null, null));
+  }
+
   /**
    * Creates, submits, accepts and books a request for one load on one date; the request as booked,
    * ready for its manifest (the caller times that step).
@@ -93,28 +116,21 @@ public final class DemoTrains {
     ReferenceData reference = ReferenceData.get();
     int origin = load.get(0).registration().originStateCode();
     int destination = load.get(0).registration().destinationStateCode();
-    Station from = reference.stationsOf(origin).get(0);
-    Station to = reference.stationsOf(destination).get(0);
-    List<PersonId> people = load.stream().map(StoredRegistration::personId).toList();
     MovementRequest r =
-        service.create(
-            actors.origin(),
-            new Proposal(destination, people, date, TravelMode.TRAIN, from.code()),
-            "return of stranded workers by Shramik special");
-    service.apply(r.id(), new RequestCommand.Submit(actors.origin(), null, null));
-    service.apply(
-        r.id(),
-        new RequestCommand.Accept(
-            actors.destination(),
-            5000,
-            null,
+        accept(
+            service,
+            submit(service, load, date, actors),
             "NOC-" + destination + "-" + trainNumber,
-            null,
-            null));
+            actors);
     return service.book(
         r.id(),
         actors.railways(),
-        TrainBooking.shramik(trainNumber, date, from.code(), to.code(), MiddleBerthPolicy.OCCUPIED),
+        TrainBooking.shramik(
+            trainNumber,
+            date,
+            reference.stationsOf(origin).get(0).code(),
+            reference.stationsOf(destination).get(0).code(),
+            MiddleBerthPolicy.OCCUPIED),
         null,
         null);
   }

@@ -95,6 +95,28 @@ public class DemoWorkflow {
           actors.origin().username(),
           booked.id());
     }
+    // Two more loads, left where the desks act on them: one waits for the destination's decision,
+    // one for Railways to book.
+    int next = Math.min(trains, loads.size());
+    for (int i = next; i < Math.min(next + 2, loads.size()); i++) {
+      List<StoredRegistration> load = loads.get(i);
+      DemoTrains.Actors actors =
+          new DemoTrains.Actors(
+              states.get(load.get(0).registration().originStateCode()),
+              states.get(load.get(0).registration().destinationStateCode()),
+              railways);
+      MovementRequest r = DemoTrains.submit(movement, load, tomorrow.plusDays(1), actors);
+      if (i > next) {
+        r = DemoTrains.accept(movement, r, "NOC-DEMO-" + (i + 1), actors);
+      }
+      LOG.info(
+          "demo: request {} from state {} to state {} waits for {} (the {} desk)",
+          r.id(),
+          r.originStateCode(),
+          r.destinationStateCode(),
+          i > next ? "a train" : "the destination's decision",
+          i > next ? "Railways" : actors.destination().username() + " state");
+    }
     if (loads.size() < trains) {
       LOG.info(
           "demo: {} of {} trains run: the other corridors between demo states do not fill a rake"

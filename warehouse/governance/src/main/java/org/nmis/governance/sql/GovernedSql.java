@@ -110,6 +110,34 @@ public final class GovernedSql {
     return new GovernedQuery(sparkSql, columns, rewriter.tablesRead(), rowLimit);
   }
 
+  /**
+   * The tables this role may name, in name order, each column with the mask the role reads it
+   * through: what a SQL editor offers the caller.
+   */
+  public List<ReadableTable> readable(Role role) {
+    List<ReadableTable> out = new ArrayList<>();
+    for (CatalogTable table : catalog.tables()) {
+      policy
+          .rule(table.name(), role)
+          .ifPresent(
+              rule ->
+                  out.add(
+                      new ReadableTable(
+                          table.name(),
+                          table.comment(),
+                          table.columns().stream()
+                              .map(
+                                  c ->
+                                      new ReadableTable.Column(
+                                          c.name(),
+                                          ReadableTable.typeName(c.type()),
+                                          rule.maskOf(c.name())))
+                              .toList())));
+    }
+    out.sort(java.util.Comparator.comparing(ReadableTable::name));
+    return out;
+  }
+
   private PolicyRewriter.Views views(AccessScope caller) {
     return new PolicyRewriter.Views() {
       @Override

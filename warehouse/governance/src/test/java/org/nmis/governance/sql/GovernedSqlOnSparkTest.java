@@ -35,6 +35,7 @@ import org.nmis.governance.testing.FixtureRows;
 import org.nmis.governance.testing.SparkFixtures;
 import org.nmis.governance.testing.WarehouseFixtures;
 import org.nmis.model.access.AccessScope;
+import org.nmis.model.access.Role;
 import org.nmis.warehouse.testing.SharedSpark;
 
 /**
@@ -120,6 +121,26 @@ class GovernedSqlOnSparkTest {
         run(sql, AUDITOR).get(0).toString());
   }
 
+  /** The editor's column list says what the query above shows: the same mask per role. */
+  @Test
+  void theReadableListGivesEachColumnTheMaskTheQueriesApply() {
+    java.util.function.Function<Role, String> masks =
+        role ->
+            governed.readable(role).stream()
+                .filter(t -> t.name().equals("registrations"))
+                .flatMap(t -> t.columns().stream())
+                .filter(c -> List.of("name", "mobile", "aadhaar_token").contains(c.name()))
+                .map(c -> c.name() + " " + c.type() + " " + c.mask())
+                .toList()
+                .toString();
+    assertEquals(
+        "[name STRING HIDDEN, mobile STRING MOBILE_LAST4, aadhaar_token STRING HIDDEN]",
+        masks.apply(Role.MINISTRY));
+    assertEquals(
+        "[name STRING CLEAR, mobile STRING CLEAR, aadhaar_token STRING HIDDEN]",
+        masks.apply(Role.STATE));
+  }
+
   /** Calcite writes BETWEEN ASYMMETRIC, which Spark does not parse; a date range must run. */
   @Test
   void betweenRunsOnSpark() {
@@ -174,6 +195,14 @@ class GovernedSqlOnSparkTest {
             }
           }
           assertEquals(tables, readableTables.toString(), caller.label());
+          // What the SQL console lists is what prepare lets through.
+          assertEquals(
+              tables,
+              governed.readable(caller.role()).stream()
+                  .map(ReadableTable::name)
+                  .toList()
+                  .toString(),
+              caller.label());
         });
   }
 

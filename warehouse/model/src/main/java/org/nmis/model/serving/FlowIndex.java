@@ -80,6 +80,9 @@ public final class FlowIndex {
       long registrations,
       long persons) {}
 
+  /** One travel date's totals over the flows asked for. */
+  public record Day(LocalDate travelDate, long registrations, long persons) {}
+
   private final Map<Key, Flow> flows = new ConcurrentHashMap<>();
 
   public void upsert(Flow f) {
@@ -140,6 +143,19 @@ public final class FlowIndex {
             .thenComparingInt(Total::originDistrictCode)
             .thenComparingInt(Total::destinationStateCode)
             .thenComparingInt(Total::destinationDistrictCode));
+    return out;
+  }
+
+  /** Totals per travel date over the flows the caller may see, earliest date first. */
+  public List<Day> daily(Query q, java.util.function.Predicate<Flow> visible) {
+    Map<LocalDate, long[]> sums = new java.util.TreeMap<>();
+    for (Flow f : rows(q, visible)) {
+      long[] s = sums.computeIfAbsent(f.travelDate(), d -> new long[2]);
+      s[0] += f.registrations();
+      s[1] += f.persons();
+    }
+    List<Day> out = new ArrayList<>(sums.size());
+    sums.forEach((d, s) -> out.add(new Day(d, s[0], s[1])));
     return out;
   }
 }

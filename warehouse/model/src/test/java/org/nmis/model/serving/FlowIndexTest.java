@@ -44,4 +44,15 @@ class FlowIndexTest {
         List.of(new Total(27, 0, 9, 0, 11, 26), new Total(27, 0, 10, 0, 3, 3)),
         index.query(new Query(Level.STATE, null, null, null, null, null)));
   }
+
+  @Test
+  void sumsEachTravelDateInDateOrderOverTheVisibleFlows() {
+    Query all = new Query(Level.STATE, null, null, null, null, null);
+    assertEquals(
+        List.of(new FlowIndex.Day(MAY_20, 10, 25), new FlowIndex.Day(MAY_21, 8, 10)),
+        index.daily(all, f -> true));
+    assertEquals(
+        List.of(new FlowIndex.Day(MAY_21, 3, 3)),
+        index.daily(all, f -> f.destinationStateCode() == 10));
+  }
 }
