@@ -5,7 +5,7 @@ import { alertBox, api, download, el, field, problem, states, table } from "./ap
 export async function railwaysDesk(main, session) {
   main.replaceChildren(el("h1", { text: "Railways desk" }), el("p", { text: "Loading requests…" }));
   const name = new Map((await states()).map((s) => [s.code, s.name]));
-  const r = await api("/api/v1/movement/requests");
+  const r = await api("/api/v1/movement/requests?summary=true");
   if (!r.ok) {
     main.replaceChildren(el("h1", { text: "Railways desk" }), alertBox("railways-error", await problem(r)));
     return;

@@ -88,7 +88,7 @@ async function follow(id, bar, state, result) {
 
 /** Requests waiting for my decision, mine waiting for others, and the trains of my requests. */
 async function showRequests(box, session, name) {
-  const r = await api("/api/v1/movement/requests");
+  const r = await api("/api/v1/movement/requests?summary=true");
   const all = r.ok ? await r.json() : [];
   const mine = session.state_code;
   const waitingForMe = all.filter((q) => q.status === "SUBMITTED" && q.destination_state_code === mine);
@@ -100,12 +100,12 @@ async function showRequests(box, session, name) {
     el("h3", { text: `Waiting for your decision (${waitingForMe.length})` }),
     waitingForMe.length
       ? table({ id: "requests-for-me" }, null, ["Request", "From", "Travellers", "Proposed date", "Decision"],
-        waitingForMe.map((q) => [q.request_id, state(q.origin_state_code), q.passengers.length, q.proposed_date, decide(q, () => showRequests(box, session, name))]))
+        waitingForMe.map((q) => [q.request_id, state(q.origin_state_code), q.passenger_count, q.proposed_date, decide(q, () => showRequests(box, session, name))]))
       : el("p", { class: "note", text: "No request is waiting for this state." }),
     el("h3", { text: `Yours, waiting for others (${waitingForOthers.length})` }),
     waitingForOthers.length
       ? table({ id: "requests-mine" }, null, ["Request", "To", "Travellers", "Status", "Since"],
-        waitingForOthers.map((q) => [q.request_id, state(q.destination_state_code), q.passengers.length, q.status, since(q)]))
+        waitingForOthers.map((q) => [q.request_id, state(q.destination_state_code), q.passenger_count, q.status, since(q)]))
       : el("p", { class: "note", text: "None of this state's requests is waiting." }),
     el("h3", { text: `Trains and manifests (${trains.length})` }),
     trains.length
@@ -133,7 +133,7 @@ function documents(q) {
 
 /** Accept with the NOC and the quarantine places, or reject with a reason; the service checks both. */
 function decide(q, refresh) {
-  const places = el("input", { type: "number", min: "0", name: "quarantine_capacity", inputmode: "numeric", value: String(q.passengers.length) });
+  const places = el("input", { type: "number", min: "0", name: "quarantine_capacity", inputmode: "numeric", value: String(q.passenger_count) });
   const noc = el("input", { type: "text", name: "noc_number", autocomplete: "off" });
   const reason = el("input", { type: "text", name: "reason" });
   const message = el("div", { "aria-live": "polite" });

@@ -117,10 +117,10 @@ abstract class ApiTestBase {
   }
 
   /**
-   * Walks a request of these people through the movement API to a manifest on the train, tomorrow;
+   * Maharashtra asks Uttar Pradesh to take these people from Pune tomorrow: the request, submitted;
    * its ID.
    */
-  String manifestTrain(List<String> ids, String trainNumber) throws Exception {
+  String submitRequest(List<String> ids) throws Exception {
     String id =
         json(post(
                 "/api/v1/movement/requests",
@@ -134,6 +134,15 @@ abstract class ApiTestBase {
             .get("request_id")
             .asText();
     assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
+    return id;
+  }
+
+  /**
+   * Walks a request of these people through the movement API to a manifest on the train, tomorrow;
+   * its ID.
+   */
+  String manifestTrain(List<String> ids, String trainNumber) throws Exception {
+    String id = submitRequest(ids);
     assertEquals(
         200,
         post(

@@ -151,6 +151,18 @@ class WebDashboardIT extends ApiTestBase {
     assertEquals(
         "Exported " + shown + (shown == 1 ? " row" : " rows") + " as CSV.",
         browser.findElement(By.id("sql-exported")).getText());
+    // Every corridor the console shows Uttar Pradesh touches Uttar Pradesh.
+    browser.findElement(By.id("sql")).clear();
+    browser
+        .findElement(By.id("sql"))
+        .sendKeys("SELECT DISTINCT origin_state_code, destination_state_code FROM od_flows");
+    browser.findElement(By.id("run-sql")).click();
+    waitFor(d -> !d.findElements(By.cssSelector("#sql-grid tbody tr")).isEmpty());
+    for (WebElement row : browser.findElements(By.cssSelector("#sql-grid tbody tr"))) {
+      assertTrue(
+          row.getText().matches("(9\\s.*|.*\\s9)"),
+          "a corridor outside Uttar Pradesh: " + row.getText());
+    }
     shoot("sql");
     signOut();
   }
@@ -264,19 +276,7 @@ class WebDashboardIT extends ApiTestBase {
   @Test
   void aRequestIsAcceptedOnTheStateDeskThenBookedAndManifestedOnTheRailwaysDesk() throws Exception {
     List<String> ids = registerTwoTravellers("WEBR-", "7320000001", "7320000002", "Asha Devi");
-    String id =
-        json(post(
-                "/api/v1/movement/requests",
-                "{\"destination_state_code\": 9, \"passengers\": "
-                    + JSON.writeValueAsString(ids)
-                    + ", \"proposed_date\": \""
-                    + TRAVEL
-                    + "\", \"origin_station\": \"PUNE\"}",
-                "mh-state",
-                "mh-demo"))
-            .get("request_id")
-            .asText();
-    assertEquals(200, post(path(id, "submit"), "{}", "mh-state", "mh-demo").statusCode());
+    String id = submitRequest(ids);
 
     signIn("up-state", "up-demo");
     By decision = By.cssSelector(".decision[data-request='" + id + "']");
@@ -317,6 +317,16 @@ class WebDashboardIT extends ApiTestBase {
         json(get("/api/v1/movement/requests/" + id, "railways", "railways-demo"))
             .get("status")
             .asText());
+    // The desks list requests in summary: counts without the person lists.
+    for (JsonNode q :
+        json(get("/api/v1/movement/requests?summary=true", "railways", "railways-demo"))) {
+      if (q.get("request_id").asText().equals(id)) {
+        assertEquals(2, q.get("passenger_count").asInt(), q.toString());
+        assertTrue(
+            q.path("passengers").isNull() || q.path("passengers").isMissingNode(), q.toString());
+        assertTrue(q.get("decision").path("accepted_persons").isMissingNode(), q.toString());
+      }
+    }
     shoot("railways");
     signOut();
   }
@@ -365,7 +375,7 @@ class WebDashboardIT extends ApiTestBase {
   }
 
   @Test
-  void everyDeskFitsAPhoneWidthScreen() throws Exception {
+  void everyDeskFitsAPhoneWidthScreenLabelsItsControlsAndKeepsTextReadable() throws Exception {
     travellersFromPuneToGorakhpur();
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
@@ -386,6 +396,8 @@ class WebDashboardIT extends ApiTestBase {
             ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertTrue(((Number) overflow).longValue() <= 0, d.getKey() + " overflows by " + overflow);
+        assertEquals(List.of(), unlabelled(), d.getKey() + ": controls without a label");
+        assertEquals(List.of(), lowContrast(), d.getKey() + ": text below the WCAG AA contrast");
         shoot("phone-" + d.getKey());
         signOut();
       }
@@ -407,6 +419,49 @@ class WebDashboardIT extends ApiTestBase {
 
   private void signIn(String user, String password) {
     HeadlessChromium.signIn(browser, url(""), user, password);
+  }
+
+  /** Form controls a screen reader would announce without a name. */
+  @SuppressWarnings("unchecked")
+  private List<String> unlabelled() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return [...document.querySelectorAll('input, select, textarea, button')]"
+                    + ".filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length)"
+                    + " && !e.getAttribute('aria-label') && !e.textContent.trim())"
+                    + ".map(e => e.outerHTML.substring(0, 80));");
+  }
+
+  /**
+   * Text whose colour against its background is below WCAG 2 AA (4.5:1, or 3:1 for large text); the
+   * background is the first opaque one up the tree.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> lowContrast() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const rgb = c => c.match(/[\\d.]+/g).map(Number);"
+                    + "const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;"
+                    + " return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })"
+                    + ".reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);"
+                    + "const bg = e => { for (; e; e = e.parentElement) {"
+                    + " const c = rgb(getComputedStyle(e).backgroundColor);"
+                    + " if (c.length < 4 || c[3] > 0.9) return c; } return [255, 255, 255]; };"
+                    + "const bad = [];"
+                    + "for (const e of document.querySelectorAll('body *')) {"
+                    + " if (e.closest('svg') || ![...e.childNodes].some(n => n.nodeType === 3"
+                    + " && n.textContent.trim())) continue;"
+                    + " const s = getComputedStyle(e); if (s.visibility === 'hidden'"
+                    + " || s.display === 'none') continue;"
+                    + " const a = lum(rgb(s.color)), b = lum(bg(e));"
+                    + " const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+                    + " const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize)"
+                    + " >= 18.66 && Number(s.fontWeight) >= 700);"
+                    + " if (ratio < (large ? 3 : 4.5)) bad.push(e.tagName + ' ' + ratio.toFixed(2)"
+                    + " + ' ' + e.textContent.trim().substring(0, 40)); }"
+                    + "return bad;");
   }
 
   /** Clicks the desk's link once the shell has drawn it, and waits for the desk to be shown. */
@@ -464,7 +519,10 @@ class WebDashboardIT extends ApiTestBase {
   }
 
   private <T> void waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    // A desk redrawn while the condition reads it leaves stale elements: read again.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** The whole page (the window grown to its height, at most 2,400 pixels), for docs/. */

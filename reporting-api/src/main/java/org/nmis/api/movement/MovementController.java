@@ -145,15 +145,21 @@ public class MovementController {
     return ResponseEntity.status(HttpStatus.CREATED).body(view(r, user));
   }
 
+  /**
+   * The requests the caller sees, oldest first. With {@code summary=true} each comes without its
+   * passenger and accepted-person lists (their sizes stay in {@code passenger_count} and {@code
+   * decision.accepted_count}): a desk listing a season's trains needs kilobytes, not megabytes.
+   */
   @GetMapping("/requests")
   public List<RequestView> list(
       @RequestParam(value = "status", required = false) String status,
+      @RequestParam(value = "summary", defaultValue = "false") boolean summary,
       @AuthenticationPrincipal NmisUser user) {
     return service.all().stream()
         .filter(r -> views.sees(r, user.scope()))
         .filter(r -> status == null || r.status().name().equalsIgnoreCase(status))
         .sorted(java.util.Comparator.comparing(MovementRequest::createdAt))
-        .map(r -> view(r, user))
+        .map(r -> summary ? view(r, user).summary() : view(r, user))
         .toList();
   }
 
@@ -401,6 +407,7 @@ public class MovementController {
       @JsonProperty("proposed_date") LocalDate proposedDate,
       String mode,
       @JsonProperty("origin_station") String originStation,
+      @JsonProperty("passenger_count") int passengerCount,
       List<String> passengers,
       Map<String, Object> decision,
       Map<String, Object> train,
@@ -448,11 +455,38 @@ public class MovementController {
           r.proposal().proposedDate(),
           r.proposal().mode().name(),
           r.proposal().originStationCode(),
+          r.proposal().passengers().size(),
           r.proposal().passengers().stream().map(PersonId::value).toList(),
           decision,
           train,
           manifest,
           r.createdBy(),
+          timeline);
+    }
+
+    /** The same request without its person lists. */
+    RequestView summary() {
+      Map<String, Object> d = null;
+      if (decision != null) {
+        d = new LinkedHashMap<>(decision);
+        d.remove("accepted_persons");
+      }
+      return new RequestView(
+          requestId,
+          status,
+          version,
+          originStateCode,
+          originDistrictCode,
+          destinationStateCode,
+          proposedDate,
+          mode,
+          originStation,
+          passengerCount,
+          null,
+          d,
+          train,
+          manifest,
+          createdBy,
           timeline);
     }
   }
