@@ -4,6 +4,10 @@ const message = document.getElementById("message");
 if (params.has("error")) {
   message.textContent = "Wrong user name or password. गलत उपयोगकर्ता नाम या पासवर्ड।";
   message.className = "error";
+} else if (params.has("throttled")) {
+  const minutes = Math.ceil(Number(params.get("throttled")) / 60) || 15;
+  message.textContent = `Too many failed sign-ins: try again in ${minutes} minutes. बहुत सारे असफल प्रयास।`;
+  message.className = "error";
 } else if (params.has("signed-out")) {
   message.textContent = "You have signed out. आप साइन आउट हो गए हैं।";
 } else if (params.has("expired")) {

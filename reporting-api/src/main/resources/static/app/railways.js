@@ -5,7 +5,8 @@ import { alertBox, api, download, el, field, problem, states, table } from "./ap
 export async function railwaysDesk(main, session) {
   main.replaceChildren(el("h1", { text: "Railways desk" }), el("p", { text: "Loading requests…" }));
   const name = new Map((await states()).map((s) => [s.code, s.name]));
-  const r = await api("/api/v1/movement/requests?summary=true");
+  // Trains not yet gone: departed and arrived ones stay in governed SQL (trains, manifests).
+  const r = await api("/api/v1/movement/requests?summary=true&status=ACCEPTED,PARTIALLY_ACCEPTED,TRAIN_BOOKED,MANIFESTED");
   if (!r.ok) {
     main.replaceChildren(el("h1", { text: "Railways desk" }), alertBox("railways-error", await problem(r)));
     return;
@@ -29,7 +30,7 @@ export async function railwaysDesk(main, session) {
       ? table({ id: "to-manifest" }, null, ["Request", "Corridor", "Train", "Date", "Seats", ""],
         booked.map((q) => [q.request_id, corridor(q), q.train.train_number, q.train.date, q.train.capacity, manifestButton(q, refresh)]))
       : el("p", { class: "note", text: "No booked train is waiting for its manifest." }),
-    el("h2", { text: `Manifests (${manifested.length})` }),
+    el("h2", { text: `Manifested, not departed (${manifested.length})` }),
     manifested.length
       ? table({ id: "manifests" }, null, ["Request", "Corridor", "Train", "Date", "Seated", "Not seated", "Status", ""],
         manifested.map((q) => [q.request_id, corridor(q), q.train.train_number, q.train.date, q.manifest.placed, q.manifest.not_seated, q.status,

@@ -88,7 +88,8 @@ async function follow(id, bar, state, result) {
 
 /** Requests waiting for my decision, mine waiting for others, and the trains of my requests. */
 async function showRequests(box, session, name) {
-  const r = await api("/api/v1/movement/requests?summary=true");
+  // Work in flight only: arrived, rejected and cancelled requests stay in governed SQL (movement_requests).
+  const r = await api("/api/v1/movement/requests?summary=true&status=DRAFT,SUBMITTED,ACCEPTED,PARTIALLY_ACCEPTED,TRAIN_BOOKED,MANIFESTED,DEPARTED");
   const all = r.ok ? await r.json() : [];
   const mine = session.state_code;
   const waitingForMe = all.filter((q) => q.status === "SUBMITTED" && q.destination_state_code === mine);
@@ -107,7 +108,7 @@ async function showRequests(box, session, name) {
       ? table({ id: "requests-mine" }, null, ["Request", "To", "Travellers", "Status", "Since"],
         waitingForOthers.map((q) => [q.request_id, state(q.destination_state_code), q.passenger_count, q.status, since(q)]))
       : el("p", { class: "note", text: "None of this state's requests is waiting." }),
-    el("h3", { text: `Trains and manifests (${trains.length})` }),
+    el("h3", { text: `Trains booked, manifested or on their way (${trains.length})` }),
     trains.length
       ? table({ id: "trains" }, null, ["Request", "Train", "Date", "From → to", "Seated", "Status", "Documents"],
         trains.map((q) => [q.request_id, q.train.train_number, q.train.date, `${state(q.origin_state_code)} → ${state(q.destination_state_code)}`,

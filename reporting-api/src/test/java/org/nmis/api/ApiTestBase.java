@@ -1,6 +1,7 @@
 package org.nmis.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,11 +57,28 @@ abstract class ApiTestBase {
   @LocalServerPort int port;
   @Autowired WarehousePlatform platform;
 
+  /**
+   * Tests start once the serving indexes are warm, as a load balancer would send traffic only then;
+   * before, lookups answer 503 WARMING_UP (OperationsIT checks both).
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void servingIndexesWarm() throws InterruptedException {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (!platform.servingReady() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(platform.servingReady(), "the serving indexes did not warm up within 3 minutes");
+  }
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry r) {
     r.add("nmis.data-dir", DATA_DIR::toString);
     r.add("nmis.kafka.embedded-port", () -> "0");
     r.add("nmis.kafka.partitions", () -> "4");
+    // Every test signs in from 127.0.0.1: the per-address limit would lock the whole suite out
+    // after a few tests of wrong passwords. RefusalsIT tests the per-name limit; the unit test
+    // both.
+    r.add("nmis.security.sign-in.max-failures-per-address", () -> "100000");
     r.add("nmis.privacy.aadhaar-key", () -> RegistrationFixtures.TEST_AADHAAR_KEY);
     r.add("nmis.ids.key", () -> RegistrationFixtures.TEST_ID_KEY);
     r.add(

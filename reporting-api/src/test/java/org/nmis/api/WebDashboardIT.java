@@ -268,6 +268,22 @@ class WebDashboardIT extends ApiTestBase {
                     + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.trim().split('\\n').length));",
                 report);
     assertEquals((long) rows / 50 + 1, lines, "the header and one line per bad row");
+    // The report carries the rejected values: its download is audited like a read.
+    String uploadId =
+        browser.findElement(By.cssSelector("#upload-counts dd")).getText().split(" ")[0];
+    platform.awaitAuditLanded();
+    assertEquals(
+        1,
+        platform
+            .spark()
+            .sql(
+                "SELECT * FROM delta.`"
+                    + platform.warehouse().root()
+                    + "/audit_log` WHERE endpoint = 'uploads.errors' AND parameters LIKE '%"
+                    + uploadId
+                    + "%' AND rows_returned = "
+                    + rows / 50)
+            .count());
     shoot("state-upload");
     signOut();
     Files.delete(file);
@@ -317,16 +333,27 @@ class WebDashboardIT extends ApiTestBase {
         json(get("/api/v1/movement/requests/" + id, "railways", "railways-demo"))
             .get("status")
             .asText());
-    // The desks list requests in summary: counts without the person lists.
+    // The desks list the work in flight in summary: counts without the person lists.
+    int listed = 0;
     for (JsonNode q :
-        json(get("/api/v1/movement/requests?summary=true", "railways", "railways-demo"))) {
+        json(
+            get(
+                "/api/v1/movement/requests?summary=true&status=TRAIN_BOOKED,manifested",
+                "railways",
+                "railways-demo"))) {
+      assertTrue(q.get("status").asText().matches("TRAIN_BOOKED|MANIFESTED"), q.toString());
       if (q.get("request_id").asText().equals(id)) {
+        listed++;
         assertEquals(2, q.get("passenger_count").asInt(), q.toString());
         assertTrue(
             q.path("passengers").isNull() || q.path("passengers").isMissingNode(), q.toString());
         assertTrue(q.get("decision").path("accepted_persons").isMissingNode(), q.toString());
       }
     }
+    assertEquals(1, listed);
+    assertEquals(
+        400,
+        get("/api/v1/movement/requests?status=BOARDED", "railways", "railways-demo").statusCode());
     shoot("railways");
     signOut();
   }

@@ -2,7 +2,10 @@ package org.nmis.uploads;
 
 import org.nmis.model.errors.ProblemType;
 
-/** Why a whole file was refused (400). The codes are stable: never renumber one, add new ones. */
+/**
+ * Why a whole file was refused: 400, or 413 for a file too big. The codes are stable: never
+ * renumber one, add new ones.
+ */
 public enum UploadProblem implements ProblemType {
   NOT_A_SPREADSHEET(
       "NMIS-UPL-001", "Save it as an Excel Workbook (.xlsx) or as CSV UTF-8 and upload that."),
@@ -42,7 +45,7 @@ public enum UploadProblem implements ProblemType {
 
   @Override
   public int httpStatus() {
-    return 400;
+    return this == TOO_BIG ? 413 : 400;
   }
 
   /** What the uploader should do about it; the end of every message with this code. */

@@ -260,7 +260,23 @@ public record NmisProperties(
   }
 
   /** Users of the service; production deployments use their identity provider instead. */
-  public record Security(@DefaultValue List<@Valid User> users) {}
+  /**
+   * @param users who may sign in
+   * @param signIn the brute-force limits on failed sign-ins
+   */
+  public record Security(
+      @DefaultValue List<@Valid User> users, @DefaultValue @Valid SignIn signIn) {}
+
+  /**
+   * Failed sign-ins allowed within {@code window} before further attempts are refused with 429
+   * until the oldest failure leaves it: per user name ({@code max-failures-per-user}, default 5)
+   * and per client address ({@code max-failures-per-address}, default 20), over 15 minutes by
+   * default.
+   */
+  public record SignIn(
+      @DefaultValue("5") @jakarta.validation.constraints.Positive int maxFailuresPerUser,
+      @DefaultValue("20") @jakarta.validation.constraints.Positive int maxFailuresPerAddress,
+      @DefaultValue("15m") Duration window) {}
 
   /**
    * @param role MINISTRY, STATE, DISTRICT, RAILWAYS, HEALTH or AUDITOR

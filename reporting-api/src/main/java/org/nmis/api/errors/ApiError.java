@@ -45,6 +45,8 @@ public enum ApiError implements ProblemType {
   SMS_NOT_PERMITTED(403),
   FORECAST_NOT_READY(503),
   FORECAST_RUNNING(409),
+  WARMING_UP(503),
+  TOO_MANY_SIGN_IN_FAILURES(429),
   INTERNAL_ERROR(500);
 
   private final int httpStatus;

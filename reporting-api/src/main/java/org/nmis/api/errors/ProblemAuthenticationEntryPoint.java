@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemAuthenticationEntryPoint
     implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private final org.nmis.api.audit.Refusals refusals;
+
+  public ProblemAuthenticationEntryPoint(org.nmis.api.audit.Refusals refusals) {
+    this.refusals = refusals;
+  }
 
   @Override
   public void commence(
@@ -38,13 +43,25 @@ public class ProblemAuthenticationEntryPoint
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    // A signed-in user asking for what their role may not have: audited, like any read.
+    var auth =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof org.nmis.api.security.NmisUser user) {
+      refusals.of(
+          user,
+          "access.denied",
+          java.util.Map.of("method", request.getMethod(), "path", request.getRequestURI()),
+          ApiError.FORBIDDEN.code());
+    }
     write(
         response,
         ProblemHandler.problem(
             ApiError.FORBIDDEN, "your role may not use this endpoint", request.getRequestURI()));
   }
 
-  private static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
+  /** Writes a problem body from a filter, where no exception handler runs. */
+  public static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
     response.setStatus(p.getStatus());
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

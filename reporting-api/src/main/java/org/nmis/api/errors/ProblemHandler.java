@@ -7,6 +7,7 @@ import org.nmis.model.errors.ProblemType;
 import org.nmis.movement.MovementException;
 import org.nmis.movement.service.MovementService;
 import org.nmis.tracing.TracingException;
+import org.nmis.uploads.UploadProblem;
 import org.nmis.uploads.UploadRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,27 @@ public class ProblemHandler {
   @ExceptionHandler(UploadRejectedException.class)
   ResponseEntity<ProblemDetail> upload(UploadRejectedException e, HttpServletRequest request) {
     return answer(e.problem(), e.getMessage(), request);
+  }
+
+  /**
+   * A file over the multipart limit (spring.servlet.multipart.max-file-size) is refused by Spring
+   * before any upload code runs; it gets the uploads' own code and a 413 like any file too big.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e,
+      HttpServletRequest request) {
+    String limit =
+        e.getMaxUploadSize() > 0
+            ? (e.getMaxUploadSize() / (1024 * 1024)) + " MB"
+            : "the service's limit (spring.servlet.multipart.max-file-size)";
+    return answer(
+        UploadProblem.TOO_BIG,
+        "the file is larger than "
+            + limit
+            + "; nothing of it was read. "
+            + UploadProblem.TOO_BIG.fix(),
+        request);
   }
 
   @ExceptionHandler(MovementService.RequestNotFoundException.class)
@@ -178,7 +200,11 @@ public class ProblemHandler {
 
   private static ResponseEntity<ProblemDetail> answer(
       ProblemType error, String detail, HttpServletRequest request) {
-    return ResponseEntity.status(error.httpStatus())
-        .body(problem(error, detail, request.getRequestURI()));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.httpStatus());
+    if (error == ApiError.WARMING_UP) {
+      // Clients and load balancers wait this long before asking again.
+      answer.header("Retry-After", "5");
+    }
+    return answer.body(problem(error, detail, request.getRequestURI()));
   }
 }

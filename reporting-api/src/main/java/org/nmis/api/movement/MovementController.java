@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.nmis.api.access.PolicyProjection;
 import org.nmis.api.audit.AuditEvent;
 import org.nmis.api.audit.AuditLog;
@@ -35,6 +39,7 @@ import org.nmis.movement.request.MovementRequest;
 import org.nmis.movement.request.Proposal;
 import org.nmis.movement.request.RequestCommand;
 import org.nmis.movement.request.RequestEvent;
+import org.nmis.movement.request.RequestStatus;
 import org.nmis.movement.service.Manifests;
 import org.nmis.movement.service.MovementService;
 import org.springframework.http.HttpStatus;
@@ -146,18 +151,20 @@ public class MovementController {
   }
 
   /**
-   * The requests the caller sees, oldest first. With {@code summary=true} each comes without its
-   * passenger and accepted-person lists (their sizes stay in {@code passenger_count} and {@code
-   * decision.accepted_count}): a desk listing a season's trains needs kilobytes, not megabytes.
+   * The requests the caller sees, oldest first; {@code status} is one status or several separated
+   * by commas. With {@code summary=true} each comes without its passenger and accepted-person lists
+   * (their sizes stay in {@code passenger_count} and {@code decision.accepted_count}): the desks
+   * ask for the work in flight in summary, so their pages stay small all season.
    */
   @GetMapping("/requests")
   public List<RequestView> list(
       @RequestParam(value = "status", required = false) String status,
       @RequestParam(value = "summary", defaultValue = "false") boolean summary,
       @AuthenticationPrincipal NmisUser user) {
+    Set<RequestStatus> wanted = statuses(status);
     return service.all().stream()
         .filter(r -> views.sees(r, user.scope()))
-        .filter(r -> status == null || r.status().name().equalsIgnoreCase(status))
+        .filter(r -> wanted.contains(r.status()))
         .sorted(java.util.Comparator.comparing(MovementRequest::createdAt))
         .map(r -> summary ? view(r, user).summary() : view(r, user))
         .toList();
@@ -365,6 +372,23 @@ public class MovementController {
     return ids;
   }
 
+  private static Set<RequestStatus> statuses(String status) {
+    if (status == null || status.isBlank()) {
+      return EnumSet.allOf(RequestStatus.class);
+    }
+    Set<RequestStatus> wanted = EnumSet.noneOf(RequestStatus.class);
+    for (String s : status.split(",")) {
+      try {
+        wanted.add(RequestStatus.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw bad(
+            "status",
+            "one or more of " + Arrays.toString(RequestStatus.values()) + ", separated by commas");
+      }
+    }
+    return wanted;
+  }
+
   private static int capacity(CommandBody b) {
     if (b.quarantineCapacity() == null) {
       throw bad("quarantine_capacity", "the quarantine places ready for these people");
@@ -414,10 +438,7 @@ public class MovementController {
       Map<String, Object> manifest,
       @JsonProperty("created_by") String createdBy,
       Map<String, Instant> timeline) {
-    static RequestView of(
-        MovementRequest r,
-        Map<org.nmis.movement.request.RequestStatus, Instant> reached,
-        Manifest m) {
+    static RequestView of(MovementRequest r, Map<RequestStatus, Instant> reached, Manifest m) {
       Map<String, Object> decision = null;
       if (r.decision() != null) {
         decision = new LinkedHashMap<>();

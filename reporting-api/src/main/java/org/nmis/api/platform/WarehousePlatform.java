@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
 import org.nmis.forecast.ForecastPlan;
@@ -277,9 +278,39 @@ public class WarehousePlatform implements WarehouseStatus {
   }
 
   @Override
+  public boolean servingReady() {
+    return indexFeed.warmedUp() && flowsFeed.warmedUp();
+  }
+
+  /** Every streaming query by name, for the health checks ({@link PlatformHealth}). */
+  Map<String, StreamingQuery> streamingQueries() {
+    Map<String, StreamingQuery> q = new LinkedHashMap<>();
+    if (ingestJob != null) {
+      q.put("registrations-ingest", ingestJob.query());
+    }
+    q.put("registrations-index", indexFeed.query());
+    q.put("flows", flowsJob.query());
+    q.put("flows-index", flowsFeed.query());
+    q.put("movement-landing", movementLanding.query());
+    q.put("audit-landing", auditLanding.query());
+    q.put("sms-landing", smsLanding.query());
+    return q;
+  }
+
+  /** The ingestion job's running totals, when this service ingests. */
+  java.util.Optional<RegistrationIngestJob.Totals> ingestTotals() {
+    return java.util.Optional.ofNullable(ingestJob).map(RegistrationIngestJob::totals);
+  }
+
+  boolean sparkRunning() {
+    return !spark.sparkContext().isStopped();
+  }
+
+  @Override
   public Map<String, Object> snapshot() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("kafka", bootstrapServers);
+    s.put("serving_ready", servingReady());
     s.put("indexed_persons", index.size());
     s.put("flow_keys", flows.size());
     s.put("registrations_table_version", index.appliedTableVersion());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.errors.ProblemAuthenticationEntryPoint;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -29,8 +31,11 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 public class SecurityConfig {
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
+  SecurityFilterChain filterChain(
+      HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, SignInAttempts signIns)
       throws Exception {
+    // Throttled names and addresses are refused before any password is checked.
+    http.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class);
     http.csrf(
             c ->
                 c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -82,6 +87,11 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
+                    // Probes carry no credentials; they get the status only (show-details).
+                    .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                    .hasAnyRole("MINISTRY", "AUDITOR")
                     .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
                     // The pages and their scripts hold no data: every figure comes from the API.
@@ -99,6 +109,8 @@ public class SecurityConfig {
                     .hasAnyRole("STATE", "DISTRICT")
                     .requestMatchers("/api/v1/tracing/**")
                     .hasRole("HEALTH")
+                    .requestMatchers("/api/v1/audit/**")
+                    .hasRole("AUDITOR")
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
@@ -130,7 +142,16 @@ public class SecurityConfig {
 
   private static boolean isApi(HttpServletRequest request) {
     return request.getServletPath().startsWith("/api/")
-        || request.getServletPath().startsWith("/v3/");
+        || request.getServletPath().startsWith("/v3/")
+        || request.getServletPath().startsWith("/actuator/");
+  }
+
+  /** The sign-in filter runs inside the security chain only, not again as a servlet filter. */
+  @Bean
+  FilterRegistrationBean<SignInAttempts> signInAttemptsOutsideTheChain(SignInAttempts signIns) {
+    FilterRegistrationBean<SignInAttempts> r = new FilterRegistrationBean<>(signIns);
+    r.setEnabled(false);
+    return r;
   }
 
   @Bean

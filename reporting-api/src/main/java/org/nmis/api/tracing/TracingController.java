@@ -213,7 +213,7 @@ public class TracingController {
   public ResponseEntity<BulkStatus> bulk(
       @RequestBody BulkBody body, @AuthenticationPrincipal NmisUser user) {
     long t0 = System.nanoTime();
-    String why = purpose(body == null ? null : body.purpose());
+    String why = purpose(body == null ? null : body.purpose(), user);
     admit(user);
     if (body.indexCases() == null || body.indexCases().isEmpty()) {
       throw new ApiException(
@@ -241,7 +241,7 @@ public class TracingController {
       @AuthenticationPrincipal NmisUser user)
       throws IOException {
     long t0 = System.nanoTime();
-    String why = purpose(purpose);
+    String why = purpose(purpose, user);
     admit(user);
     if (file == null) {
       throw new ApiException(
@@ -424,7 +424,7 @@ public class TracingController {
     Map<String, String> asked = new LinkedHashMap<>();
     asked.put("job", id);
     try {
-      asked.put("purpose", purpose(body == null ? null : body.purpose()));
+      asked.put("purpose", purpose(body == null ? null : body.purpose(), user));
       BulkReport report = views.followUp(report(job(id, user)), user.scope());
       List<Contact> contacts = new ArrayList<>();
       for (DistrictList d : report.districts()) {
@@ -494,8 +494,16 @@ public class TracingController {
     return LocalDate.now().plusYears(1);
   }
 
-  private static String purpose(String purpose) {
+  /** The purpose given; without one the request is refused, and the refusal audited. */
+  private String purpose(String purpose, NmisUser user) {
     if (purpose == null || purpose.isBlank()) {
+      record(
+          user,
+          "tracing.refused",
+          Map.of(),
+          0,
+          TracingError.PURPOSE_REQUIRED.code(),
+          System.nanoTime());
       throw new ApiException(
           TracingError.PURPOSE_REQUIRED,
           "every tracing request needs purpose: the"
@@ -508,7 +516,7 @@ public class TracingController {
    * A lookup with a purpose, within the rate limit: what was asked so far, for its audit record.
    */
   private Map<String, String> admitted(String purpose, NmisUser user) {
-    String why = purpose(purpose);
+    String why = purpose(purpose, user);
     admit(user);
     Map<String, String> asked = new LinkedHashMap<>();
     asked.put("purpose", why);
@@ -518,6 +526,14 @@ public class TracingController {
   private void admit(NmisUser user) {
     RateDecision d = limiter.tryAcquire(user.username());
     if (!d.allowed()) {
+      // Hitting the limit is what harvesting looks like: the refusal is kept too.
+      record(
+          user,
+          "tracing.refused",
+          Map.of("retry_after_s", String.valueOf(d.retryAfterSeconds())),
+          0,
+          TracingError.RATE_LIMITED.code(),
+          System.nanoTime());
       throw new ApiException(
           TracingError.RATE_LIMITED,
           "more tracing lookups than your rate"

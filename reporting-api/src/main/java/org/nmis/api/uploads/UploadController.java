@@ -81,6 +81,7 @@ public class UploadController {
     try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
       jobs.writeErrors(
           job,
+          user,
           csv,
           column -> views.shows(PolicyProjection.UPLOAD_ERRORS, column, user.scope()),
           line -> views.uploadError(job.user.scope(), line, user.scope()),

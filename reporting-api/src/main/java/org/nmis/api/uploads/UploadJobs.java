@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.nmis.api.audit.AuditEvent;
+import org.nmis.api.audit.AuditLog;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.registrations.RegistrationSubmissions;
 import org.nmis.api.security.NmisUser;
@@ -73,9 +75,12 @@ public class UploadJobs implements AutoCloseable {
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Duration keep;
+  private final AuditLog audit;
 
-  public UploadJobs(RegistrationSubmissions submissions, NmisProperties properties) {
+  public UploadJobs(
+      RegistrationSubmissions submissions, NmisProperties properties, AuditLog audit) {
     this.submissions = submissions;
+    this.audit = audit;
     this.root = properties.dataDir().resolve("uploads");
     this.limits = Limits.DEFAULT;
     this.keep = properties.api().uploadsKeep();
@@ -181,11 +186,14 @@ public class UploadJobs implements AutoCloseable {
    */
   public void writeErrors(
       Job job,
+      NmisUser reader,
       boolean csv,
       Predicate<String> shows,
       Function<Map<String, Object>, Optional<Map<String, Object>>> view,
       Writer out)
       throws IOException {
+    long t0 = System.nanoTime();
+    long written = 0;
     Path file = errorsOf(job);
     CsvWriter csvOut = new CsvWriter(out);
     boolean first = true;
@@ -213,11 +221,21 @@ public class UploadJobs implements AutoCloseable {
           out.write(JSON.writeValueAsString(shown.get()));
           first = false;
         }
+        written++;
       }
     }
     if (!csv) {
       out.write("]");
     }
+    // The report carries the rejected values (names, mobiles as typed): its downloads are reads.
+    audit.record(
+        AuditEvent.of(
+            reader,
+            "uploads.errors",
+            Map.of("upload_id", job.id, "format", csv ? "csv" : "json"),
+            written,
+            "OK",
+            t0));
   }
 
   private void run(Job job, Path dir) {

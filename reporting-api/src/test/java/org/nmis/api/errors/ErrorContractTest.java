@@ -58,6 +58,35 @@ class ErrorContractTest {
         "the error enums of the product");
   }
 
+  /** Spring's multipart limit fires before any upload code: still 413 with the uploads' code. */
+  @Test
+  void aFileOverTheMultipartLimitIs413WithTheUploadsCode() {
+    var answer =
+        new ProblemHandler()
+            .tooLarge(
+                new org.springframework.web.multipart.MaxUploadSizeExceededException(
+                    200L * 1024 * 1024),
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/uploads"));
+    assertEquals(413, answer.getStatusCode().value());
+    assertEquals("NMIS-UPL-004", answer.getBody().getProperties().get("code"));
+    assertTrue(
+        answer.getBody().getDetail().startsWith("the file is larger than 200 MB"),
+        answer.getBody().getDetail());
+  }
+
+  @Test
+  void warmingUpSaysWhenToAskAgain() {
+    var answer =
+        new ProblemHandler()
+            .api(
+                new ApiException(ApiError.WARMING_UP, "warming up"),
+                new org.springframework.mock.web.MockHttpServletRequest(
+                    "GET", "/api/v1/persons/X"));
+    assertEquals(503, answer.getStatusCode().value());
+    assertEquals("5", answer.getHeaders().getFirst("Retry-After"));
+    assertEquals("WARMING_UP", answer.getBody().getProperties().get("code"));
+  }
+
   @Test
   void aProblemBodyCarriesTheCodeStatusAndTitle() {
     ProblemDetail p =

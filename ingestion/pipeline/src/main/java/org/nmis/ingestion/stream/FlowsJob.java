@@ -65,6 +65,11 @@ public final class FlowsJob implements AutoCloseable {
     }
   }
 
+  /** The streaming query, for health checks (active, progress, lag). */
+  public StreamingQuery query() {
+    return query;
+  }
+
   /** Blocks until every registrations commit so far is counted (tests, benchmarks). */
   public void awaitCaughtUp() {
     query.processAllAvailable();

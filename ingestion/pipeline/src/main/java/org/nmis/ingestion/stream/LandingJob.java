@@ -34,6 +34,11 @@ public final class LandingJob implements AutoCloseable {
         KafkaToDelta.start(spark, name, source, writeBatch, code + "-001"), code + "-002");
   }
 
+  /** The streaming query, for health checks (active, progress, lag). */
+  public StreamingQuery query() {
+    return query;
+  }
+
   /** Blocks until everything logged so far is in the tables (tests, benchmarks). */
   public void awaitCaughtUp() {
     query.processAllAvailable();

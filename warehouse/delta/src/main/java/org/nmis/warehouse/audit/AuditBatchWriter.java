@@ -46,6 +46,8 @@ public final class AuditBatchWriter {
         .write()
         .format("delta")
         .mode("append")
+        // A table made before the hash chain gets its columns on the first write.
+        .option("mergeSchema", "true")
         .option("txnAppId", writerId)
         .option("txnVersion", batchId)
         .save(location.pathOf(AuditLogTable.DEFINITION));

@@ -23,10 +23,26 @@ import org.nmis.warehouse.spark.StreamingQueries;
 public final class ChangeFeed implements AutoCloseable {
   private final StreamingQuery query;
   private final Path checkpoint;
+  private volatile boolean warm;
 
-  private ChangeFeed(StreamingQuery query, Path checkpoint) {
+  private ChangeFeed(StreamingQuery query, Path checkpoint, String name) {
     this.query = query;
     this.checkpoint = checkpoint;
+    // The copy is complete once the feed has processed everything the table held when it started
+    // (and whatever came meanwhile); a failed query never gets there.
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                query.processAllAvailable();
+                warm = true;
+              } catch (Exception e) {
+                // the query failed or was stopped: the copy stays not warm, readiness stays down
+              }
+            },
+            "nmis-warm-up-" + name);
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   public static ChangeFeed start(
@@ -47,7 +63,7 @@ public final class ChangeFeed implements AutoCloseable {
               .trigger(Trigger.ProcessingTime(triggerMillis))
               .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> apply.accept(batch))
               .start();
-      return new ChangeFeed(q, checkpoint);
+      return new ChangeFeed(q, checkpoint, name);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "NMIS-IDX-001: cannot create the checkpoint directory of " + name, e);
@@ -59,6 +75,15 @@ public final class ChangeFeed implements AutoCloseable {
 
   public StreamingQuery query() {
     return query;
+  }
+
+  /**
+   * Whether the serving copy has caught up with the table once since start. Until then it misses
+   * rows the table has (after a restart, the whole table is read again), so lookups must not answer
+   * from it. Once true it stays true: later lag is ordinary freshness.
+   */
+  public boolean warmedUp() {
+    return warm;
   }
 
   /**

@@ -39,7 +39,11 @@ public final class AuditLogTable {
           .add(required("rows_returned", LONG, "rows or persons returned"))
           .add(required("duration_ms", LONG, "time to answer in milliseconds"))
           .add(required("outcome", STRING, "OK, or the error code"))
-          .add(required("day", DATE, "day of the event in India (partition column)"));
+          .add(required("day", DATE, "day of the event in India (partition column)"))
+          .add(optional("chain", STRING, "the hash chain: the writer that recorded the event"))
+          .add(optional("seq", LONG, "place in the chain of the writer and day, from 1"))
+          .add(optional("prev_hash", STRING, "hash of the chain's previous event (SHA-256, hex)"))
+          .add(optional("hash", STRING, "hash of this event's fields and prev_hash"));
 
   public static final TableDefinition DEFINITION =
       new TableDefinition(

@@ -144,7 +144,11 @@ public final class FixtureRows {
               3L,
               12L,
               "OK",
-              DAY),
+              DAY,
+              null,
+              null,
+              null,
+              null),
           row(
               WarehouseFixtures.AUDIT_LOG,
               "A2",
@@ -158,7 +162,11 @@ public final class FixtureRows {
               1L,
               2L,
               "OK",
-              DAY));
+              DAY,
+              null,
+              null,
+              null,
+              null));
 
   /** Two alerts, one to a Pune traveller, one to a Gorakhpur traveller; bodies are canaries. */
   public static final List<Map<String, Object>> SMS_OUTBOX =

@@ -13,8 +13,8 @@ import java.util.List;
  * <p>Text that starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe:
  * names and values come from state spreadsheets and from the public, and a cell typed as a formula
  * must not run in the spreadsheet of the officer who opens the file (CSV injection). Numbers, and
- * text that is only a signed number (a mobile number such as +919876543210), are written as they
- * are.
+ * text that is only a signed number (a mobile number such as +919876543210, masked or not), are
+ * written as they are.
  */
 public final class CsvWriter {
   private static final String EOL = "\r\n";
@@ -96,13 +96,17 @@ public final class CsvWriter {
    * A mobile number such as +919876543210 or a negative figure: a spreadsheet reads it as the
    * number it is, nothing runs.
    */
+  /**
+   * A sign and then only digits, a decimal point, or the X of a masked digit ({@code
+   * +91XXXXXX3210}): nothing a spreadsheet could call or refer to, so it is written as stored.
+   */
   private static boolean isSignedNumber(String s) {
     int digits = 0;
     for (int i = 1; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
-      } else if (c != '.') {
+      } else if (c != '.' && c != 'X') {
         return false;
       }
     }

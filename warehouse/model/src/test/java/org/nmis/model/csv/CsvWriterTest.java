@@ -28,7 +28,7 @@ class CsvWriterTest {
 
   @Test
   void makesFormulasTextButLeavesNumbersAlone() {
-    for (String f : Arrays.asList("=1+1", "+91XXXXXX0102", "-2+3", "@SUM(A1)", "\tx", "+")) {
+    for (String f : Arrays.asList("=1+1", "+X", "-2+3", "@SUM(A1)", "\tx", "+", "-2+cmd|x")) {
       assertEquals("'" + f, CsvWriter.escape(f), f);
     }
     assertEquals(
@@ -36,6 +36,7 @@ class CsvWriterTest {
     assertEquals("-2", CsvWriter.escape(-2));
     assertEquals("-2", CsvWriter.escape("-2"));
     assertEquals("+917000000102", CsvWriter.escape("+917000000102"));
+    assertEquals("+91XXXXXX0102", CsvWriter.escape("+91XXXXXX0102"), "a masked mobile as stored");
     assertEquals("-2.5", CsvWriter.escape(-2.5));
   }
 
