@@ -61,6 +61,22 @@ class AuditChainIT extends ApiTestBase {
     }
     assertTrue(
         json(get("/api/v1/audit/verify", "auditor", "auditor-demo")).get("intact").asBoolean());
+    // The landing went on through the property changes: later events still reach the table.
+    get(
+        "/api/v1/tracing/persons?mobile=7000000499&purpose=CHAIN-IT-AFTER",
+        "health",
+        "health-demo");
+    platform.awaitAuditLanded();
+    assertEquals(
+        200, anonymousReadiness(), "readiness holds: every streaming query is still active");
+  }
+
+  private int anonymousReadiness() throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.nmis.api.uploads;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -48,13 +49,17 @@ import org.springframework.stereotype.Service;
  * an API record, valid rows are published to the registrations topic, and every failed rule goes to
  * the job's error report with the row's line number. A re-upload of a corrected file publishes the
  * same source records again: their person IDs stay and identical rows change nothing in the
- * warehouse.
+ * warehouse. Each job's folder keeps its status ({@code status.json}) beside the error report, so
+ * both survive a restart; a job the service stopped in the middle of comes back as INTERRUPTED,
+ * saying to upload the file again. Uploaded files are deleted once read, and any left behind by a
+ * stop are deleted at start-up.
  */
 @Service
 public class UploadJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UploadJobs.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
+  private static final String STATUS = "status.json";
 
   /** The columns of an error report, in order; each line is a JSON object of them in the file. */
   public static final List<String> ERROR_COLUMNS =
@@ -77,13 +82,53 @@ public class UploadJobs implements AutoCloseable {
   private final Duration keep;
   private final AuditLog audit;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public UploadJobs(
       RegistrationSubmissions submissions, NmisProperties properties, AuditLog audit) {
+    this(
+        submissions,
+        properties.dataDir().resolve("uploads"),
+        properties.api().uploadsKeep(),
+        audit);
+  }
+
+  UploadJobs(RegistrationSubmissions submissions, Path root, Duration keep, AuditLog audit) {
     this.submissions = submissions;
     this.audit = audit;
-    this.root = properties.dataDir().resolve("uploads");
+    this.root = root;
     this.limits = Limits.DEFAULT;
-    this.keep = properties.api().uploadsKeep();
+    this.keep = keep;
+    recover();
+  }
+
+  /**
+   * The jobs of the folders a previous run left: finished ones as they ended, unfinished ones as
+   * INTERRUPTED; uploaded files and folders without a status are deleted.
+   */
+  private void recover() {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (var dirs = Files.list(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        deleteQuietly(dir.resolve("file"));
+        Path status = dir.resolve(STATUS);
+        if (!Files.exists(status)) {
+          deleteRecursively(dir);
+          continue;
+        }
+        try {
+          Job job = Job.restored(JSON.readTree(status.toFile()));
+          jobs.put(job.id, job);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("upload folder {} has an unreadable status ({}); deleted", dir, e.toString());
+          deleteRecursively(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "NMIS-UPL-101: cannot read the upload folders in " + root + "; check its permissions", e);
+    }
   }
 
   /** An upload in progress or done; counters are live. */
@@ -91,7 +136,7 @@ public class UploadJobs implements AutoCloseable {
     final String id;
     final String fileName;
     final NmisUser user;
-    final Instant startedAt = Instant.now();
+    final Instant startedAt;
     final AtomicLong received = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong acknowledged = new AtomicLong();
@@ -100,20 +145,85 @@ public class UploadJobs implements AutoCloseable {
     volatile long expected;
     volatile Instant finishedAt;
     volatile String failure;
+    volatile String format;
+    volatile boolean interrupted;
 
-    Job(String id, String fileName, NmisUser user) {
+    Job(String id, String fileName, NmisUser user, Instant startedAt) {
       this.id = id;
       this.fileName = fileName;
       this.user = user;
+      this.startedAt = startedAt;
+    }
+
+    /** The job as its folder's status.json describes it. */
+    JsonNode saved() {
+      ObjectNode s =
+          JSON.createObjectNode()
+              .put("upload_id", id)
+              .put("file_name", fileName)
+              .put("format", format)
+              .put("username", user.username())
+              .put("role", user.role().name())
+              .put("state_code", user.stateCode())
+              .put("district_code", user.districtCode())
+              .put("started_at", startedAt.toString())
+              .put("expected", expected)
+              .put("received", received.get())
+              .put("accepted", accepted.get())
+              .put("rejected", rejected.get())
+              .put("finished_at", finishedAt == null ? null : finishedAt.toString())
+              .put("failure", failure);
+      return s;
+    }
+
+    /**
+     * A job of an earlier run: as it ended, or, if the service stopped before it ended, interrupted
+     * (it may be forgotten after nmis.api.uploads-keep from now).
+     */
+    static Job restored(JsonNode s) {
+      NmisUser user =
+          new NmisUser(
+              s.get("username").asText(),
+              "",
+              org.nmis.model.access.Role.valueOf(s.get("role").asText()),
+              s.hasNonNull("state_code") ? s.get("state_code").asInt() : null,
+              s.hasNonNull("district_code") ? s.get("district_code").asInt() : null);
+      Job job =
+          new Job(
+              s.get("upload_id").asText(),
+              s.get("file_name").asText(null),
+              user,
+              Instant.parse(s.get("started_at").asText()));
+      job.format = s.get("format").asText(null);
+      job.expected = s.get("expected").asLong();
+      job.received.set(s.get("received").asLong());
+      job.accepted.set(s.get("accepted").asLong());
+      job.acknowledged.set(s.get("accepted").asLong());
+      job.rejected.set(s.get("rejected").asLong());
+      job.failure = s.get("failure").asText(null);
+      if (s.hasNonNull("finished_at")) {
+        job.finishedAt = Instant.parse(s.get("finished_at").asText());
+      } else {
+        job.interrupted = true;
+        job.finishedAt = Instant.now();
+        job.failure =
+            "the service stopped while reading this file; its counts and error report are those"
+                + " of the rows read before the stop. Upload the same file again: rows already"
+                + " accepted are recognised by their source record and not counted twice";
+      }
+      return job;
     }
 
     UploadStatus status() {
-      String state = failure != null ? "FAILED" : finishedAt != null ? "DONE" : "RUNNING";
+      String state =
+          interrupted
+              ? "INTERRUPTED"
+              : failure != null ? "FAILED" : finishedAt != null ? "DONE" : "RUNNING";
       long pending = Math.max(0, expected - received.get()) + (accepted.get() - acknowledged.get());
       return new UploadStatus(
           id,
           fileName,
-          file == null ? null : file.format().name(),
+          format,
           state,
           expected,
           received.get(),
@@ -146,9 +256,11 @@ public class UploadJobs implements AutoCloseable {
       deleteRecursively(dir);
       throw e;
     }
-    Job job = new Job(id, fileName, user);
+    Job job = new Job(id, fileName, user, Instant.now());
     job.file = file;
+    job.format = file.format().name();
     job.expected = file.expectedRows().orElse(0);
+    save(job, dir);
     jobs.put(id, job);
     runner.submit(() -> run(job, dir));
     return job.status();
@@ -276,6 +388,26 @@ public class UploadJobs implements AutoCloseable {
     } finally {
       job.finishedAt = Instant.now();
       deleteQuietly(dir.resolve("file"));
+      save(job, dir);
+    }
+  }
+
+  /** Writes the job's status.json, whole or not at all (written aside, then moved over). */
+  private static void save(Job job, Path dir) {
+    try {
+      Path tmp = dir.resolve(STATUS + ".tmp");
+      Files.write(tmp, JSON.writeValueAsBytes(job.saved()));
+      Files.move(
+          tmp,
+          dir.resolve(STATUS),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn(
+          "NMIS-UPL-102: upload {}'s status could not be saved in {} ({}); it is lost at a restart",
+          job.id,
+          dir,
+          e.toString());
     }
   }
 
