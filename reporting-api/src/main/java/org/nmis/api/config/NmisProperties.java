@@ -39,7 +39,8 @@ public record NmisProperties(
     @Valid @NotNull @DefaultValue Reports reports,
     @Valid @NotNull @DefaultValue Sms sms,
     @Valid @NotNull @DefaultValue Forecast forecast,
-    @Valid @NotNull @DefaultValue Security security) {
+    @Valid @NotNull @DefaultValue Security security,
+    @Valid @NotNull @DefaultValue Retention retention) {
 
   /**
    * @param bootstrapServers an existing Kafka cluster; empty = start the embedded broker
@@ -100,8 +101,30 @@ public record NmisProperties(
   /**
    * @param aadhaarKey HMAC key of Aadhaar tokens; empty = generated once into {data-dir}/keys
    *     (embedded only)
+   * @param erasureIndexWait how long an erasure waits for the serving index to let the person go
+   *     before it answers (the receipt says whether it had)
    */
-  public record Privacy(@DefaultValue("") String aadhaarKey) {}
+  public record Privacy(
+      @DefaultValue("") String aadhaarKey,
+      @DefaultValue("30s") @NotNull Duration erasureIndexWait) {}
+
+  /**
+   * How long the warehouse keeps what; the retention job enforces it (docs/SECURITY.md lists every
+   * table and topic).
+   *
+   * @param enabled run the retention job
+   * @param every how often it runs; the first run is one interval after the start
+   * @param vacuumAfter history kept before VACUUM removes old file versions, erased and deleted
+   *     rows with them; a streaming reader stopped for longer than this cannot resume
+   * @param registrationsRaw how long raw messages are kept, by the day they were received
+   * @param registrationRejects how long rejected messages are kept, by the day they were received
+   */
+  public record Retention(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("1d") @NotNull Duration every,
+      @DefaultValue("7d") @NotNull Duration vacuumAfter,
+      @DefaultValue("30d") @NotNull Duration registrationsRaw,
+      @DefaultValue("90d") @NotNull Duration registrationRejects) {}
 
   /**
    * @param maxBatchSize most registrations one POST may carry

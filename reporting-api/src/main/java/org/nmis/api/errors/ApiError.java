@@ -47,6 +47,8 @@ public enum ApiError implements ProblemType {
   FORECAST_RUNNING(409),
   WARMING_UP(503),
   TOO_MANY_SIGN_IN_FAILURES(429),
+  ERASURE_NOT_PERMITTED(403),
+  ERASURE_REASON_REQUIRED(400),
   INTERNAL_ERROR(500);
 
   private final int httpStatus;

@@ -8,10 +8,12 @@ import org.nmis.governance.sql.TableLocator;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.privacy.AadhaarTokenizer;
+import org.nmis.model.privacy.PersonErasure;
 import org.nmis.model.reference.ReferenceData;
 import org.nmis.model.registration.RegistrationValidator;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
+import org.nmis.warehouse.privacy.DeltaErasure;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +29,21 @@ public class PlatformBeans {
   @Bean
   FlowIndex flowIndex(WarehousePlatform platform) {
     return platform.flows();
+  }
+
+  @Bean
+  PersonErasure personErasure(WarehousePlatform platform, NmisProperties properties) {
+    NmisProperties.Retention retention = properties.retention();
+    PersonErasure erasure =
+        new PersonErasure(
+            new DeltaErasure(platform.spark(), platform.warehouse()),
+            platform.index(),
+            java.time.Clock.systemUTC(),
+            properties.privacy().erasureIndexWait(),
+            // Old file versions go at the first retention run after they are vacuumAfter old.
+            retention.vacuumAfter().plus(retention.every()));
+    erasure.addFollower(platform::forgetRecord);
+    return erasure;
   }
 
   @Bean

@@ -27,6 +27,7 @@ import org.nmis.ingestion.stream.SmsLandingJob;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ids.RequestId;
 import org.nmis.model.reference.ReferenceData;
+import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.epass.EPassKeys;
@@ -71,6 +72,7 @@ public class WarehousePlatform implements WarehouseStatus {
   private final WarehouseLocation warehouse;
   private final String epassPrivateKey;
   private boolean stopped;
+  private volatile RetentionJob retention;
 
   public WarehousePlatform(NmisProperties p) {
     Path dataDir = p.dataDir().toAbsolutePath();
@@ -194,6 +196,22 @@ public class WarehousePlatform implements WarehouseStatus {
         "warehouse at {} ready ({} ms)", warehouse.root(), (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * An erased record: the ingestion job (when it runs here) stops taking a message for it as a
+   * re-send. A job run elsewhere learns it at its next start.
+   */
+  void forgetRecord(StoredRegistration person) {
+    if (ingestJob != null) {
+      ingestJob.forgetRecord(
+          person.registration().sourceStateCode(), person.registration().sourceRecordId());
+    }
+  }
+
+  /** The retention job whose last run the status shows. */
+  void reportRetention(RetentionJob job) {
+    this.retention = job;
+  }
+
   /** The serving copy of od_flows. */
   public FlowIndex flows() {
     return flows;
@@ -314,6 +332,14 @@ public class WarehousePlatform implements WarehouseStatus {
     s.put("indexed_persons", index.size());
     s.put("flow_keys", flows.size());
     s.put("registrations_table_version", index.appliedTableVersion());
+    RetentionJob.LastRun retained = retention == null ? null : retention.last();
+    if (retained != null) {
+      s.put("retention_last_run", retained.at().toString());
+      s.put("retention_rows_deleted", retained.rowsDeleted());
+      if (retained.error() != null) {
+        s.put("retention_error", retained.error());
+      }
+    }
     if (ingestJob != null) {
       RegistrationIngestJob.Totals t = ingestJob.totals();
       s.put("ingested_messages", t.messages.get());

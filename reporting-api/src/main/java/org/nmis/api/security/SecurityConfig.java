@@ -109,6 +109,8 @@ public class SecurityConfig {
                     .hasAnyRole("STATE", "DISTRICT")
                     .requestMatchers("/api/v1/tracing/**")
                     .hasRole("HEALTH")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/erasure")
+                    .hasAnyRole("STATE", "MINISTRY")
                     .requestMatchers("/api/v1/audit/**")
                     .hasRole("AUDITOR")
                     .requestMatchers("/api/**")

@@ -50,7 +50,11 @@ public class SmsBeans {
   }
 
   @Bean
-  SmsSender smsSender(SmsOutboxLog log, NmisProperties p, SmsCallbacks callbacks) {
+  SmsSender smsSender(
+      SmsOutboxLog log,
+      NmisProperties p,
+      SmsCallbacks callbacks,
+      org.nmis.model.privacy.PersonErasure erasure) {
     NmisProperties.Twilio t = p.sms().twilio();
     SmsGateway gateway =
         t.configured()
@@ -80,6 +84,8 @@ public class SmsBeans {
     } else {
       sender.rebuild();
     }
+    // An erased person's messages lose their text and number (an event in the SMS log).
+    erasure.addFollower(person -> sender.erase(person.personId().value()));
     LOG.info(
         "sms outbox: {} messages replayed in {} ms; sending {}",
         sender.all().size(),

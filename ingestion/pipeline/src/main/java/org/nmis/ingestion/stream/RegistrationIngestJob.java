@@ -105,6 +105,11 @@ public final class RegistrationIngestJob implements AutoCloseable {
     return new RegistrationIngestJob(query, totals, progress, writer);
   }
 
+  /** See {@link RegistrationBatchWriter#forgetRecord}: after an erasure. */
+  public void forgetRecord(int sourceStateCode, String sourceRecordId) {
+    writer.forgetRecord(sourceStateCode, sourceRecordId);
+  }
+
   public StreamingQuery query() {
     return query;
   }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.AuditLogTable;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
@@ -45,38 +46,18 @@ public final class AuditBatchWriter {
     // An auditor's change to the table's properties (or any other commit that conflicts) must not
     // stop the landing: the append is idempotent (txnAppId, txnVersion), so it is simply tried
     // again.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        events
-            .write()
-            .format("delta")
-            .mode("append")
-            // A table made before the hash chain gets its columns on the first write.
-            .option("mergeSchema", "true")
-            .option("txnAppId", writerId)
-            .option("txnVersion", batchId)
-            .save(location.pathOf(AuditLogTable.DEFINITION));
-        return;
-      } catch (java.util.ConcurrentModificationException e) {
-        if (attempt == CONFLICT_ATTEMPTS) {
-          throw new IllegalStateException(
-              "NMIS-AUD-011: audit batch "
-                  + batchId
-                  + " met a conflicting commit on audit_log "
-                  + CONFLICT_ATTEMPTS
-                  + " times; the landing stops and resumes from its checkpoint at the next start",
-              e);
-        }
-        try {
-          Thread.sleep(100L * attempt);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("NMIS-AUD-012: interrupted while retrying", ie);
-        }
-      }
-    }
+    Conflicts.retry(
+        "NMIS-AUD-011",
+        "audit batch " + batchId + " on audit_log",
+        () ->
+            events
+                .write()
+                .format("delta")
+                .mode("append")
+                // A table made before the hash chain gets its columns on the first write.
+                .option("mergeSchema", "true")
+                .option("txnAppId", writerId)
+                .option("txnVersion", batchId)
+                .save(location.pathOf(AuditLogTable.DEFINITION)));
   }
-
-  /** Tries of one batch against commits that conflict with it (Delta's optimistic concurrency). */
-  static final int CONFLICT_ATTEMPTS = 10;
 }

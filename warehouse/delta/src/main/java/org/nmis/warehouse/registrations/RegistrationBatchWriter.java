@@ -30,6 +30,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.nmis.model.ids.PersonIdScheme;
 import org.nmis.model.ingest.BatchTriage;
 import org.nmis.model.ingest.SourceKeyIndex;
+import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.RegistrationCorrectionsTable;
 import org.nmis.warehouse.tables.RegistrationRejectsTable;
 import org.nmis.warehouse.tables.RegistrationsRawTable;
@@ -285,6 +286,24 @@ public final class RegistrationBatchWriter {
   }
 
   /**
+   * Forgets what the table held for an erased record: a message for it is no longer taken for a
+   * re-send of what was erased (and dropped), but goes to the MERGE, which registers it again, as
+   * after a restart (the index is rebuilt from the table then).
+   */
+  public synchronized void forgetRecord(int sourceStateCode, String sourceRecordId) {
+    long key =
+        spark
+            .range(1)
+            .select(xxhash64(lit(sourceStateCode).cast("int"), lit(sourceRecordId)))
+            .first()
+            .getLong(0);
+    index().put(key, ERASED_CONTENT);
+  }
+
+  /** The content hash of an erased record in the key index: no message's content hashes to it. */
+  private static final long ERASED_CONTENT = 0L;
+
+  /**
    * MERGEs the corrections waiting in {@code registration_corrections} when they have waited longer
    * than the policy allows: for a job that went quiet after a burst (no batch comes to do it).
    */
@@ -339,24 +358,41 @@ public final class RegistrationBatchWriter {
       for (String c : RegistrationsTable.SCHEMA.fieldNames()) {
         insert.put(c, "s." + c);
       }
-      DeltaTable.forPath(merges, location.pathOf(RegistrationsTable.DEFINITION))
-          .as("t")
-          .merge(
-              source.as("s"),
-              "t.source_state_code = s.source_state_code AND t.source_record_id = s.source_record_id")
-          .whenMatched(
-              "s.content_hash <> t.content_hash"
-                  + " AND (s.kafka_partition <> t.kafka_partition OR s.kafka_offset > t.kafka_offset)")
-          .updateExpr(update)
-          // A key the index knows but the table lacks (two keys with one hash): a new record.
-          .whenNotMatched()
-          .insertExpr(insert)
-          .execute();
-      DeltaTable.forPath(merges, waitingPath)
-          .delete(col(RegistrationCorrectionsTable.BATCH_ID).leq(lastBatch));
+      long lastBatchMerged = lastBatch;
+      Conflicts.retry(
+          "NMIS-ING-013",
+          "the corrections MERGE into registrations",
+          () -> mergeInto(source, update, insert));
+      Conflicts.retry(
+          "NMIS-ING-013",
+          "the delete of merged corrections",
+          () ->
+              DeltaTable.forPath(merges, waitingPath)
+                  .delete(col(RegistrationCorrectionsTable.BATCH_ID).leq(lastBatchMerged)));
     }
     waitingBatches = 0;
     waitingSince = 0;
+  }
+
+  /**
+   * The guarded MERGE: a second run changes nothing, so it may be repeated after a conflict or a
+   * crash.
+   */
+  private void mergeInto(
+      Dataset<Row> source, Map<String, String> update, Map<String, String> insert) {
+    DeltaTable.forPath(merges, location.pathOf(RegistrationsTable.DEFINITION))
+        .as("t")
+        .merge(
+            source.as("s"),
+            "t.source_state_code = s.source_state_code AND t.source_record_id = s.source_record_id")
+        .whenMatched(
+            "s.content_hash <> t.content_hash"
+                + " AND (s.kafka_partition <> t.kafka_partition OR s.kafka_offset > t.kafka_offset)")
+        .updateExpr(update)
+        // A key the index knows but the table lacks (two keys with one hash): a new record.
+        .whenNotMatched()
+        .insertExpr(insert)
+        .execute();
   }
 
   private static boolean laterInLog(Row a, Row b) {
@@ -457,12 +493,18 @@ public final class RegistrationBatchWriter {
   }
 
   private void append(Dataset<Row> rows, TableDefinition table, long batchId) {
-    rows.write()
-        .format("delta")
-        .mode("append")
-        .option("txnAppId", settings.writerId())
-        .option("txnVersion", batchId)
-        .save(location.pathOf(table));
+    // Idempotent (txnAppId, txnVersion), so a conflict with another writer (an erasure, the
+    // retention job) is simply tried again.
+    Conflicts.retry(
+        "NMIS-ING-013",
+        "batch " + batchId + " on " + table.name(),
+        () ->
+            rows.write()
+                .format("delta")
+                .mode("append")
+                .option("txnAppId", settings.writerId())
+                .option("txnVersion", batchId)
+                .save(location.pathOf(table)));
   }
 
   private static Column[] columnsOf(TableDefinition table) {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -83,7 +84,8 @@ public final class SmsBatchWriter {
               coalesce(col("sid"), first.getField("sid")).as("sid"),
               first.getField("status").as("status"),
               col("errorCode").as("error_code"),
-              col("to").as("mobile"),
+              // The number is the outbox row's; an event names it only for an opt-out.
+              when(col("type").equalTo("OPTED_OUT"), col("to")).as("mobile"),
               size(col("rows")).as("messages_changed"));
       DeltaTables.open(spark, location, SmsEventsTable.DEFINITION)
           .as("t")

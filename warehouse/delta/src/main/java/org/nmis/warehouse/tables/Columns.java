@@ -16,6 +16,14 @@ final class Columns {
   static final DataType TIMESTAMP = DataTypes.TimestampType;
   static final DataType BOOLEAN = DataTypes.BooleanType;
 
+  /**
+   * The table property naming the columns Delta keeps statistics on. Delta writes each file's
+   * minimum and maximum values into its log, where a DELETE does not reach and VACUUM does not
+   * clean (the log is kept for {@code delta.logRetentionDuration}); so tables with personal data
+   * list only columns that are not personal, and an erased name or mobile cannot linger there.
+   */
+  static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
   private Columns() {}
 
   static StructField required(String name, DataType type, String comment) {

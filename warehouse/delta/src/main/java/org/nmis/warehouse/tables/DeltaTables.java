@@ -2,6 +2,8 @@ package org.nmis.warehouse.tables;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -64,6 +66,27 @@ public final class DeltaTables {
           .append(")");
     }
     spark.sql(ddl.toString());
+    reconcileProperties(spark, location, table);
+  }
+
+  /**
+   * Sets the properties the definition declares on a table made by an older version (for example
+   * {@code delta.appendOnly} lifted so that erasure can delete). Only declared keys are touched.
+   */
+  private static void reconcileProperties(
+      SparkSession spark, WarehouseLocation location, TableDefinition table) {
+    Row detail = open(spark, location, table).detail().first();
+    Map<String, String> now = detail.getJavaMap(detail.fieldIndex("properties"));
+    String changes =
+        table.properties().entrySet().stream()
+            .filter(p -> !p.getValue().equals(now.get(p.getKey())))
+            .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'")
+            .sorted()
+            .collect(java.util.stream.Collectors.joining(", "));
+    if (!changes.isEmpty()) {
+      spark.sql(
+          "ALTER TABLE delta.`" + location.pathOf(table) + "` SET TBLPROPERTIES (" + changes + ")");
+    }
   }
 
   public static void ensureAll(SparkSession spark, WarehouseLocation location) {

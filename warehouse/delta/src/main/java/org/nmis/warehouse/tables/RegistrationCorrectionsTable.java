@@ -29,7 +29,11 @@ public final class RegistrationCorrectionsTable {
           "Corrections of registrations waiting for the next MERGE (a few batches at most)",
           SCHEMA,
           List.of(),
-          Map.of("delta.enableDeletionVectors", "true"));
+          Map.of(
+              "delta.enableDeletionVectors",
+              "true",
+              Columns.STATS_COLUMNS,
+              "person_id,source_state_code,batch_id"));
 
   private RegistrationCorrectionsTable() {}
 }

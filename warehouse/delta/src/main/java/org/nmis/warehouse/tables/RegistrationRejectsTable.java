@@ -54,7 +54,13 @@ public final class RegistrationRejectsTable {
           "Registrations that failed validation, with every error",
           SCHEMA,
           List.of("received_date"),
-          Map.of("delta.appendOnly", "true"));
+          // As registrations_raw: erasure and retention delete from it; no statistics on the
+          // payload.
+          Map.of(
+              "delta.appendOnly",
+              "false",
+              Columns.STATS_COLUMNS,
+              "topic,kafka_partition,kafka_offset,source_state_code,received_at"));
 
   private RegistrationRejectsTable() {}
 }

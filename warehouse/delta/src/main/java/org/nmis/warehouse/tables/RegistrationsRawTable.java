@@ -41,7 +41,15 @@ public final class RegistrationsRawTable {
           "Every registration message as received",
           SCHEMA,
           List.of("received_date"),
-          Map.of("delta.appendOnly", "true"));
+          // Not append-only: an erasure and the retention job delete from it. Statistics only on
+          // columns that are not personal, so the Delta log (which keeps each file's minimum and
+          // maximum values) holds no name or mobile that an erasure could not reach.
+          Map.of(
+              "delta.appendOnly",
+              "false",
+              Columns.STATS_COLUMNS,
+              "topic,kafka_partition,kafka_offset,kafka_timestamp,source_state_code,outcome,"
+                  + "received_at"));
 
   private RegistrationsRawTable() {}
 }

@@ -73,7 +73,12 @@ public final class RegistrationsTable {
               "delta.enableDeletionVectors",
               "true",
               "delta.checkpointInterval",
-              "20"));
+              "20",
+              // No statistics on name, mobile or the Aadhaar token: see Columns.STATS_COLUMNS.
+              Columns.STATS_COLUMNS,
+              "person_id,source_state_code,origin_state_code,origin_district_code,"
+                  + "destination_state_code,destination_district_code,travel_date,mode,version,"
+                  + "created_at,updated_at"));
 
   private RegistrationsTable() {}
 

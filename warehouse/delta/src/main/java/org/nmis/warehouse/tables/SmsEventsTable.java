@@ -23,7 +23,7 @@ public final class SmsEventsTable {
               required(
                   "type",
                   STRING,
-                  "ENQUEUED, SENDING, HANDED_OVER, REFUSED, REPORTED (a receipt), OPTED_OUT"))
+                  "ENQUEUED, SENDING, HANDED_OVER, REFUSED, REPORTED (a receipt), OPTED_OUT, ERASED"))
           .add(optional("message_id", STRING, "the message (the first one for an opt-out)"))
           .add(optional("sid", STRING, "the gateway's SID"))
           .add(optional("status", STRING, "the message's status after the event"))

@@ -35,7 +35,7 @@ public final class SmsOutboxTable {
               required(
                   "status",
                   STRING,
-                  "PENDING, SENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, OPTED_OUT"))
+                  "PENDING, SENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, OPTED_OUT, ERASED"))
           .add(required("attempts", INT, "send attempts so far"))
           .add(optional("sid", STRING, "the gateway's message SID"))
           .add(optional("error_code", STRING, "the gateway's or the sender's last error code"))
@@ -44,7 +44,14 @@ public final class SmsOutboxTable {
           .add(required("log_offset", LONG, "offset of the SMS log event that made this row"));
 
   public static final TableDefinition DEFINITION =
-      new TableDefinition(NAME, "Every SMS the service meant to send", SCHEMA, List.of(), Map.of());
+      new TableDefinition(
+          NAME,
+          "Every SMS the service meant to send",
+          SCHEMA,
+          List.of(),
+          Map.of(
+              Columns.STATS_COLUMNS,
+              "message_id,template_key,language,status,attempts,created_at,updated_at,log_offset"));
 
   private SmsOutboxTable() {}
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.nmis.model.ids.PersonId;
 
 /**
  * Who sits where on one train: every coach of the rake in running order (empty ones too) and the
@@ -26,6 +27,39 @@ public record Manifest(List<CoachManifest> coaches, List<Overflow> overflow) {
   /** Every occupied berth, coach by coach in berth order. */
   public List<ManifestLine> lines() {
     return coaches.stream().flatMap(c -> c.lines().stream()).toList();
+  }
+
+  /**
+   * The same seats with the registrant's name (and their companions') replaced by {@code
+   * replacement}: what is left of a manifest after the registrant's data is erased.
+   */
+  public Manifest withNameErased(PersonId registrant, String replacement) {
+    return new Manifest(
+        coaches.stream()
+            .map(
+                c ->
+                    new CoachManifest(
+                        c.coach(),
+                        c.layout(),
+                        c.capacity(),
+                        c.lines().stream()
+                            .map(
+                                l ->
+                                    new ManifestLine(
+                                        l.coach(),
+                                        l.berth(),
+                                        l.berthType(),
+                                        l.traveller().withNameErased(registrant, replacement)))
+                            .toList()))
+            .toList(),
+        overflow.stream()
+            .map(
+                o ->
+                    new Overflow(
+                        o.traveller().withNameErased(registrant, replacement),
+                        o.reason(),
+                        o.detail()))
+            .toList());
   }
 
   public int placed() {

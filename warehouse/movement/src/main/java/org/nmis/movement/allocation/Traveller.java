@@ -18,6 +18,22 @@ public record Traveller(
     String groupRef,
     int destinationDistrictCode) {
 
+  /** This traveller with {@code replacement} for the name if they are, or go with, {@code who}. */
+  Traveller withNameErased(PersonId who, String replacement) {
+    if (!registrant.equals(who)) {
+      return this;
+    }
+    return new Traveller(
+        id,
+        registrant,
+        companion,
+        companion == 0 ? replacement : replacement + " +" + companion,
+        age,
+        gender,
+        groupRef,
+        destinationDistrictCode);
+  }
+
   static Traveller registrant(Passenger p) {
     return new Traveller(
         p.personId().value(),

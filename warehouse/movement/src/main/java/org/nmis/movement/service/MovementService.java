@@ -67,6 +67,9 @@ public final class MovementService {
           RequestStatus.DEPARTED,
           RequestStatus.ARRIVED);
 
+  /** A traveller's name once their registration is gone (erased). */
+  public static final String NAME_NOT_AVAILABLE = "(name not available)";
+
   private final TransitionLog log;
   private final RegistrationIndex index;
   private final Clock clock;
@@ -138,6 +141,30 @@ public final class MovementService {
     this.issuer = issuer;
     this.verifier = verifier;
     this.escalation = escalation;
+    index.addListener(
+        new RegistrationIndex.Listener() {
+          @Override
+          public void upserted(StoredRegistration row) {}
+
+          @Override
+          public void removed(PersonId personId) {
+            eraseName(personId);
+          }
+        });
+  }
+
+  /**
+   * A registration left the index (it was erased): its manifests keep the seats and lose the name,
+   * as they would after a restart, when names are read from the index again.
+   */
+  private synchronized void eraseName(PersonId personId) {
+    manifests.replaceAll(
+        (id, m) ->
+            m.lines().stream().anyMatch(l -> l.traveller().registrant().equals(personId))
+                    || m.overflow().stream()
+                        .anyMatch(o -> o.traveller().registrant().equals(personId))
+                ? m.withNameErased(personId, NAME_NOT_AVAILABLE)
+                : m);
   }
 
   /** Rebuilds the state from the log; call once before serving. */
@@ -465,7 +492,7 @@ public final class MovementService {
   }
 
   private String nameOf(PersonId id) {
-    return index.byPersonId(id).map(s -> s.registration().name()).orElse("(name not available)");
+    return index.byPersonId(id).map(s -> s.registration().name()).orElse(NAME_NOT_AVAILABLE);
   }
 
   /** The trains a person is on across requests, for the double-booking check. */

@@ -82,6 +82,24 @@ class ManifestAllocatorTest {
   }
 
   @Test
+  void anErasedRegistrantKeepsTheSeatsAndLosesTheName() {
+    Manifest m =
+        ALLOCATOR.allocate(
+            coaches(1),
+            FULL,
+            List.of(passenger(1).name("Ram Kumar").accompanying(1).build(), passenger(2).build()),
+            Manifest.empty());
+    Manifest erased = m.withNameErased(person(1), "(gone)");
+    Function<Manifest, List<String>> seats =
+        x -> x.lines().stream().map(l -> l.coach() + l.berth() + " " + l.traveller().id()).toList();
+    assertEquals(seats.apply(m), seats.apply(erased));
+    assertEquals("(gone)", line(erased, person(1).value()).traveller().name());
+    assertEquals("(gone) +1", line(erased, person(1) + "+1").traveller().name());
+    assertEquals(
+        line(m, person(2).value()).traveller(), line(erased, person(2).value()).traveller());
+  }
+
+  @Test
   void companionsAreListedAfterTheRegistrantInTheSameBay() {
     Manifest m =
         ALLOCATOR.allocate(

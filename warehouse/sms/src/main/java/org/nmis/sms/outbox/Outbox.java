@@ -35,13 +35,16 @@ public final class Outbox implements OutboxView {
     List<OutboxMessage> changed = changes(e);
     for (OutboxMessage m : changed) {
       OutboxMessage before = byId.put(m.id(), m);
+      if (before != null && !before.to().equals(m.to())) {
+        forgetNumber(before);
+      }
       if (before != null && before.status() == SmsStatus.PENDING) {
         pending.remove(before);
       }
       if (m.status() == SmsStatus.PENDING) {
         pending.add(m);
       }
-      if (before == null) {
+      if (before == null || !before.to().equals(m.to())) {
         triggerTo.add(m.trigger() + "\n" + m.to());
         groups
             .computeIfAbsent(groupOf(m.trigger()), k -> new LinkedHashMap<>())
@@ -90,6 +93,14 @@ public final class Outbox implements OutboxView {
       return id == null || byId.get(id).status().isFinal()
           ? List.of()
           : update(id, m -> m.with(r.status(), m.attempts(), m.sid(), r.errorCode(), r.at()));
+    } else if (e instanceof OutboxEvent.Erased x) {
+      List<OutboxMessage> out = new ArrayList<>();
+      for (OutboxMessage m : byId.values()) {
+        if (m.recipients().contains(x.personId()) && !m.body().equals(OutboxMessage.ERASED_TEXT)) {
+          out.add(m.erasing(x.personId(), x.at()));
+        }
+      }
+      return out;
     } else if (e instanceof OutboxEvent.OptedOut o) {
       List<OutboxMessage> out = new ArrayList<>();
       for (OutboxMessage m : byId.values()) {
@@ -100,6 +111,21 @@ public final class Outbox implements OutboxView {
       return out;
     }
     return List.of();
+  }
+
+  /** Drops a message's number from the indexes by number (it was erased). */
+  private void forgetNumber(OutboxMessage before) {
+    triggerTo.remove(before.trigger() + "\n" + before.to());
+    Map<String, List<String>> byNumber = groups.get(groupOf(before.trigger()));
+    if (byNumber != null) {
+      List<String> ids = byNumber.get(before.to());
+      if (ids != null) {
+        ids.remove(before.id());
+        if (ids.isEmpty()) {
+          byNumber.remove(before.to());
+        }
+      }
+    }
   }
 
   private List<OutboxMessage> update(String id, UnaryOperator<OutboxMessage> change) {

@@ -31,4 +31,10 @@ public sealed interface OutboxEvent {
 
   /** The number replied STOP: nothing more is sent to it. */
   record OptedOut(String to, Instant at) implements OutboxEvent {}
+
+  /**
+   * A person was erased (DPDP Act s.12): the messages that address them lose their text, and their
+   * number when it was theirs alone; one not yet handed over is never sent.
+   */
+  record Erased(String personId, Instant at) implements OutboxEvent {}
 }

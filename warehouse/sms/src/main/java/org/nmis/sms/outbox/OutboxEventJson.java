@@ -89,6 +89,8 @@ public final class OutboxEventJson {
           .put("errorCode", r.errorCode());
     } else if (e instanceof OutboxEvent.OptedOut x) {
       o.put("type", "OPTED_OUT").put("to", x.to());
+    } else if (e instanceof OutboxEvent.Erased x) {
+      o.put("type", "ERASED").put("personId", x.personId());
     }
     return o.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -135,6 +137,7 @@ public final class OutboxEventJson {
             new OutboxEvent.Reported(
                 text(o, "sid"), SmsStatus.valueOf(text(o, "status")), text(o, "errorCode"), at);
         case "OPTED_OUT" -> new OutboxEvent.OptedOut(text(o, "to"), at);
+        case "ERASED" -> new OutboxEvent.Erased(text(o, "personId"), at);
         default ->
             throw new IllegalArgumentException("unknown event type '" + o.path("type") + "'");
       };

@@ -140,6 +140,14 @@ public final class SmsSender {
     }
   }
 
+  /**
+   * A person was erased: their messages keep only what is not theirs (see {@link
+   * OutboxEvent.Erased}), in the log first, as every change.
+   */
+  public synchronized void erase(String personId) {
+    record(new OutboxEvent.Erased(personId, clock.instant()));
+  }
+
   /** The number replied STOP. */
   public synchronized void optOut(String to) {
     if (!outbox.isOptedOut(to)) {

@@ -15,11 +15,17 @@ public enum SmsStatus {
   DELIVERED,
   UNDELIVERED,
   FAILED,
-  OPTED_OUT;
+  OPTED_OUT,
+  /** Its recipient was erased before it was handed over: never sent. */
+  ERASED;
 
   /** No further change is expected: the message reached the phone, or it never will. */
   public boolean isFinal() {
-    return this == DELIVERED || this == UNDELIVERED || this == FAILED || this == OPTED_OUT;
+    return this == DELIVERED
+        || this == UNDELIVERED
+        || this == FAILED
+        || this == OPTED_OUT
+        || this == ERASED;
   }
 
   /** The gateway has it: it must never be sent again. */

@@ -62,9 +62,12 @@ public final class Unreached {
 
   /** Failed for good, or not delivered long after it was made. Opted-out numbers are not called. */
   static boolean unreached(OutboxMessage m, Instant now, Duration after) {
+    if (m.body().equals(OutboxMessage.ERASED_TEXT)) {
+      return false; // nobody to call about a message whose recipient was erased
+    }
     return switch (m.status()) {
       case FAILED, UNDELIVERED -> true;
-      case DELIVERED, OPTED_OUT -> false;
+      case DELIVERED, OPTED_OUT, ERASED -> false;
       default -> !m.createdAt().plus(after).isAfter(now);
     };
   }

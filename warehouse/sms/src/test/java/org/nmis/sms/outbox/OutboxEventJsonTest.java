@@ -22,7 +22,8 @@ class OutboxEventJsonTest {
             new OutboxEvent.HandedOver(m.id(), "SM1", SmsStatus.QUEUED, SmsFixtures.T0),
             new OutboxEvent.Refused(m.id(), "20429", true, SmsFixtures.T0),
             new OutboxEvent.Reported("SM1", SmsStatus.UNDELIVERED, "30003", SmsFixtures.T0),
-            new OutboxEvent.OptedOut("+919876500001", SmsFixtures.T0));
+            new OutboxEvent.OptedOut("+919876500001", SmsFixtures.T0),
+            new OutboxEvent.Erased("AAAAA-AAAAA", SmsFixtures.T0));
     for (OutboxEvent e : events) {
       assertEquals(e, OutboxEventJson.read(OutboxEventJson.write(e, List.of(m))));
     }

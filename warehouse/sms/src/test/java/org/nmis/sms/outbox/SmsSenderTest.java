@@ -64,6 +64,57 @@ class SmsSenderTest {
   }
 
   @Test
+  void anErasedPersonsMessagesLoseTheirTextAndOwnNumberAndAreNeverSent() {
+    SmsSender s = sender();
+    OutboxMessage alone = addressedTo("+919876500001", "AAAAA-AAAAA");
+    OutboxMessage shared = addressedTo("+919876500002", "AAAAA-AAAAA BBBBB-BBBBB");
+    OutboxMessage other = addressedTo("+919876500003", "BBBBB-BBBBB");
+    s.enqueue(alone);
+    s.enqueue(shared);
+    s.enqueue(other);
+
+    s.erase("AAAAA-AAAAA");
+
+    for (SmsSender seen : List.of(s, sender())) { // as it is, and replayed from the log
+      OutboxMessage a = seen.get(alone.id()).orElseThrow();
+      assertEquals(List.of("+91XXXXXX0001", "(erased)", SmsStatus.ERASED), view(a));
+      OutboxMessage b = seen.get(shared.id()).orElseThrow();
+      assertEquals(
+          List.of("+919876500002", "(erased)", SmsStatus.ERASED), view(b), "others share it");
+      assertEquals(other, seen.get(other.id()).orElseThrow());
+    }
+    s.sendNext();
+    s.sendNext();
+    assertEquals(List.of("+919876500003"), gateway.received.stream().map(m -> m.to()).toList());
+  }
+
+  private static List<Object> view(OutboxMessage m) {
+    return List.of(m.to(), m.body(), m.status());
+  }
+
+  private static OutboxMessage addressedTo(String to, String recipient) {
+    OutboxMessage m = message("manifest:MR-1", to);
+    return new OutboxMessage(
+        OutboxMessage.idOf(m.trigger(), recipient, m.templateKey(), 1),
+        m.trigger(),
+        recipient,
+        m.templateKey(),
+        m.language(),
+        m.templateVersion(),
+        m.dltTemplateId(),
+        to,
+        "NMIS: Ram Kumar, train 04999 coach S1",
+        m.segments(),
+        m.districtCode(),
+        m.status(),
+        m.attempts(),
+        m.sid(),
+        m.errorCode(),
+        m.createdAt(),
+        m.updatedAt());
+  }
+
+  @Test
   void aTriggerFiredTwiceAddsNothing() {
     SmsSender s = sender();
     assertTrue(s.enqueue(message("manifest:MR-1", "+919876500001")));

@@ -15,6 +15,7 @@ import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.registration.TravelMode;
 import org.nmis.movement.allocation.Traveller;
+import org.nmis.movement.service.MovementService;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.TracingSettings;
@@ -54,6 +55,13 @@ public final class TracingIndex {
   private final ConcurrentHashMap<TrainRun, List<SeatedRequest>> trains = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<VehicleRun, Set<PersonId>> vehicles = new ConcurrentHashMap<>();
   private final DistrictNames names = new DistrictNames();
+
+  /**
+   * Seated persons whose registration was removed (erased): they stay in the seat plan, so their
+   * co-travellers' exposure is unchanged, but are no contact of anyone (no name, no number).
+   */
+  private final Set<PersonId> unregistered = ConcurrentHashMap.newKeySet();
+
   private volatile long seatedTravellers;
 
   public TracingIndex(TracingSettings settings) {
@@ -66,6 +74,7 @@ public final class TracingIndex {
   /** Adds or replaces a person's registration (a new one, or a correction). */
   public void registration(StoredRegistration row) {
     synchronized (writes) {
+      unregistered.remove(row.personId());
       PersonEntry before = persons.get(row.personId());
       PersonEntry after =
           (before == null ? PersonEntry.empty(row.personId()) : before).withRegistration(row);
@@ -90,6 +99,7 @@ public final class TracingIndex {
         persons.remove(id);
       } else {
         persons.put(id, after);
+        unregistered.add(id);
       }
     }
   }
@@ -349,6 +359,9 @@ public final class TracingIndex {
     }
     SeatRef s = e.seats().get(0);
     Traveller t = s.request().lines.get(s.line()).traveller();
+    if (unregistered.contains(id) || t.name().startsWith(MovementService.NAME_NOT_AVAILABLE)) {
+      return Optional.empty(); // erased: the manifest keeps the seat, not the person
+    }
     String name = t.companion() == 0 ? t.name() : t.name().substring(0, t.name().lastIndexOf(' '));
     return Optional.of(
         new ContactDetails(

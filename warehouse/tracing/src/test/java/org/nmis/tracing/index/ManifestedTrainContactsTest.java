@@ -2,6 +2,7 @@ package org.nmis.tracing.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmis.tracing.exposure.ExposureLevel.SAME_BAY;
 import static org.nmis.tracing.exposure.ExposureLevel.SAME_COACH;
 import static org.nmis.tracing.exposure.ExposureLevel.SAME_TRAIN;
@@ -81,6 +82,20 @@ class ManifestedTrainContactsTest {
             person(7),
             SAME_TRAIN),
         levels(report));
+  }
+
+  @Test
+  void anErasedCoTravellerIsNoContactAndTheOthersKeepTheirLevels() {
+    Map<PersonId, ExposureLevel> before = levels(index.contacts(person(1), MAY_18, MAY_18));
+
+    index.removeRegistration(person(3)); // erased; their seat stays in the manifest
+
+    Map<PersonId, ExposureLevel> after = new java.util.HashMap<>(before);
+    after.remove(person(3));
+    assertEquals(after, levels(index.contacts(person(1), MAY_18, MAY_18)));
+    assertTrue(index.details(person(3)).isEmpty(), "no name or number from the manifest either");
+    index.registration(registration(3).build()); // registered again: a contact again
+    assertEquals(before, levels(index.contacts(person(1), MAY_18, MAY_18)));
   }
 
   @Test
