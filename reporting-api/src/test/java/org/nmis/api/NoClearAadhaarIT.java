@@ -82,14 +82,16 @@ class NoClearAadhaarIT extends ApiTestBase {
               + "Ram Kumar,AADH-UP-2,150,M,9555500093,"
               + IN_BAD_ROW
               + ",27,490,9,148,2020-05-18,TRAIN\n";
-      var upload = upload("aadhaar.csv", csv.getBytes(StandardCharsets.UTF_8), "mh-state", "mh-demo");
+      var upload =
+          upload("aadhaar.csv", csv.getBytes(StandardCharsets.UTF_8), "mh-state", "mh-demo");
       assertEquals(202, upload.statusCode(), upload.body());
       String uploadId = json(upload).get("upload_id").asText();
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
       String state;
       do {
         Thread.sleep(300);
-        state = json(get("/api/v1/uploads/" + uploadId, "mh-state", "mh-demo")).get("state").asText();
+        state =
+            json(get("/api/v1/uploads/" + uploadId, "mh-state", "mh-demo")).get("state").asText();
       } while (state.equals("RUNNING") && System.nanoTime() < deadline);
       assertEquals("DONE", state);
       String errors = get("/api/v1/uploads/" + uploadId + "/errors", "mh-state", "mh-demo").body();
@@ -135,7 +137,9 @@ class NoClearAadhaarIT extends ApiTestBase {
               properties.movement().topic(),
               properties.audit().topic(),
               properties.sms().topic())) {
-        consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+        consumer
+            .partitionsFor(topic)
+            .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
