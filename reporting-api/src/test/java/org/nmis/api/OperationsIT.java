@@ -69,6 +69,7 @@ class OperationsIT extends ApiTestBase {
         new String[] {
           "nmis_ingest_messages_total",
           "nmis_ingest_rejected_total",
+          "nmis_ingest_rejected_by_code_total{application=\"nmis-warehouse\",code=\"AGE_OUT_OF_RANGE\"}",
           "nmis_index_persons",
           "nmis_serving_ready{application=\"nmis-warehouse\"} 1.0",
           "nmis_streaming_lag_offsets{application=\"nmis-warehouse\",query=\"audit-landing\"}",

@@ -49,6 +49,7 @@ public enum ApiError implements ProblemType {
   TOO_MANY_SIGN_IN_FAILURES(429),
   ERASURE_NOT_PERMITTED(403),
   ERASURE_REASON_REQUIRED(400),
+  URL_REJECTED(400),
   INTERNAL_ERROR(500);
 
   private final int httpStatus;

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /** 401 and 403 as problem bodies, like every other error of the API. */
 @Component
 public class ProblemAuthenticationEntryPoint
-    implements AuthenticationEntryPoint, AccessDeniedHandler {
+    implements AuthenticationEntryPoint,
+        AccessDeniedHandler,
+        org.springframework.security.web.firewall.RequestRejectedHandler {
   private final org.nmis.api.audit.Refusals refusals;
 
   public ProblemAuthenticationEntryPoint(org.nmis.api.audit.Refusals refusals) {
@@ -60,26 +62,41 @@ public class ProblemAuthenticationEntryPoint
             ApiError.FORBIDDEN, "your role may not use this endpoint", request.getRequestURI()));
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * A URL the firewall refuses (a "//", "..", an encoded slash or a control character): a problem
+   * body like every other error, instead of the servlet container's error page.
+   */
+  @Override
+  public void handle(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.web.firewall.RequestRejectedException e)
+      throws IOException {
+    write(
+        response,
+        ProblemHandler.problem(
+            ApiError.URL_REJECTED,
+            "the URL is not in normal form (no '//', '..', encoded slashes or control characters);"
+                + " send it without them",
+            "/"));
+  }
+
   /** Writes a problem body from a filter, where no exception handler runs. */
   public static void write(HttpServletResponse response, ProblemDetail p) throws IOException {
     response.setStatus(p.getStatus());
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\""
-                + p.getType()
-                + "\",\"title\":\""
-                + p.getTitle()
-                + "\",\"status\":"
-                + p.getStatus()
-                + ",\"detail\":\""
-                + p.getDetail()
-                + "\",\"instance\":\""
-                + p.getInstance()
-                + "\",\"code\":\""
-                + p.getProperties().get("code")
-                + "\"}");
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", String.valueOf(p.getType()));
+    body.put("title", p.getTitle());
+    body.put("status", p.getStatus());
+    body.put("detail", p.getDetail());
+    body.put("instance", String.valueOf(p.getInstance()));
+    body.put("code", p.getProperties() == null ? null : p.getProperties().get("code"));
+    // Jackson, not concatenation: the instance is the request's path, which the caller chose.
+    response.getWriter().write(JSON.writeValueAsString(body));
   }
 }

@@ -95,6 +95,14 @@ public class ProblemHandler {
   ResponseEntity<ProblemDetail> tooLarge(
       org.springframework.web.multipart.MaxUploadSizeExceededException e,
       HttpServletRequest request) {
+    if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("count")) {
+      // Tomcat's limit on the number of parts (maxPartCount) surfaces as the same exception.
+      return answer(
+          UploadProblem.TOO_BIG,
+          "the request has more parts than the service reads; send one file, as the part named"
+              + " 'file'",
+          request);
+    }
     String limit =
         e.getMaxUploadSize() > 0
             ? (e.getMaxUploadSize() / (1024 * 1024)) + " MB"
@@ -105,6 +113,37 @@ public class ProblemHandler {
             + limit
             + "; nothing of it was read. "
             + UploadProblem.TOO_BIG.fix(),
+        request);
+  }
+
+  /** A body that is not multipart where a file is expected, or one that cannot be parsed. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> notMultipart(
+      org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+    String type = String.valueOf(request.getContentType());
+    if (!type.toLowerCase().startsWith("multipart/")) {
+      return answer(
+          ApiError.UNSUPPORTED_MEDIA_TYPE,
+          "content type "
+              + type
+              + " is not supported here; send the file as multipart/form-data, in a part named"
+              + " 'file' (curl -F file=@registrations.csv)",
+          request);
+    }
+    return answer(
+        ApiError.UNREADABLE_BODY,
+        "the multipart body could not be read; send the file in a part named 'file'",
+        request);
+  }
+
+  @ExceptionHandler(
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(
+      org.springframework.web.multipart.support.MissingServletRequestPartException e,
+      HttpServletRequest request) {
+    return answer(
+        ApiError.MISSING_PARAMETER,
+        "part '" + e.getRequestPartName() + "' is required: send the file in a part named 'file'",
         request);
   }
 

@@ -100,6 +100,20 @@ public class PlatformHealth {
                     .register(registry);
                 FunctionCounter.builder("nmis.ingest.batches", t, x -> x.batches.get())
                     .register(registry);
+                // One series per rule, known up front, so a dashboard sees zeros before rejects.
+                for (org.nmis.model.registration.ErrorCode code :
+                    org.nmis.model.registration.ErrorCode.values()) {
+                  FunctionCounter.builder(
+                          "nmis.ingest.rejected.by.code",
+                          t,
+                          x -> {
+                            var n = x.rejectedByCode.get(code.name());
+                            return n == null ? 0 : n.get();
+                          })
+                      .description("rejected messages that broke this rule")
+                      .tag("code", code.name())
+                      .register(registry);
+                }
               });
       Gauge.builder("nmis.index.persons", platform, p -> p.index().size())
           .description("persons in the serving index")

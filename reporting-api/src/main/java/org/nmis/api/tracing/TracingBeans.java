@@ -91,7 +91,11 @@ public class TracingBeans {
   @Bean(destroyMethod = "close")
   BulkJobs bulkJobs(BulkTrace trace, NmisProperties p) {
     return new BulkJobs(
-        trace, Clock.systemUTC(), p.tracing().bulkJobsKeep(), p.tracing().bulkJobsMax());
+        trace,
+        Clock.systemUTC(),
+        p.tracing().bulkJobsKeep(),
+        p.tracing().bulkJobsMax(),
+        new FileBulkLedger(p.dataDir().resolve("tracing-jobs")));
   }
 
   @Bean

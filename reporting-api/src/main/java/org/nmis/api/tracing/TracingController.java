@@ -459,6 +459,14 @@ public class TracingController {
 
   /** The job's lists, once it is DONE: they do not exist before. */
   private static BulkReport report(BulkJobs.Job job) {
+    if (job.listsLost() && "DONE".equals(job.state())) {
+      throw new ApiException(
+          TracingError.LISTS_NOT_KEPT,
+          "the lists of job "
+              + job.id()
+              + " were held in memory only (they carry names and mobiles) and the service has"
+              + " restarted since; start the job again with the same index cases");
+    }
     return job.report()
         .orElseThrow(
             () ->
@@ -480,13 +488,12 @@ public class TracingController {
   }
 
   private static BulkStatus status(BulkJobs.Job job) {
-    BulkReport report = job.report().orElse(null);
     return new BulkStatus(
         job.id(),
         job.state(),
         job.indexCases(),
-        report == null ? null : report.exposedPersons(),
-        report == null ? null : report.unresolved().size(),
+        job.exposedPersons().orElse(null),
+        job.unresolved().orElse(null),
         job.failure().orElse(null));
   }
 

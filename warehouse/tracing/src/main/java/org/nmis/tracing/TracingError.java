@@ -29,7 +29,8 @@ public enum TracingError implements ProblemType {
   FILE_WITHOUT_INDEX_CASES(18, 400),
   UNKNOWN_FORMAT(19, 400),
   NO_LIST_FOR_DISTRICT(20, 404),
-  NO_FILE_PART(21, 400);
+  NO_FILE_PART(21, 400),
+  LISTS_NOT_KEPT(22, 410);
 
   private final String code;
   private final int httpStatus;

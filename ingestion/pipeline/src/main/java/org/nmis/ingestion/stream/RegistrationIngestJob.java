@@ -75,6 +75,10 @@ public final class RegistrationIngestJob implements AutoCloseable {
     public final AtomicLong messages = new AtomicLong();
     public final AtomicLong valid = new AtomicLong();
     public final AtomicLong rejected = new AtomicLong();
+
+    /** Rejected messages per rule code, since the start. */
+    public final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> rejectedByCode =
+        new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   public static RegistrationIngestJob start(SparkSession spark, IngestJobSettings settings) {
@@ -99,6 +103,13 @@ public final class RegistrationIngestJob implements AutoCloseable {
               totals.messages.addAndGet(r.messages());
               totals.valid.addAndGet(r.valid());
               totals.rejected.addAndGet(r.rejected());
+              r.rejectsByCode()
+                  .forEach(
+                      (code, n) ->
+                          totals
+                              .rejectedByCode
+                              .computeIfAbsent(code, k -> new AtomicLong())
+                              .addAndGet(n));
               progress.written(batchId, r);
             },
             "NMIS-ING-001");

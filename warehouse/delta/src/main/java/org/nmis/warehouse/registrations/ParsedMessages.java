@@ -89,12 +89,23 @@ public final class ParsedMessages {
    * partition computed twice (a lost cache block) counts twice: the counts are statistics and a
    * "there are rejects" signal, never row numbers.
    */
-  public record Counts(LongAccumulator messages, LongAccumulator rejected)
+  public record Counts(
+      LongAccumulator messages,
+      LongAccumulator rejected,
+      org.apache.spark.util.CollectionAccumulator<String> rejectCodes)
       implements java.io.Serializable {
     public static Counts register(SparkSession spark) {
       return new Counts(
           spark.sparkContext().longAccumulator("nmis.messages"),
-          spark.sparkContext().longAccumulator("nmis.rejected"));
+          spark.sparkContext().longAccumulator("nmis.rejected"),
+          spark.sparkContext().collectionAccumulator("nmis.reject.codes"));
+    }
+
+    /** Rejected messages per rule code (a message counts once under each code it broke). */
+    public java.util.Map<String, Long> rejectsByCode() {
+      java.util.Map<String, Long> out = new java.util.TreeMap<>();
+      rejectCodes.value().forEach(c -> out.merge(c, 1L, Long::sum));
+      return out;
     }
   }
 
@@ -159,6 +170,10 @@ public final class ParsedMessages {
           counts.messages().add(1);
           if (!m.valid()) {
             counts.rejected().add(1);
+            m.errors().stream()
+                .map(e -> e.code().name())
+                .distinct()
+                .forEach(counts.rejectCodes()::add);
           }
           return toRow(r, m, p, o);
         }

@@ -110,13 +110,15 @@ public final class RegistrationBatchWriter {
       long fresh,
       long resent,
       long corrected,
+      Map<String, Long> rejectsByCode,
       Map<String, Long> stepMillis) {
     public BatchResult {
+      rejectsByCode = Map.copyOf(rejectsByCode);
       stepMillis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stepMillis));
     }
 
     static BatchResult empty() {
-      return new BatchResult(0, 0, 0, 0, 0, 0, Map.of());
+      return new BatchResult(0, 0, 0, 0, 0, 0, Map.of(), Map.of());
     }
 
     /** "raw 5.8 s, rejects 0.4 s, ..." for the progress log. */
@@ -160,7 +162,14 @@ public final class RegistrationBatchWriter {
         sorted = writeValid(parsed, batchId, messages, steps);
       }
       return new BatchResult(
-          messages, messages - rejected, rejected, sorted[0], sorted[1], sorted[2], steps.millis);
+          messages,
+          messages - rejected,
+          rejected,
+          sorted[0],
+          sorted[1],
+          sorted[2],
+          counts.rejectsByCode(),
+          steps.millis);
     } finally {
       parsed.unpersist();
       steps.close();

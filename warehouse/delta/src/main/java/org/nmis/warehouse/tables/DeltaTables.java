@@ -65,8 +65,11 @@ public final class DeltaTables {
                   .collect(java.util.stream.Collectors.joining(", ")))
           .append(")");
     }
+    boolean existed = DeltaTable.isDeltaTable(spark, location.pathOf(table));
     spark.sql(ddl.toString());
-    reconcileProperties(spark, location, table);
+    if (existed) {
+      reconcileProperties(spark, location, table);
+    }
   }
 
   /**
@@ -75,8 +78,12 @@ public final class DeltaTables {
    */
   private static void reconcileProperties(
       SparkSession spark, WarehouseLocation location, TableDefinition table) {
-    Row detail = open(spark, location, table).detail().first();
-    Map<String, String> now = detail.getJavaMap(detail.fieldIndex("properties"));
+    // SHOW TBLPROPERTIES reads the table's metadata only (DESCRIBE DETAIL would list its files).
+    Map<String, String> now = new java.util.HashMap<>();
+    for (Row r :
+        spark.sql("SHOW TBLPROPERTIES delta.`" + location.pathOf(table) + "`").collectAsList()) {
+      now.put(r.getString(0), r.getString(1));
+    }
     String changes =
         table.properties().entrySet().stream()
             .filter(p -> !p.getValue().equals(now.get(p.getKey())))

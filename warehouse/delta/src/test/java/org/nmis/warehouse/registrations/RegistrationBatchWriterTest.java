@@ -70,6 +70,10 @@ class RegistrationBatchWriterTest {
     assertEquals(
         List.of("parse+raw", "rejects", "triage", "new"),
         List.copyOf(result.stepMillis().keySet()));
+    assertEquals(
+        java.util.Map.of(
+            "MOBILE_INVALID", 1L, "AGE_OUT_OF_RANGE", 1L, "REQUIRED", 1L, "MALFORMED_MESSAGE", 1L),
+        result.rejectsByCode());
     assertEquals(4, table(RegistrationsRawTable.DEFINITION).count());
     List<Row> registrations =
         table(RegistrationsTable.DEFINITION).orderBy("source_record_id").collectAsList();

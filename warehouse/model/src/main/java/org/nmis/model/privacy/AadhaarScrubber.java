@@ -30,6 +30,29 @@ public final class AadhaarScrubber {
     return m.replaceAll(r -> "XXXXXXXX" + r.group(3));
   }
 
+  /**
+   * The runs of {@code text} that could be clear Aadhaar numbers: 12 digits (grouped or not) that
+   * start with 2-9 and pass the Verhoeff check, as UIDAI issues them, and are not a mobile number
+   * in +91 form. For checks that nothing clear was written (logs, topics); a number that merely
+   * looks like one is found too.
+   */
+  public static java.util.List<String> aadhaarLike(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (text == null || fewerThanTwelveDigits(text)) {
+      return out;
+    }
+    Matcher m = TWELVE_DIGITS.matcher(text);
+    while (m.find()) {
+      String digits = m.group(1) + m.group(2) + m.group(3);
+      // +91 and ten digits is a mobile number in E.164 form, never an Aadhaar number.
+      boolean mobile = m.start() > 0 && text.charAt(m.start() - 1) == '+';
+      if (!mobile && digits.charAt(0) >= '2' && Verhoeff.isValid(digits)) {
+        out.add(m.group());
+      }
+    }
+    return out;
+  }
+
   private static boolean fewerThanTwelveDigits(String text) {
     int digits = 0;
     for (int i = 0; i < text.length() && digits < 12; i++) {

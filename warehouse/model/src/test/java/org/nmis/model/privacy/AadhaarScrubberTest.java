@@ -10,6 +10,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AadhaarScrubberTest {
 
+  @Test
+  void findsOnlyWhatCouldBeAnAadhaarNumber() {
+    String valid = "49901234567" + Verhoeff.checkDigit("49901234567");
+    String grouped = valid.substring(0, 4) + " " + valid.substring(4, 8) + " " + valid.substring(8);
+    String wrongCheck = valid.substring(0, 11) + (char) ('0' + (valid.charAt(11) - '0' + 1) % 10);
+    String startsWithOne = "1" + valid.substring(1);
+    assertEquals(
+        java.util.List.of(valid, grouped),
+        AadhaarScrubber.aadhaarLike(
+            "a "
+                + valid
+                + " b "
+                + grouped
+                + " c "
+                + wrongCheck
+                + " d 1"
+                + valid
+                + " e "
+                + (Verhoeff.isValid(startsWithOne) ? startsWithOne : "")));
+    assertEquals(java.util.List.of(), AadhaarScrubber.aadhaarLike("XXXXXXXX0123, offset 12345"));
+    assertEquals(java.util.List.of(), AadhaarScrubber.aadhaarLike("to +" + valid), "a mobile");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

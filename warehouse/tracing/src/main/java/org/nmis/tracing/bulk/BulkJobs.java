@@ -31,11 +31,15 @@ public final class BulkJobs implements AutoCloseable {
     private volatile String failure;
     private volatile Instant finishedAt;
 
-    private Job(String id, String owner, String purpose, int indexCases) {
+    /** A job that finished before the last restart: its counts, not its lists. */
+    private final Record restored;
+
+    private Job(String id, String owner, String purpose, int indexCases, Record restored) {
       this.id = id;
       this.owner = owner;
       this.purpose = purpose;
       this.indexCases = indexCases;
+      this.restored = restored;
     }
 
     public String id() {
@@ -50,9 +54,40 @@ public final class BulkJobs implements AutoCloseable {
       return indexCases;
     }
 
-    /** RUNNING, DONE or FAILED. */
+    /**
+     * RUNNING, DONE or FAILED; INTERRUPTED for a job the service stopped under (restart it with the
+     * same index cases).
+     */
     public String state() {
+      if (restored != null) {
+        return restored.state();
+      }
       return failure != null ? "FAILED" : report != null ? "DONE" : "RUNNING";
+    }
+
+    /**
+     * Persons on the lists, once DONE (also for a job finished before a restart, whose lists are
+     * gone).
+     */
+    public Optional<Integer> exposedPersons() {
+      return report != null
+          ? Optional.of(report.exposedPersons())
+          : Optional.ofNullable(restored == null ? null : restored.exposedPersons());
+    }
+
+    /** Index cases that matched nobody, once DONE. */
+    public Optional<Integer> unresolved() {
+      return report != null
+          ? Optional.of(report.unresolved().size())
+          : Optional.ofNullable(restored == null ? null : restored.unresolved());
+    }
+
+    /**
+     * True for a job from before the last restart: its lists (names and mobiles) were held in
+     * memory only and are gone; its status and counts remain.
+     */
+    public boolean listsLost() {
+      return restored != null;
     }
 
     /** The lists, once the job is DONE. */
@@ -61,7 +96,21 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     public Optional<String> failure() {
-      return Optional.ofNullable(failure);
+      return Optional.ofNullable(restored != null ? restored.failure() : failure);
+    }
+
+    private Record record(Instant startedAt) {
+      return new Record(
+          id,
+          owner,
+          purpose,
+          indexCases,
+          state(),
+          exposedPersons().orElse(null),
+          unresolved().orElse(null),
+          failure().orElse(null),
+          startedAt,
+          finishedAt);
     }
 
     private boolean finished() {
@@ -72,11 +121,57 @@ public final class BulkJobs implements AutoCloseable {
   /** How a job ended: its report, or why it failed. */
   public record Outcome(String jobId, BulkReport report, String failure) {}
 
+  /**
+   * What outlives the service about a job: who, why, its state and counts, never its lists (they
+   * hold names and mobiles, and are held in memory only).
+   */
+  public record Record(
+      String id,
+      String owner,
+      String purpose,
+      int indexCases,
+      String state,
+      Integer exposedPersons,
+      Integer unresolved,
+      String failure,
+      Instant startedAt,
+      Instant finishedAt) {}
+
+  /** Where records are kept across restarts (the service keeps one file per job). */
+  public interface Ledger {
+    void save(Record record);
+
+    void forget(String jobId);
+
+    List<Record> load();
+  }
+
+  /** No ledger: jobs live in memory only (tests). */
+  public static final Ledger IN_MEMORY =
+      new Ledger() {
+        @Override
+        public void save(Record record) {}
+
+        @Override
+        public void forget(String jobId) {}
+
+        @Override
+        public List<Record> load() {
+          return List.of();
+        }
+      };
+
+  /** What a job running when the service stopped says, and how to resume it. */
+  static final String INTERRUPTED =
+      "NMIS-TRC-105: the service stopped while this job ran; nothing was released. Start it again"
+          + " with the same index cases";
+
   private final BulkTrace trace;
   private final Clock clock;
   private final Duration keep;
   private final int maxJobs;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final Ledger ledger;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -86,6 +181,14 @@ public final class BulkJobs implements AutoCloseable {
           });
 
   public BulkJobs(BulkTrace trace, Clock clock, Duration keep, int maxJobs) {
+    this(trace, clock, keep, maxJobs, IN_MEMORY);
+  }
+
+  /**
+   * Jobs recorded in {@code ledger} come back: finished ones with their state and counts (their
+   * lists are gone), running ones as INTERRUPTED.
+   */
+  public BulkJobs(BulkTrace trace, Clock clock, Duration keep, int maxJobs, Ledger ledger) {
     if (keep.isNegative() || keep.isZero() || maxJobs < 1) {
       throw new IllegalArgumentException(
           "NMIS-TRC-103: bulk jobs kept for "
@@ -98,6 +201,27 @@ public final class BulkJobs implements AutoCloseable {
     this.clock = clock;
     this.keep = keep;
     this.maxJobs = maxJobs;
+    this.ledger = ledger;
+    for (Record r : ledger.load()) {
+      Record back =
+          r.finishedAt() != null
+              ? r
+              : new Record(
+                  r.id(),
+                  r.owner(),
+                  r.purpose(),
+                  r.indexCases(),
+                  "INTERRUPTED",
+                  null,
+                  null,
+                  INTERRUPTED,
+                  r.startedAt(),
+                  clock.instant());
+      ledger.save(back);
+      Job job = new Job(back.id(), back.owner(), back.purpose(), back.indexCases(), back);
+      job.finishedAt = back.finishedAt();
+      jobs.put(job.id, job);
+    }
   }
 
   /**
@@ -113,7 +237,9 @@ public final class BulkJobs implements AutoCloseable {
       LocalDate to,
       Consumer<Outcome> finished) {
     evict();
-    Job job = new Job("TB-" + UUID.randomUUID(), owner, purpose, cases.size());
+    Job job = new Job("TB-" + UUID.randomUUID(), owner, purpose, cases.size(), null);
+    Instant startedAt = clock.instant();
+    ledger.save(job.record(startedAt));
     jobs.put(job.id, job);
     runner.submit(
         () -> {
@@ -142,6 +268,7 @@ public final class BulkJobs implements AutoCloseable {
           job.failure = outcome.failure();
           job.report = outcome.report();
           job.finishedAt = clock.instant();
+          ledger.save(job.record(startedAt));
         });
     return job;
   }
@@ -161,7 +288,15 @@ public final class BulkJobs implements AutoCloseable {
 
   private void evict() {
     Instant oldest = clock.instant().minus(keep);
-    jobs.values().removeIf(j -> j.finished() && j.finishedAt.isBefore(oldest));
+    jobs.values()
+        .removeIf(
+            j -> {
+              boolean old = j.finished() && j.finishedAt.isBefore(oldest);
+              if (old) {
+                ledger.forget(j.id);
+              }
+              return old;
+            });
     int over = jobs.size() - maxJobs;
     if (over > 0) {
       jobs.values().stream()
@@ -169,7 +304,11 @@ public final class BulkJobs implements AutoCloseable {
           .sorted(Comparator.comparing((Job j) -> j.finishedAt))
           .limit(over)
           .toList()
-          .forEach(j -> jobs.remove(j.id));
+          .forEach(
+              j -> {
+                jobs.remove(j.id);
+                ledger.forget(j.id);
+              });
     }
   }
 

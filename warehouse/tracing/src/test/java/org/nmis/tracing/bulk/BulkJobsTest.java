@@ -82,6 +82,72 @@ class BulkJobsTest {
     assertTrue(job.report().isEmpty(), "no lists without an audit record");
   }
 
+  /** A ledger in memory that outlives one BulkJobs, as the service's files outlive a restart. */
+  private static final class MapLedger implements BulkJobs.Ledger {
+    final java.util.Map<String, BulkJobs.Record> records =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void save(BulkJobs.Record r) {
+      records.put(r.id(), r);
+    }
+
+    @Override
+    public void forget(String jobId) {
+      records.remove(jobId);
+    }
+
+    @Override
+    public List<BulkJobs.Record> load() {
+      return List.copyOf(records.values());
+    }
+  }
+
+  @Test
+  void afterARestartAFinishedJobKeepsItsStateAndCountsNotItsListsAndARunningOneIsInterrupted()
+      throws Exception {
+    MapLedger ledger = new MapLedger();
+    BulkTrace trace =
+        new BulkTrace(
+            new TracingIndex(TracingSettings.defaults()),
+            new FakeMobileDirectory(),
+            TracingSettings.defaults());
+    BulkJobs.Job done;
+    try (BulkJobs before = new BulkJobs(trace, clock, Duration.ofHours(24), 10, ledger)) {
+      done = before.start("health", "CLUSTER-9", List.of("9876543210", "x"), FROM, TO, o -> {});
+      await(done);
+    }
+    // A job the service was running when it stopped: its record says it started, nothing more.
+    BulkJobs.Record running =
+        new BulkJobs.Record(
+            "TB-running",
+            "health",
+            "CLUSTER-10",
+            3,
+            "RUNNING",
+            null,
+            null,
+            null,
+            clock.instant(),
+            null);
+    ledger.save(running);
+
+    try (BulkJobs after = new BulkJobs(trace, clock, Duration.ofHours(24), 10, ledger)) {
+      BulkJobs.Job back = after.get(done.id(), "health").orElseThrow();
+      assertEquals("DONE", back.state());
+      assertEquals(done.unresolved(), back.unresolved());
+      assertEquals(done.exposedPersons(), back.exposedPersons());
+      assertTrue(back.listsLost() && back.report().isEmpty(), "names and mobiles are not kept");
+      BulkJobs.Job interrupted = after.get("TB-running", "health").orElseThrow();
+      assertEquals("INTERRUPTED", interrupted.state());
+      assertTrue(interrupted.failure().orElseThrow().contains("Start it again"));
+      assertTrue(after.get("TB-running", "health-2").isEmpty());
+      clock.advance(Duration.ofHours(25));
+      after.get(done.id(), "health"); // eviction runs on access
+      assertTrue(ledger.records.isEmpty(), "records go with their jobs");
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
