@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.OdFlowsTable;
 import org.nmis.warehouse.tables.StateDailyTable;
@@ -137,16 +138,22 @@ public final class FlowsBatchWriter {
     spark.conf().set("spark.databricks.delta.write.txnAppId", writerId + "-" + table.name());
     spark.conf().set("spark.databricks.delta.write.txnVersion", String.valueOf(batchId));
     try {
-      DeltaTables.open(spark, location, table)
-          .as("t")
-          .merge(deltas.as("s"), on)
-          .whenMatched(allZero)
-          .delete()
-          .whenMatched()
-          .updateExpr(plus)
-          .whenNotMatched()
-          .insertAll()
-          .execute();
+      // A MERGE that met a conflict did not commit, so its transaction ID is not taken: trying it
+      // again adds the deltas once.
+      Conflicts.retry(
+          "NMIS-FLW-010",
+          "the flows MERGE into " + table.name(),
+          () ->
+              DeltaTables.open(spark, location, table)
+                  .as("t")
+                  .merge(deltas.as("s"), on)
+                  .whenMatched(allZero)
+                  .delete()
+                  .whenMatched()
+                  .updateExpr(plus)
+                  .whenNotMatched()
+                  .insertAll()
+                  .execute());
     } finally {
       spark.conf().unset("spark.databricks.delta.write.txnAppId");
       spark.conf().unset("spark.databricks.delta.write.txnVersion");

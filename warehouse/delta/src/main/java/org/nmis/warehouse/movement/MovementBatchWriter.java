@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.EPassesTable;
 import org.nmis.warehouse.tables.ManifestsTable;
@@ -175,16 +176,23 @@ public final class MovementBatchWriter {
           requestIds.stream()
               .map(id -> "'" + id.replace("'", "") + "'")
               .collect(Collectors.joining(", ", "t.request_id IN (", ")"));
-      DeltaTables.open(spark, location, ManifestsTable.DEFINITION)
-          .as("t")
-          .merge(newest.as("s"), "t.request_id = s.request_id AND t.traveller = s.traveller")
-          .whenMatched("s.manifest_version > t.manifest_version")
-          .updateAll()
-          .whenNotMatched()
-          .insertAll()
-          .whenNotMatchedBySource(inBatch)
-          .delete()
-          .execute();
+      // Guarded by the manifest version: a second run changes nothing, so a conflict with another
+      // writer (an auditor's ALTER TABLE, the retention job's purge) is tried again.
+      Conflicts.retry(
+          "NMIS-MOV-LOG-010",
+          "the manifests MERGE",
+          () ->
+              DeltaTables.open(spark, location, ManifestsTable.DEFINITION)
+                  .as("t")
+                  .merge(
+                      newest.as("s"), "t.request_id = s.request_id AND t.traveller = s.traveller")
+                  .whenMatched("s.manifest_version > t.manifest_version")
+                  .updateAll()
+                  .whenNotMatched()
+                  .insertAll()
+                  .whenNotMatchedBySource(inBatch)
+                  .delete()
+                  .execute());
       return n;
     } finally {
       newest.unpersist();
@@ -201,23 +209,31 @@ public final class MovementBatchWriter {
 
   private void upsert(
       Dataset<Row> source, TableDefinition table, List<String> keys, String updateWhen) {
-    DeltaTables.open(spark, location, table)
-        .as("t")
-        .merge(source.as("s"), on(keys))
-        .whenMatched(updateWhen)
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .execute();
+    Conflicts.retry(
+        "NMIS-MOV-LOG-010",
+        "the MERGE into " + table.name(),
+        () ->
+            DeltaTables.open(spark, location, table)
+                .as("t")
+                .merge(source.as("s"), on(keys))
+                .whenMatched(updateWhen)
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
   }
 
   private void insertNew(Dataset<Row> source, TableDefinition table, List<String> keys) {
-    DeltaTables.open(spark, location, table)
-        .as("t")
-        .merge(source.as("s"), on(keys))
-        .whenNotMatched()
-        .insertAll()
-        .execute();
+    Conflicts.retry(
+        "NMIS-MOV-LOG-010",
+        "the insert into " + table.name(),
+        () ->
+            DeltaTables.open(spark, location, table)
+                .as("t")
+                .merge(source.as("s"), on(keys))
+                .whenNotMatched()
+                .insertAll()
+                .execute());
   }
 
   private static String on(List<String> keys) {

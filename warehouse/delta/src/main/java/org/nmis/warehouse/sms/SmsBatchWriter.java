@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.SmsEventsTable;
 import org.nmis.warehouse.tables.SmsOutboxTable;
@@ -87,26 +88,35 @@ public final class SmsBatchWriter {
               // The number is the outbox row's; an event names it only for an opt-out.
               when(col("type").equalTo("OPTED_OUT"), col("to")).as("mobile"),
               size(col("rows")).as("messages_changed"));
-      DeltaTables.open(spark, location, SmsEventsTable.DEFINITION)
-          .as("t")
-          .merge(eventRows.as("s"), "t.log_offset = s.log_offset")
-          .whenNotMatched()
-          .insertAll()
-          .execute();
+      // Both MERGEs are guarded (insert-only; by log offset): tried again after a conflict.
+      Conflicts.retry(
+          "NMIS-SMS-130",
+          "the insert into sms_events",
+          () ->
+              DeltaTables.open(spark, location, SmsEventsTable.DEFINITION)
+                  .as("t")
+                  .merge(eventRows.as("s"), "t.log_offset = s.log_offset")
+                  .whenNotMatched()
+                  .insertAll()
+                  .execute());
       Dataset<Row> changed =
           events
               .select(col("offset"), explode(col("rows")).as("r"))
               .groupBy(col("r.message_id"))
               .agg(max_by(struct(col("r"), col("offset")), col("offset")).as("x"))
               .select(outboxColumns());
-      DeltaTables.open(spark, location, SmsOutboxTable.DEFINITION)
-          .as("t")
-          .merge(changed.as("s"), "t.message_id = s.message_id")
-          .whenMatched("s.log_offset > t.log_offset")
-          .updateAll()
-          .whenNotMatched()
-          .insertAll()
-          .execute();
+      Conflicts.retry(
+          "NMIS-SMS-130",
+          "the MERGE into sms_outbox",
+          () ->
+              DeltaTables.open(spark, location, SmsOutboxTable.DEFINITION)
+                  .as("t")
+                  .merge(changed.as("s"), "t.message_id = s.message_id")
+                  .whenMatched("s.log_offset > t.log_offset")
+                  .updateAll()
+                  .whenNotMatched()
+                  .insertAll()
+                  .execute());
       return n;
     } finally {
       events.unpersist();
