@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.nmis.api.demo.Demo;
 import org.nmis.api.demo.TwilioStub;
 import org.nmis.api.platform.WarehousePlatform;
@@ -52,9 +49,8 @@ abstract class ApiTestBase {
    */
   static final LocalDate TRAVEL = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(1);
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
+  private final ApiClient api = new ApiClient(() -> port);
   @Autowired WarehousePlatform platform;
 
   /**
@@ -215,62 +211,32 @@ abstract class ApiTestBase {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return api.uri(path);
   }
 
   HttpResponse<String> get(String path, String user, String password) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+    return api.get(path, user, password);
   }
 
   HttpResponse<String> post(String path, String json, String user, String password)
       throws Exception {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
-        user,
-        password);
+    return api.post(path, json, user, password);
   }
 
   /** POSTs a file to /api/v1/uploads as a multipart form, as a browser or curl -F would. */
   HttpResponse<String> upload(String name, byte[] content, String user, String password)
       throws Exception {
-    String boundary = "nmis-" + UUID.randomUUID();
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + content.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(content, 0, body, head.length, content.length);
-    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(
-        HttpRequest.newBuilder(uri("/api/v1/uploads"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-        user,
-        password);
+    return api.upload(name, content, user, password);
   }
 
   HttpResponse<String> send(HttpRequest.Builder b, String user, String password) throws Exception {
-    return send(b, user, password, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.send(b, user, password);
   }
 
   <T> HttpResponse<T> send(
       HttpRequest.Builder b, String user, String password, HttpResponse.BodyHandler<T> body)
       throws Exception {
-    if (user != null) {
-      b.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(b.build(), body);
+    return api.send(b, user, password, body);
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.nmis.api.platform.RetentionJob;
 import org.nmis.model.serving.FlowIndex;
 import org.nmis.warehouse.tables.DeltaTables;
+import org.nmis.warehouse.testing.WarehouseScan;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -101,9 +98,10 @@ class ErasureIT extends ApiTestBase {
     platform.awaitMovementLanded();
     platform.awaitSmsLanded();
     platform.awaitAuditLanded();
-    assertEquals(List.of(), tablesHolding(NAME), "tables holding the name");
-    assertEquals(List.of(), tablesHolding(DIGITS), "tables holding the mobile");
-    List<String> other = tablesHolding(OTHER_DIGITS);
+    Map<String, List<String>> holding = tablesHolding(NAME, DIGITS, OTHER_DIGITS);
+    assertEquals(List.of(), holding.get(NAME), "tables holding the name");
+    assertEquals(List.of(), holding.get(DIGITS), "tables holding the mobile");
+    List<String> other = holding.get(OTHER_DIGITS);
     assertTrue(
         other.containsAll(List.of("registrations_raw", "registrations", "sms_outbox")),
         "the co-traveller is still there: " + other);
@@ -151,47 +149,13 @@ class ErasureIT extends ApiTestBase {
   }
 
   /** Tables with a row whose values, as JSON, contain {@code text}. */
-  private List<String> tablesHolding(String text) {
-    return DeltaTables.ALL.stream()
-        .filter(
-            t ->
-                platform
-                        .spark()
-                        .read()
-                        .format("delta")
-                        .load(platform.warehouse().pathOf(t))
-                        .selectExpr("to_json(struct(*)) AS row")
-                        .filter(functions.col("row").contains(text))
-                        .count()
-                    > 0)
-        .map(t -> t.name())
-        .toList();
+  /** For each text, the tables holding it (one read of every table). */
+  private Map<String, List<String>> tablesHolding(String... texts) {
+    return WarehouseScan.tablesHolding(
+        platform.spark(), platform.warehouse(), DeltaTables.ALL, texts);
   }
 
   private boolean filesHold(String text) {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> files = Files.walk(DATA_DIR.resolve("warehouse"))) {
-      return files.filter(Files::isRegularFile).anyMatch(f -> contains(f, needle));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    try {
-      byte[] hay = Files.readAllBytes(file);
-      outer:
-      for (int i = 0; i + needle.length <= hay.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (hay[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WarehouseScan.filesHold(DATA_DIR.resolve("warehouse"), text);
   }
 }

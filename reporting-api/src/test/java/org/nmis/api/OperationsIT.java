@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nmis.warehouse.testing.Writability;
 
 /**
  * What an operator's probes and Prometheus see: liveness and readiness without credentials (status
@@ -55,6 +57,56 @@ class OperationsIT extends ApiTestBase {
     assertTrue(
         parts.get("servingIndexes").get("details").get("indexed_persons").asLong() >= 1,
         parts.toString());
+  }
+
+  /**
+   * The audit table cannot be written for a while: the landing's failure shows in the health
+   * details and on the status page, and once the directory is writable again the landing starts
+   * again by itself and every audit row lands once (the day's hash chain verifies).
+   */
+  @Test
+  void anUnwritableTableShowsInHealthAndStatusThenHealsByItself() throws Exception {
+    platform.awaitAuditLanded();
+    Path log =
+        Path.of(java.net.URI.create(platform.warehouse().root()))
+            .resolve("audit_log")
+            .resolve("_delta_log");
+    Writability.set(log, false);
+    try {
+      // An audited read, whose audit row cannot land now.
+      assertEquals(
+          200, get("/api/v1/persons?mobile=7000000301", "ministry", "ministry-demo").statusCode());
+      long deadline = System.nanoTime() + 90_000_000_000L;
+      JsonNode failure = null;
+      while (System.nanoTime() < deadline) {
+        failure =
+            json(get("/api/v1/status", "ministry", "ministry-demo"))
+                .path("streaming_failures_audit-landing");
+        if (failure.path("last_failure").asText().contains("_delta_log")) {
+          break;
+        }
+        Thread.sleep(250);
+      }
+      assertTrue(
+          failure.path("last_failure").asText().contains("_delta_log"), "status: " + failure);
+      JsonNode details =
+          json(get("/actuator/health/readiness", "ministry", "ministry-demo"))
+              .path("components")
+              .path("streamingQueries")
+              .path("details")
+              .path("audit-landing");
+      assertTrue(details.path("last_failure").asText().contains("_delta_log"), details.toString());
+    } finally {
+      Writability.set(log, true);
+    }
+    platform.awaitAuditLanded();
+    JsonNode chain = json(get("/api/v1/audit/verify", "auditor", "auditor-demo"));
+    assertTrue(chain.get("intact").asBoolean(), chain.toString());
+    JsonNode health = json(get("/actuator/health/readiness", "ministry", "ministry-demo"));
+    assertEquals(
+        "UP",
+        health.path("components").path("streamingQueries").path("status").asText(),
+        health.toString());
   }
 
   @Test

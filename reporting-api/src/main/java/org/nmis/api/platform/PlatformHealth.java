@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.nmis.warehouse.spark.SupervisedQuery;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +54,9 @@ public class PlatformHealth {
   HealthIndicator streamingQueriesHealthIndicator(WarehousePlatform platform) {
     return () -> {
       Health.Builder h = Health.up();
-      for (Map.Entry<String, StreamingQuery> e : platform.streamingQueries().entrySet()) {
-        StreamingQuery q = e.getValue();
+      for (Map.Entry<String, SupervisedQuery> e : platform.streamingQueries().entrySet()) {
+        SupervisedQuery supervised = e.getValue();
+        StreamingQuery q = supervised.current();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("active", q.isActive());
         StreamingQueryProgress last = q.lastProgress();
@@ -63,11 +65,17 @@ public class PlatformHealth {
           d.put("last_progress_at", last.timestamp());
           d.putAll(lag(last));
         }
+        d.put("restarts", supervised.restarts());
+        supervised
+            .lastFailure()
+            .ifPresent(
+                f -> {
+                  d.put("last_failure_at", f.at().toString());
+                  d.put("last_failure", f.message());
+                });
         if (!q.isActive()) {
           h.down();
-          d.put(
-              "error",
-              q.exception().isDefined() ? q.exception().get().getMessage() : "the query stopped");
+          d.put("error", "stopped; its supervisor starts it again (see last_failure)");
         }
         h.withDetail(e.getKey(), d);
       }
@@ -122,8 +130,8 @@ public class PlatformHealth {
       Gauge.builder("nmis.serving.ready", platform, p -> p.servingReady() ? 1 : 0)
           .description("1 once the serving indexes have read their tables since start")
           .register(registry);
-      for (Map.Entry<String, StreamingQuery> e : platform.streamingQueries().entrySet()) {
-        StreamingQuery q = e.getValue();
+      for (Map.Entry<String, SupervisedQuery> e : platform.streamingQueries().entrySet()) {
+        SupervisedQuery q = e.getValue();
         Gauge.builder("nmis.streaming.active", q, x -> x.isActive() ? 1 : 0)
             .tag("query", e.getKey())
             .register(registry);
@@ -133,12 +141,16 @@ public class PlatformHealth {
             .tag("query", e.getKey())
             .description("offsets the query is behind the latest in its topic, NaN if not Kafka")
             .register(registry);
+        FunctionCounter.builder("nmis.streaming.restarts", q, SupervisedQuery::restarts)
+            .tag("query", e.getKey())
+            .description("times the query was started again after a failure")
+            .register(registry);
       }
     };
   }
 
-  private static double offsetsBehind(StreamingQuery q) {
-    StreamingQueryProgress last = q.lastProgress();
+  private static double offsetsBehind(SupervisedQuery q) {
+    StreamingQueryProgress last = q.current().lastProgress();
     Object behind = last == null ? null : lag(last).get("offsets_behind");
     return behind == null ? Double.NaN : Double.parseDouble(behind.toString());
   }

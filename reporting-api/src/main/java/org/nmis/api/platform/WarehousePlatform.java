@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
 import org.nmis.forecast.ForecastPlan;
@@ -39,6 +38,7 @@ import org.nmis.warehouse.serving.FlowsChangeFeed;
 import org.nmis.warehouse.serving.RegistrationChangeFeed;
 import org.nmis.warehouse.spark.SparkSessions;
 import org.nmis.warehouse.spark.SparkSettings;
+import org.nmis.warehouse.spark.SupervisedQuery;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
 import org.slf4j.Logger;
@@ -301,8 +301,8 @@ public class WarehousePlatform implements WarehouseStatus {
   }
 
   /** Every streaming query by name, for the health checks ({@link PlatformHealth}). */
-  Map<String, StreamingQuery> streamingQueries() {
-    Map<String, StreamingQuery> q = new LinkedHashMap<>();
+  Map<String, SupervisedQuery> streamingQueries() {
+    Map<String, SupervisedQuery> q = new LinkedHashMap<>();
     if (ingestJob != null) {
       q.put("registrations-ingest", ingestJob.query());
     }
@@ -347,6 +347,22 @@ public class WarehousePlatform implements WarehouseStatus {
       s.put("ingested_rejected", t.rejected.get());
       s.put("ingest_batches", t.batches.get());
       s.put("ingest_active", ingestJob.query().isActive());
+    }
+    // A query that failed is started again by its supervisor; people see what stopped it.
+    for (Map.Entry<String, SupervisedQuery> e : streamingQueries().entrySet()) {
+      SupervisedQuery q = e.getValue();
+      if (q.restarts() > 0 || q.lastFailure().isPresent()) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("active", q.isActive());
+        f.put("restarts", q.restarts());
+        q.lastFailure()
+            .ifPresent(
+                last -> {
+                  f.put("last_failure_at", last.at().toString());
+                  f.put("last_failure", last.message());
+                });
+        s.put("streaming_failures_" + e.getKey(), f);
+      }
     }
     return s;
   }

@@ -61,6 +61,14 @@ public class UploadJobs implements AutoCloseable {
   private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
   private static final String STATUS = "status.json";
 
+  /**
+   * How often a running job's status is saved: every second and every 5,000 rows (its counts after
+   * a stop are this far behind at most).
+   */
+  private static final long PROGRESS_SAVE_NANOS = 1_000_000_000L;
+
+  private static final long PROGRESS_SAVE_ROWS = 5_000;
+
   /** The columns of an error report, in order; each line is a JSON object of them in the file. */
   public static final List<String> ERROR_COLUMNS =
       List.of("line", "source_record_id", "field", "code", "value", "message");
@@ -169,7 +177,9 @@ public class UploadJobs implements AutoCloseable {
               .put("started_at", startedAt.toString())
               .put("expected", expected)
               .put("received", received.get())
-              .put("accepted", accepted.get())
+              // Until the end, only rows the topic has confirmed count as accepted: a stop
+              // loses the others, and the restored status must not claim them.
+              .put("accepted", finishedAt == null ? acknowledged.get() : accepted.get())
               .put("rejected", rejected.get())
               .put("finished_at", finishedAt == null ? null : finishedAt.toString())
               .put("failure", failure);
@@ -230,7 +240,9 @@ public class UploadJobs implements AutoCloseable {
           accepted.get(),
           rejected.get(),
           pending,
-          finishedAt != null ? 1.0 : file == null ? 0.0 : file.progress(),
+          interrupted
+              ? (expected > 0 ? Math.min(1.0, (double) received.get() / expected) : 0.0)
+              : finishedAt != null ? 1.0 : file == null ? 0.0 : file.progress(),
           user.principalLabel(),
           startedAt,
           finishedAt,
@@ -352,12 +364,21 @@ public class UploadJobs implements AutoCloseable {
 
   private void run(Job job, Path dir) {
     String submittedBy = "upload:" + job.id + ":" + job.user.principalLabel();
+    long[] savedAt = {System.nanoTime()};
     try (UploadFile file = job.file;
         BufferedWriter errors =
             Files.newBufferedWriter(dir.resolve("errors.jsonl"), StandardCharsets.UTF_8)) {
       file.rows()
           .forEach(
               row -> {
+                if (job.received.get() % PROGRESS_SAVE_ROWS == 0
+                    || System.nanoTime() - savedAt[0] > PROGRESS_SAVE_NANOS) {
+                  // The status and error report as far as read: what a restart shows of a job
+                  // the stop cut short.
+                  flushQuietly(errors);
+                  save(job, dir);
+                  savedAt[0] = System.nanoTime();
+                }
                 job.received.incrementAndGet();
                 RegistrationSubmissions.Checked checked = submissions.check(job.user, row.input());
                 if (checked.registration() != null) {
@@ -389,6 +410,14 @@ public class UploadJobs implements AutoCloseable {
       job.finishedAt = Instant.now();
       deleteQuietly(dir.resolve("file"));
       save(job, dir);
+    }
+  }
+
+  private static void flushQuietly(BufferedWriter errors) {
+    try {
+      errors.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

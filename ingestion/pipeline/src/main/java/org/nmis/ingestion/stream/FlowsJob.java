@@ -1,14 +1,9 @@
 package org.nmis.ingestion.stream;
 
-import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 import org.nmis.warehouse.flows.FlowsBatchWriter;
-import org.nmis.warehouse.spark.StreamingQueries;
+import org.nmis.warehouse.serving.ChangeFeed;
+import org.nmis.warehouse.spark.SupervisedQuery;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.WarehouseLocation;
@@ -23,9 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class FlowsJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowsJob.class);
 
-  private final StreamingQuery query;
+  private final SupervisedQuery query;
 
-  private FlowsJob(StreamingQuery query) {
+  private FlowsJob(SupervisedQuery query) {
     this.query = query;
   }
 
@@ -37,36 +32,24 @@ public final class FlowsJob implements AutoCloseable {
       String writerId) {
     DeltaTables.ensureAll(spark, warehouse);
     FlowsBatchWriter writer = new FlowsBatchWriter(warehouse, writerId);
-    Dataset<Row> changes =
-        spark
-            .readStream()
-            .format("delta")
-            .option("readChangeFeed", "true")
-            .load(warehouse.pathOf(RegistrationsTable.DEFINITION));
-    try {
-      StreamingQuery q =
-          changes
-              .writeStream()
-              .queryName("flows")
-              .option("checkpointLocation", checkpointLocation)
-              .trigger(Trigger.ProcessingTime(triggerMillis))
-              .foreachBatch(
-                  (VoidFunction2<Dataset<Row>, Long>)
-                      (batch, batchId) -> {
-                        long keys = writer.write(batch, batchId);
-                        if (keys > 0) {
-                          LOG.info("flows batch {}: {} flow keys changed", batchId, keys);
-                        }
-                      })
-              .start();
-      return new FlowsJob(q);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("NMIS-FLOW-001: the flows job did not start", e);
-    }
+    return new FlowsJob(
+        ChangeFeed.query(
+            spark,
+            warehouse.pathOf(RegistrationsTable.DEFINITION),
+            "flows",
+            checkpointLocation,
+            triggerMillis,
+            "NMIS-FLOW-001",
+            (batch, batchId) -> {
+              long keys = writer.write(batch, batchId);
+              if (keys > 0) {
+                LOG.info("flows batch {}: {} flow keys changed", batchId, keys);
+              }
+            }));
   }
 
-  /** The streaming query, for health checks (active, progress, lag). */
-  public StreamingQuery query() {
+  /** The streaming query, for health checks (active, progress, lag, failures). */
+  public SupervisedQuery query() {
     return query;
   }
 
@@ -77,6 +60,6 @@ public final class FlowsJob implements AutoCloseable {
 
   @Override
   public void close() {
-    StreamingQueries.stop(query, "NMIS-FLOW-002");
+    query.close();
   }
 }

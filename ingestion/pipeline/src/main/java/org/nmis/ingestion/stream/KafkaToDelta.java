@@ -5,8 +5,8 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.nmis.warehouse.spark.SupervisedQuery;
 
 /**
  * The one way this project streams a Kafka topic into Delta: from the earliest offset, with a
@@ -25,40 +25,45 @@ final class KafkaToDelta {
       long maxOffsetsPerTrigger,
       long triggerMillis) {}
 
-  static StreamingQuery start(
+  /**
+   * Starts the query under supervision ({@link SupervisedQuery}): started again from its checkpoint
+   * when a batch fails, for instance while the broker restarts.
+   */
+  static SupervisedQuery start(
       SparkSession spark,
       String queryName,
       Source source,
       VoidFunction2<Dataset<Row>, Long> writeBatch,
       String errorCode) {
-    Dataset<Row> records =
-        spark
-            .readStream()
-            .format("kafka")
-            .option("kafka.bootstrap.servers", source.bootstrapServers())
-            .option("subscribe", source.topic())
-            .option("startingOffsets", "earliest")
-            .option("includeHeaders", "true")
-            .option("maxOffsetsPerTrigger", source.maxOffsetsPerTrigger())
-            .load();
-    try {
-      return records
-          .writeStream()
-          .queryName(queryName)
-          .option("checkpointLocation", source.checkpointLocation())
-          .trigger(Trigger.ProcessingTime(source.triggerMillis()))
-          .foreachBatch(writeBatch)
-          .start();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          errorCode
-              + ": the streaming query "
-              + queryName
-              + " did not start; check"
-              + " that Kafka at "
-              + source.bootstrapServers()
-              + " is reachable",
-          e);
-    }
+    return SupervisedQuery.start(
+        spark,
+        queryName,
+        errorCode,
+        SupervisedQuery.Pauses.DEFAULT,
+        () -> {
+          try {
+            return spark
+                .readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", source.bootstrapServers())
+                .option("subscribe", source.topic())
+                .option("startingOffsets", "earliest")
+                .option("includeHeaders", "true")
+                .option("maxOffsetsPerTrigger", source.maxOffsetsPerTrigger())
+                .load()
+                .writeStream()
+                .queryName(queryName)
+                .option("checkpointLocation", source.checkpointLocation())
+                .trigger(Trigger.ProcessingTime(source.triggerMillis()))
+                .foreachBatch(writeBatch)
+                .start();
+          } catch (TimeoutException e) {
+            TimeoutException named =
+                new TimeoutException(
+                    "check that Kafka at " + source.bootstrapServers() + " is reachable");
+            named.initCause(e);
+            throw named;
+          }
+        });
   }
 }

@@ -4,25 +4,22 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.nmis.warehouse.spark.StreamingQueries;
+import org.nmis.warehouse.spark.SupervisedQuery;
 
 /**
  * A running job that lands a service's log topic into its tables (movement, audit, SMS): one
  * checkpointed streaming query whose batches a writer lands idempotently.
  */
 public final class LandingJob implements AutoCloseable {
-  private final StreamingQuery query;
-  private final String stopCode;
+  private final SupervisedQuery query;
 
-  private LandingJob(StreamingQuery query, String stopCode) {
+  private LandingJob(SupervisedQuery query) {
     this.query = query;
-    this.stopCode = stopCode;
   }
 
   /**
-   * Starts the query {@code name}; {@code code} prefixes its error codes ({@code -001} when a batch
-   * fails, {@code -002} when it does not stop cleanly).
+   * Starts the query {@code name}; {@code code} prefixes its error code ({@code -001}: it did not
+   * start, a batch failed, or it did not stop cleanly).
    */
   static LandingJob start(
       SparkSession spark,
@@ -30,12 +27,11 @@ public final class LandingJob implements AutoCloseable {
       KafkaToDelta.Source source,
       VoidFunction2<Dataset<Row>, Long> writeBatch,
       String code) {
-    return new LandingJob(
-        KafkaToDelta.start(spark, name, source, writeBatch, code + "-001"), code + "-002");
+    return new LandingJob(KafkaToDelta.start(spark, name, source, writeBatch, code + "-001"));
   }
 
-  /** The streaming query, for health checks (active, progress, lag). */
-  public StreamingQuery query() {
+  /** The streaming query, for health checks (active, progress, lag, failures). */
+  public SupervisedQuery query() {
     return query;
   }
 
@@ -46,6 +42,6 @@ public final class LandingJob implements AutoCloseable {
 
   @Override
   public void close() {
-    StreamingQueries.stop(query, stopCode);
+    query.close();
   }
 }

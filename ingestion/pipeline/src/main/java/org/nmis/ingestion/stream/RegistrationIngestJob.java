@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.nmis.ingestion.kafka.RegistrationTopic;
@@ -15,7 +14,7 @@ import org.nmis.warehouse.registrations.IngestSettings;
 import org.nmis.warehouse.registrations.RegistrationBatchWriter;
 import org.nmis.warehouse.spark.SparkSessions;
 import org.nmis.warehouse.spark.SparkSettings;
-import org.nmis.warehouse.spark.StreamingQueries;
+import org.nmis.warehouse.spark.SupervisedQuery;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
 
   private static final String NAME = "registrations-ingest";
 
-  private final StreamingQuery query;
+  private final SupervisedQuery query;
   private final Totals totals;
   private final ProgressLog progress;
   private final RegistrationBatchWriter writer;
@@ -50,7 +49,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
           });
 
   private RegistrationIngestJob(
-      StreamingQuery query, Totals totals, ProgressLog progress, RegistrationBatchWriter writer) {
+      SupervisedQuery query, Totals totals, ProgressLog progress, RegistrationBatchWriter writer) {
     this.query = query;
     this.totals = totals;
     this.progress = progress;
@@ -87,7 +86,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
         new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
     Totals totals = new Totals();
     ProgressLog progress = new ProgressLog(spark);
-    StreamingQuery query =
+    SupervisedQuery query =
         KafkaToDelta.start(
             spark,
             NAME,
@@ -121,7 +120,8 @@ public final class RegistrationIngestJob implements AutoCloseable {
     writer.forgetRecord(sourceStateCode, sourceRecordId);
   }
 
-  public StreamingQuery query() {
+  /** The streaming query, for health checks (active, progress, lag, failures). */
+  public SupervisedQuery query() {
     return query;
   }
 
@@ -138,7 +138,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
   @Override
   public void close() {
     corrections.shutdownNow();
-    StreamingQueries.stop(query, "NMIS-ING-002");
+    query.close();
     progress.remove();
   }
 
@@ -234,7 +234,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
                 4,
                 java.util.Map.of()));
     try (RegistrationIngestJob job = start(spark, settings)) {
-      job.query().awaitTermination();
+      job.query().awaitStop();
     }
   }
 

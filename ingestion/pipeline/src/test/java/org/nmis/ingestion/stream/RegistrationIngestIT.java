@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmis.model.testing.RegistrationFixtures.ramFromPuneToGorakhpur;
 import static org.nmis.model.testing.RegistrationFixtures.sitaFromPuneToPatna;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +33,9 @@ import org.nmis.warehouse.tables.RegistrationsRawTable;
 import org.nmis.warehouse.tables.RegistrationsTable;
 import org.nmis.warehouse.tables.TableDefinition;
 import org.nmis.warehouse.tables.WarehouseLocation;
+import org.nmis.warehouse.testing.ChildJvm;
 import org.nmis.warehouse.testing.SharedSpark;
+import org.nmis.warehouse.testing.Writability;
 
 /** Publish to a real broker, ingest with the real streaming job, read the real Delta files. */
 class RegistrationIngestIT {
@@ -54,6 +54,12 @@ class RegistrationIngestIT {
     broker.close();
   }
 
+  /** A new topic of four partitions and an empty warehouse directory for one test. */
+  private static WarehouseLocation topicAndWarehouse(String topic, String warehouse) {
+    broker.createTopic(topic, 4, RegistrationTopic.config(RegistrationTopic.DEFAULT_RETENTION));
+    return new WarehouseLocation(dir.resolve(warehouse).toUri().toString());
+  }
+
   private IngestJobSettings settings(String topic, WarehouseLocation warehouse, long maxOffsets) {
     return new IngestJobSettings(
         broker.bootstrapServers(),
@@ -69,9 +75,7 @@ class RegistrationIngestIT {
   @Test
   void badRowsAreRejectedNamingEachProblemAndTheValidRowsAroundThemArriveOnce() throws Exception {
     String topic = "it-basic";
-    broker.createTopic(topic, 4, RegistrationTopic.config(RegistrationTopic.DEFAULT_RETENTION));
-    WarehouseLocation warehouse =
-        new WarehouseLocation(dir.resolve("warehouse-basic").toUri().toString());
+    WarehouseLocation warehouse = topicAndWarehouse(topic, "warehouse-basic");
     Map<String, RegistrationInput.Builder> bad =
         Map.of(
             "MOBILE_INVALID", ramFromPuneToGorakhpur().set(Field.MOBILE, "12345"),
@@ -130,12 +134,10 @@ class RegistrationIngestIT {
   @Test
   void killNineAndRestartLosesNothingAndDuplicatesNothing() throws Exception {
     String topic = "it-crash";
-    broker.createTopic(topic, 4, RegistrationTopic.config(RegistrationTopic.DEFAULT_RETENTION));
-    WarehouseLocation warehouse =
-        new WarehouseLocation(dir.resolve("warehouse-crash").toUri().toString());
-    int people = 6_000;
-    int corrections = 300;
-    int resends = 200;
+    WarehouseLocation warehouse = topicAndWarehouse(topic, "warehouse-crash");
+    int people = 3_000;
+    int corrections = 150;
+    int resends = 100;
     try (RegistrationPublisher publisher =
         new RegistrationPublisher(broker.bootstrapServers(), topic)) {
       for (int i = 0; i < people; i++) {
@@ -150,7 +152,7 @@ class RegistrationIngestIT {
       publisher.flush();
     }
     long total = people + corrections + resends;
-    IngestJobSettings settings = settings(topic, warehouse, 1_500);
+    IngestJobSettings settings = settings(topic, warehouse, 800);
 
     Process first = startJobProcess(settings, dir.resolve("job-1.log"));
     waitFor(() -> commits(warehouse) >= 1, Duration.ofMinutes(3), "the job's first commits");
@@ -187,6 +189,68 @@ class RegistrationIngestIT {
     assertEquals(0, count(warehouse, RegistrationRejectsTable.DEFINITION));
   }
 
+  /**
+   * During ingestion the broker restarts, then the registrations table's log cannot be written for
+   * a while: the job rides out both (its supervisor starts the query again from the checkpoint),
+   * the failure is reported, and every message is in the tables exactly once.
+   */
+  @Test
+  void aBrokerRestartAndAnUnwritableTableAreRiddenOut() throws Exception {
+    String topic = "it-faults";
+    WarehouseLocation warehouse = topicAndWarehouse(topic, "warehouse-faults");
+    int each = 1_000;
+    try (RegistrationIngestJob job =
+        RegistrationIngestJob.start(spark, settings(topic, warehouse, 400))) {
+      publish(topic, 0, each);
+      waitFor(() -> commits(warehouse) >= 1, Duration.ofMinutes(2), "the first batch");
+      // The broker goes away in the middle of the stream and comes back on its port and its log.
+      int port = broker.port();
+      broker.close();
+      Thread.sleep(5_000);
+      broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), port);
+      publish(topic, each, 2 * each);
+      job.awaitCaughtUp();
+      assertEquals(2L * each, count(warehouse, RegistrationsTable.DEFINITION));
+
+      // The registrations table's log cannot be written: the batch fails after the raw table took
+      // it, and is replayed until the directory is writable again.
+      Path log =
+          Path.of(java.net.URI.create(warehouse.pathOf(RegistrationsTable.DEFINITION)))
+              .resolve("_delta_log");
+      Writability.set(log, false);
+      try {
+        publish(topic, 2 * each, 3 * each);
+        waitFor(
+            () ->
+                job.query().lastFailure().map(f -> f.message().contains("_delta_log")).orElse(false)
+                    && job.query().restarts() >= 1,
+            Duration.ofMinutes(2),
+            "the failed batch reported and the query started again");
+        assertEquals(2L * each, count(warehouse, RegistrationsTable.DEFINITION));
+      } finally {
+        Writability.set(log, true);
+      }
+      job.awaitCaughtUp();
+    }
+    Dataset<Row> raw = read(warehouse, RegistrationsRawTable.DEFINITION);
+    assertEquals(3L * each, raw.count());
+    assertEquals(3L * each, raw.select("kafka_partition", "kafka_offset").distinct().count());
+    Dataset<Row> registrations = read(warehouse, RegistrationsTable.DEFINITION);
+    assertEquals(3L * each, registrations.count());
+    assertEquals(3L * each, registrations.select("person_id").distinct().count());
+    assertEquals(0, count(warehouse, RegistrationRejectsTable.DEFINITION));
+  }
+
+  private void publish(String topic, int from, int to) {
+    try (RegistrationPublisher publisher =
+        new RegistrationPublisher(broker.bootstrapServers(), topic)) {
+      for (int i = from; i < to; i++) {
+        send(publisher, person(i).set(Field.SOURCE_RECORD_ID, "MH-FAULT-" + i).build());
+      }
+      publisher.flush();
+    }
+  }
+
   private static RegistrationInput.Builder person(int i) {
     return ramFromPuneToGorakhpur()
         .set(Field.SOURCE_RECORD_ID, "MH-CRASH-" + i)
@@ -206,18 +270,7 @@ class RegistrationIngestIT {
   }
 
   private Process startJobProcess(IngestJobSettings s, Path log) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(
-                a ->
-                    a.startsWith("--add-")
-                        || a.startsWith("-XX:")
-                        || a.startsWith("-Dio.netty")
-                        || a.startsWith("-Djdk.reflect"))
-            .collect(Collectors.toList()));
-    cmd.add("-Xmx2g");
+    List<String> cmd = new ArrayList<>(ChildJvm.java("2g"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(RegistrationIngestJob.class.getName());

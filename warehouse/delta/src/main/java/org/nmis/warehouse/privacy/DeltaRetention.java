@@ -6,9 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import io.delta.tables.DeltaTable;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.warehouse.spark.Conflicts;
 import org.nmis.warehouse.tables.DeltaTables;
@@ -27,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class DeltaRetention {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaRetention.class);
 
+  /** Tables purged and vacuumed at the same time. */
+  private static final int PARALLEL_TABLES = 4;
+
   /** Rows of {@code table} whose {@code dayColumn} is older than {@code keep} are deleted. */
   public record Rule(TableDefinition table, String dayColumn, Duration keep) {
     public Rule {
@@ -34,6 +42,17 @@ public final class DeltaRetention {
         throw new IllegalArgumentException("a retention rule needs a table, a day column, a keep");
       }
     }
+  }
+
+  private void purgeAndVacuum(TableDefinition table, long hours) {
+    String path = location.pathOf(table).replace("`", "``");
+    if ("true".equals(table.properties().get("delta.enableDeletionVectors"))) {
+      Conflicts.retry(
+          "NMIS-PRV-002",
+          "the purge of deleted rows in " + table.name(),
+          () -> spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)").collectAsList());
+    }
+    spark.sql("VACUUM delta.`" + path + "` RETAIN " + hours + " HOURS").collectAsList();
   }
 
   /** Rows deleted per table, tables vacuumed, and how long it took. */
@@ -81,17 +100,35 @@ public final class DeltaRetention {
     // (documented in docs/SECURITY.md), and a shorter one is only used by tests.
     spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
     long hours = Math.max(0, vacuumAfter.toHours());
+    // Tables are purged and vacuumed side by side: each is a string of small Spark jobs whose
+    // time goes mostly into scheduling and listing, not into the cores.
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(PARALLEL_TABLES, tables.size())),
+            r -> {
+              Thread t = new Thread(r, "nmis-vacuum");
+              t.setDaemon(true);
+              return t;
+            });
     int vacuumed = 0;
-    for (TableDefinition table : tables) {
-      String path = location.pathOf(table).replace("`", "``");
-      if ("true".equals(table.properties().get("delta.enableDeletionVectors"))) {
-        Conflicts.retry(
-            "NMIS-PRV-002",
-            "the purge of deleted rows in " + table.name(),
-            () -> spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)").collectAsList());
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (TableDefinition table : tables) {
+        running.add(pool.submit(() -> purgeAndVacuum(table, hours)));
       }
-      spark.sql("VACUUM delta.`" + path + "` RETAIN " + hours + " HOURS").collectAsList();
-      vacuumed++;
+      for (Future<?> f : running) {
+        f.get();
+        vacuumed++;
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("NMIS-PRV-002: the vacuum failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("NMIS-PRV-002: the vacuum was interrupted", e);
+    } finally {
+      pool.shutdownNow();
     }
     Result result = new Result(Map.copyOf(deleted), vacuumed, (System.nanoTime() - t0) / 1_000_000);
     LOG.info(

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
-import org.nmis.warehouse.spark.StreamingQueries;
+import org.nmis.warehouse.spark.SupervisedQuery;
 
 /**
  * Keeps an in-memory serving copy equal to a Delta table: a streaming read of the table's change
@@ -21,15 +19,16 @@ import org.nmis.warehouse.spark.StreamingQueries;
  * is temporary).
  */
 public final class ChangeFeed implements AutoCloseable {
-  private final StreamingQuery query;
+  private final SupervisedQuery query;
   private final Path checkpoint;
   private volatile boolean warm;
 
-  private ChangeFeed(StreamingQuery query, Path checkpoint, String name) {
+  private ChangeFeed(SupervisedQuery query, Path checkpoint, String name) {
     this.query = query;
     this.checkpoint = checkpoint;
     // The copy is complete once the feed has processed everything the table held when it started
-    // (and whatever came meanwhile); a failed query never gets there.
+    // (and whatever came meanwhile); a query that keeps failing never gets there. A restarted one
+    // resumes from the checkpoint, so the copy it has is kept.
     Thread warmUp =
         new Thread(
             () -> {
@@ -53,27 +52,56 @@ public final class ChangeFeed implements AutoCloseable {
       Consumer<Dataset<Row>> apply) {
     try {
       Path checkpoint = Files.createTempDirectory("nmis-" + name);
-      Dataset<Row> changes =
-          spark.readStream().format("delta").option("readChangeFeed", "true").load(tablePath);
-      StreamingQuery q =
-          changes
-              .writeStream()
-              .queryName(name)
-              .option("checkpointLocation", checkpoint.toString())
-              .trigger(Trigger.ProcessingTime(triggerMillis))
-              .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> apply.accept(batch))
-              .start();
+      SupervisedQuery q =
+          query(
+              spark,
+              tablePath,
+              name,
+              checkpoint.toString(),
+              triggerMillis,
+              "NMIS-IDX-002",
+              (batch, id) -> apply.accept(batch));
       return new ChangeFeed(q, checkpoint, name);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "NMIS-IDX-001: cannot create the checkpoint directory of " + name, e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "NMIS-IDX-002: the change feed " + name + " did not start", e);
     }
   }
 
-  public StreamingQuery query() {
+  /**
+   * A supervised streaming read of a table's change data feed, each micro-batch handed to {@code
+   * writeBatch}: the serving copies' feeds and the jobs that keep tables derived from a table
+   * (flows) all read a feed this way.
+   */
+  public static SupervisedQuery query(
+      SparkSession spark,
+      String tablePath,
+      String name,
+      String checkpointLocation,
+      long triggerMillis,
+      String errorCode,
+      VoidFunction2<Dataset<Row>, Long> writeBatch) {
+    return SupervisedQuery.start(
+        spark,
+        name,
+        errorCode,
+        SupervisedQuery.Pauses.DEFAULT,
+        () ->
+            spark
+                .readStream()
+                .format("delta")
+                .option("readChangeFeed", "true")
+                .load(tablePath)
+                .writeStream()
+                .queryName(name)
+                .option("checkpointLocation", checkpointLocation)
+                .trigger(Trigger.ProcessingTime(triggerMillis))
+                .foreachBatch(writeBatch)
+                .start());
+  }
+
+  /** The streaming query, for health checks (active, progress, lag, failures). */
+  public SupervisedQuery query() {
     return query;
   }
 
@@ -96,7 +124,7 @@ public final class ChangeFeed implements AutoCloseable {
   @Override
   public void close() {
     try {
-      StreamingQueries.stop(query, "NMIS-IDX-003");
+      query.close();
     } finally {
       deleteRecursively(checkpoint);
     }

@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmis.model.testing.RegistrationFixtures.ramFromPuneToGorakhpur;
 import static org.nmis.model.testing.RegistrationFixtures.sitaFromPuneToPatna;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +31,7 @@ import org.nmis.warehouse.tables.TableDefinition;
 import org.nmis.warehouse.tables.WarehouseLocation;
 import org.nmis.warehouse.testing.KafkaRecords;
 import org.nmis.warehouse.testing.SharedSpark;
+import org.nmis.warehouse.testing.WarehouseScan;
 
 /**
  * Erasure and retention on real Delta tables: after an erasure and a vacuum, neither the tables nor
@@ -90,7 +84,8 @@ class DeltaErasureTest {
 
   @Test
   void erasedPersonLeavesEveryTableAndAfterTheVacuumEveryFile() {
-    assertTrue(anyTableHas(RAM_NAME) && filesHold(RAM_NAME), "the fixture must hold Ram first");
+    assertFalse(tablesHolding(RAM_NAME).get(RAM_NAME).isEmpty(), "the fixture must hold Ram");
+    assertTrue(filesHold(RAM_NAME), "the fixture's files must hold Ram");
 
     StoredRegistration ram = ram();
     Map<String, Long> removed = new DeltaErasure(spark, warehouse).erase(ram);
@@ -106,9 +101,10 @@ class DeltaErasureTest {
             RegistrationsTable.NAME,
             1L),
         removed);
-    assertFalse(anyTableHas(RAM_NAME), "no table may still hold the name");
-    assertFalse(anyTableHas(RAM_DIGITS), "no table may still hold the mobile");
-    assertTrue(anyTableHas(SITA_DIGITS), "the other person stays");
+    Map<String, List<String>> holding = tablesHolding(RAM_NAME, RAM_DIGITS, SITA_DIGITS);
+    assertEquals(List.of(), holding.get(RAM_NAME), "no table may still hold the name");
+    assertEquals(List.of(), holding.get(RAM_DIGITS), "no table may still hold the mobile");
+    assertFalse(holding.get(SITA_DIGITS).isEmpty(), "the other person stays");
     assertEquals(1, table(RegistrationsTable.DEFINITION).count());
     assertTrue(filesHold(RAM_NAME), "before the vacuum the old file versions still hold him");
 
@@ -174,46 +170,12 @@ class DeltaErasureTest {
     return spark.read().format("delta").load(warehouse.pathOf(t));
   }
 
-  /** Any row of any table whose values, as JSON, contain {@code text}. */
-  private boolean anyTableHas(String text) {
-    return DeltaTables.ALL.stream()
-        .anyMatch(
-            t ->
-                table(t)
-                        .selectExpr("to_json(struct(*)) AS row")
-                        .filter(org.apache.spark.sql.functions.col("row").contains(text))
-                        .count()
-                    > 0);
+  /** For each text, the tables holding it (one read of every table). */
+  private Map<String, List<String>> tablesHolding(String... texts) {
+    return WarehouseScan.tablesHolding(spark, warehouse, DeltaTables.ALL, texts);
   }
 
-  /** Any file under the warehouse (data, change data, log, checkpoints) holding the bytes. */
   private boolean filesHold(String text) {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> files = Files.walk(Path.of(URI.create(warehouse.root())))) {
-      return files.filter(Files::isRegularFile).anyMatch(f -> contains(read(f), needle));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] read(Path f) {
-    try {
-      return Files.readAllBytes(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static boolean contains(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return WarehouseScan.filesHold(warehouse, text);
   }
 }
