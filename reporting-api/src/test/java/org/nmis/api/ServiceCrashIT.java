@@ -30,7 +30,7 @@ import org.nmis.warehouse.testing.ChildJvm;
  */
 class ServiceCrashIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int ROWS = 40_000;
+  private static final int ROWS = 30_000;
   private static final long VALID = ROWS - ROWS / 50; // UploadSamples: one row in 50 is bad
   private static final int INDEX_CASES = 10_000; // the most a job takes
   private static final int BULK_JOBS = 5;

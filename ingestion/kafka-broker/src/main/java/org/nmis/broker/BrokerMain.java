@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import kafka.Kafka;
@@ -17,14 +19,16 @@ import org.apache.kafka.common.Uuid;
  *
  * <pre>
  * --dir &lt;dataDir&gt; --port &lt;brokerPort&gt; --controller-port &lt;port&gt; [--parent-pid &lt;pid&gt;] [--log-retention-hours N]
+ *   [--node-id N --voters 1@host:port,2@host:port,3@host:port --cluster-id ID]
  * </pre>
  *
- * Storage is formatted only on the first start, so a restart on the same directory keeps every
- * topic and record.
+ * Alone (the embedded default) it is a one-node cluster with a dynamic quorum. With {@code
+ * --voters} it is one node of a cluster with a static controller quorum of those nodes, all
+ * formatted with the same {@code --cluster-id}; internal topics are then replicated to three nodes
+ * (at most the voters' count) and need two in sync. Storage is formatted only on the first start,
+ * so a restart on the same directory keeps every topic and record.
  */
 public final class BrokerMain {
-
-  static final int NODE_ID = 1;
 
   private BrokerMain() {}
 
@@ -48,7 +52,10 @@ public final class BrokerMain {
     writeServerProperties(serverProperties, options, logDir);
 
     if (!Files.exists(logDir.resolve("meta.properties"))) {
-      format(serverProperties, clusterId(dataDir));
+      format(
+          serverProperties,
+          options.clusterId().isPresent() ? options.clusterId().get() : clusterId(dataDir),
+          options.voters().isEmpty());
     }
 
     // Blocks until the broker shuts down; its own shutdown hook makes SIGTERM / System.exit a clean
@@ -61,22 +68,32 @@ public final class BrokerMain {
     String controller = "127.0.0.1:" + options.controllerPort();
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", Integer.toString(NODE_ID));
+    p.setProperty("node.id", Integer.toString(options.nodeId()));
     p.setProperty("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + broker);
     p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("controller.listener.names", "CONTROLLER");
-    // Dynamic quorum (KIP-853), as `format --standalone` expects: the node finds the quorum through
-    // this address.
-    p.setProperty("controller.quorum.bootstrap.servers", controller);
+    if (options.voters().isPresent()) {
+      // A static quorum of the cluster's nodes: each knows every voter from the start.
+      p.setProperty("controller.quorum.voters", options.voters().get());
+    } else {
+      // Dynamic quorum (KIP-853), as `format --standalone` expects: the node finds the quorum
+      // through this address.
+      p.setProperty("controller.quorum.bootstrap.servers", controller);
+    }
+    int nodes = options.voters().map(v -> v.split(",").length).orElse(1);
+    String replicas = Integer.toString(Math.min(3, nodes));
+    String inSync = Integer.toString(Math.min(2, nodes));
     p.setProperty("log.dirs", logDir.toString());
     p.setProperty("num.partitions", "8");
-    p.setProperty("offsets.topic.replication.factor", "1");
-    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-    p.setProperty("share.coordinator.state.topic.min.isr", "1");
-    p.setProperty("transaction.state.log.replication.factor", "1");
-    p.setProperty("transaction.state.log.min.isr", "1");
+    p.setProperty("default.replication.factor", replicas);
+    p.setProperty("min.insync.replicas", inSync);
+    p.setProperty("offsets.topic.replication.factor", replicas);
+    p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+    p.setProperty("share.coordinator.state.topic.min.isr", inSync);
+    p.setProperty("transaction.state.log.replication.factor", replicas);
+    p.setProperty("transaction.state.log.min.isr", inSync);
     p.setProperty("group.initial.rebalance.delay.ms", "0");
     p.setProperty("auto.create.topics.enable", "false");
     options
@@ -104,20 +121,23 @@ public final class BrokerMain {
     return id;
   }
 
-  static void format(Path serverProperties, String clusterId) {
-    String[] args = {
-      "format",
-      "--standalone",
-      "--ignore-formatted",
-      "-t",
-      clusterId,
-      "-c",
-      serverProperties.toString()
-    };
+  static void format(Path serverProperties, String clusterId, boolean standalone) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "format",
+                "--ignore-formatted",
+                "-t",
+                clusterId,
+                "-c",
+                serverProperties.toString()));
+    if (standalone) {
+      args.add(1, "--standalone");
+    }
     int exitCode;
     try {
       // execute(), not main(): main() ends the JVM through Kafka's Exit even on success.
-      exitCode = StorageTool.execute(args, System.out);
+      exitCode = StorageTool.execute(args.toArray(String[]::new), System.out);
     } catch (RuntimeException e) {
       throw new IllegalStateException("Formatting Kafka storage failed: " + e.getMessage(), e);
     }
@@ -147,7 +167,10 @@ public final class BrokerMain {
       int port,
       int controllerPort,
       Optional<Long> parentPid,
-      Optional<Integer> logRetentionHours) {
+      Optional<Integer> logRetentionHours,
+      int nodeId,
+      Optional<String> voters,
+      Optional<String> clusterId) {
 
     static Options parse(String[] args) {
       Path dir = null;
@@ -155,6 +178,9 @@ public final class BrokerMain {
       Integer controllerPort = null;
       Long parentPid = null;
       Integer retention = null;
+      int nodeId = 1;
+      String voters = null;
+      String clusterId = null;
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -167,18 +193,27 @@ public final class BrokerMain {
           case "--controller-port" -> controllerPort = parseInt(name, value);
           case "--parent-pid" -> parentPid = Long.parseLong(value);
           case "--log-retention-hours" -> retention = parseInt(name, value);
+          case "--node-id" -> nodeId = parseInt(name, value);
+          case "--voters" -> voters = value;
+          case "--cluster-id" -> clusterId = value;
           default -> throw usage("unknown option " + name);
         }
       }
       if (dir == null || port == null || controllerPort == null) {
         throw usage("--dir, --port and --controller-port are required");
       }
+      if ((voters == null) != (clusterId == null)) {
+        throw usage("--voters and --cluster-id go together: every node of a cluster needs both");
+      }
       return new Options(
           dir,
           port,
           controllerPort,
           Optional.ofNullable(parentPid),
-          Optional.ofNullable(retention));
+          Optional.ofNullable(retention),
+          nodeId,
+          Optional.ofNullable(voters),
+          Optional.ofNullable(clusterId));
     }
 
     private static int parseInt(String name, String value) {
@@ -194,7 +229,8 @@ public final class BrokerMain {
           problem
               + System.lineSeparator()
               + "usage: BrokerMain --dir <dataDir> --port <brokerPort> --controller-port <port>"
-              + " [--parent-pid <pid>] [--log-retention-hours N]");
+              + " [--parent-pid <pid>] [--log-retention-hours N]"
+              + " [--node-id N --voters 1@host:port,... --cluster-id ID]");
     }
   }
 }

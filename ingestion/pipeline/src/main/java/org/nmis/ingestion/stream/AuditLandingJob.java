@@ -1,7 +1,9 @@
 package org.nmis.ingestion.stream;
 
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.warehouse.audit.AuditBatchWriter;
+import org.nmis.warehouse.tables.AuditLogTable;
 import org.nmis.warehouse.tables.DeltaTables;
 import org.nmis.warehouse.tables.WarehouseLocation;
 
@@ -17,7 +19,7 @@ public final class AuditLandingJob {
       String checkpointLocation,
       long triggerMillis,
       String writerId) {
-    DeltaTables.ensureAll(spark, warehouse);
+    DeltaTables.ensure(spark, warehouse, List.of(AuditLogTable.DEFINITION));
     AuditBatchWriter writer = new AuditBatchWriter(warehouse, writerId);
     return LandingJob.start(
         spark,

@@ -1,5 +1,6 @@
 package org.nmis.ingestion.stream;
 
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.warehouse.flows.FlowsBatchWriter;
 import org.nmis.warehouse.serving.ChangeFeed;
@@ -30,7 +31,9 @@ public final class FlowsJob implements AutoCloseable {
       String checkpointLocation,
       long triggerMillis,
       String writerId) {
-    DeltaTables.ensureAll(spark, warehouse);
+    // Its source and its own tables.
+    DeltaTables.ensure(spark, warehouse, List.of(RegistrationsTable.DEFINITION));
+    DeltaTables.ensure(spark, warehouse, FlowsBatchWriter.TABLES);
     FlowsBatchWriter writer = new FlowsBatchWriter(warehouse, writerId);
     return new FlowsJob(
         ChangeFeed.query(

@@ -23,7 +23,7 @@ public final class MovementLandingJob {
       String topic,
       String checkpointLocation,
       long triggerMillis) {
-    DeltaTables.ensureAll(spark, warehouse);
+    DeltaTables.ensure(spark, warehouse, MovementBatchWriter.TABLES);
     MovementBatchWriter writer = new MovementBatchWriter(spark, warehouse);
     return LandingJob.start(
         spark,

@@ -81,7 +81,7 @@ public final class RegistrationIngestJob implements AutoCloseable {
   }
 
   public static RegistrationIngestJob start(SparkSession spark, IngestJobSettings settings) {
-    DeltaTables.ensureAll(spark, settings.warehouse());
+    DeltaTables.ensure(spark, settings.warehouse(), RegistrationBatchWriter.TABLES);
     RegistrationBatchWriter writer =
         new RegistrationBatchWriter(spark, settings.warehouse(), settings.ingest());
     Totals totals = new Totals();

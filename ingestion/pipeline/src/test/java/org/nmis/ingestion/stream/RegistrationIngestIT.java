@@ -198,15 +198,15 @@ class RegistrationIngestIT {
   void aBrokerRestartAndAnUnwritableTableAreRiddenOut() throws Exception {
     String topic = "it-faults";
     WarehouseLocation warehouse = topicAndWarehouse(topic, "warehouse-faults");
-    int each = 1_000;
+    int each = 500;
     try (RegistrationIngestJob job =
-        RegistrationIngestJob.start(spark, settings(topic, warehouse, 400))) {
+        RegistrationIngestJob.start(spark, settings(topic, warehouse, 200))) {
       publish(topic, 0, each);
       waitFor(() -> commits(warehouse) >= 1, Duration.ofMinutes(2), "the first batch");
       // The broker goes away in the middle of the stream and comes back on its port and its log.
       int port = broker.port();
       broker.close();
-      Thread.sleep(5_000);
+      Thread.sleep(3_000);
       broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), port);
       publish(topic, each, 2 * each);
       job.awaitCaughtUp();

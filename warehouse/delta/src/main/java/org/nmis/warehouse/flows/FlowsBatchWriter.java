@@ -28,6 +28,10 @@ import org.nmis.warehouse.tables.WarehouseLocation;
  * after a crash is skipped by the table it already reached.
  */
 public final class FlowsBatchWriter {
+  /** The tables this writer writes. */
+  public static final List<TableDefinition> TABLES =
+      List.of(OdFlowsTable.DEFINITION, StateDailyTable.DEFINITION);
+
   private final WarehouseLocation location;
   private final String writerId;
 

@@ -43,6 +43,15 @@ import org.nmis.warehouse.tables.WarehouseLocation;
  * newer manifest version), so a batch replayed after a crash is harmless.
  */
 public final class MovementBatchWriter {
+  /** The tables this writer writes. */
+  public static final List<TableDefinition> TABLES =
+      List.of(
+          MovementRequestsTable.DEFINITION,
+          RequestEventsTable.DEFINITION,
+          TrainsTable.DEFINITION,
+          ManifestsTable.DEFINITION,
+          EPassesTable.DEFINITION);
+
   /** Timestamps in the log are ISO-8601 instants with milliseconds, in UTC. */
   public static final String TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 

@@ -62,6 +62,14 @@ import org.nmis.warehouse.tables.WarehouseLocation;
  * per table: the index assumes nobody else adds registrations.
  */
 public final class RegistrationBatchWriter {
+  /** The tables this writer writes. */
+  public static final List<TableDefinition> TABLES =
+      List.of(
+          RegistrationsRawTable.DEFINITION,
+          RegistrationsTable.DEFINITION,
+          RegistrationRejectsTable.DEFINITION,
+          RegistrationCorrectionsTable.DEFINITION);
+
   private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
   /** What each version of a record brings: its values, their digest and its log position. */

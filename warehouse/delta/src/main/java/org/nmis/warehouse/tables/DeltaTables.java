@@ -97,7 +97,16 @@ public final class DeltaTables {
   }
 
   public static void ensureAll(SparkSession spark, WarehouseLocation location) {
-    for (TableDefinition t : ALL) {
+    ensure(spark, location, ALL);
+  }
+
+  /**
+   * Creates (or brings up to date) the tables a job writes: a job on its own needs only its tables,
+   * and in the service the platform has made them all already.
+   */
+  public static void ensure(
+      SparkSession spark, WarehouseLocation location, List<TableDefinition> tables) {
+    for (TableDefinition t : tables) {
       ensure(spark, location, t);
     }
   }
