@@ -48,13 +48,21 @@ public record NmisProperties(
    * @param partitions partitions of the registrations topic when this service creates it (at most
    *     64)
    * @param retention retention of the registrations topic when this service creates it
+   * @param createTopics on a cluster, create the service's topics where they are missing (existing
+   *     ones are left as they are); the embedded broker always gets them
+   * @param replicationFactor replicas of each topic created on a cluster
+   * @param minInsyncReplicas replicas that must have a write before it counts (the producers use
+   *     acks=all), for topics created on a cluster
    */
   public record Kafka(
       @DefaultValue("") String bootstrapServers,
       @DefaultValue("9092") @Min(0) int embeddedPort,
       @DefaultValue("nmis.registrations.v1") @NotBlank String topic,
       @DefaultValue("8") @Min(1) @Max(64) int partitions,
-      @DefaultValue("3d") Duration retention) {
+      @DefaultValue("3d") Duration retention,
+      @DefaultValue("true") boolean createTopics,
+      @DefaultValue("3") @Min(1) int replicationFactor,
+      @DefaultValue("2") @Min(1) int minInsyncReplicas) {
     public boolean embedded() {
       return bootstrapServers.isBlank();
     }

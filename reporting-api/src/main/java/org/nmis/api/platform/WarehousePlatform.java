@@ -4,9 +4,12 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.SparkSession;
 import org.nmis.api.config.NmisProperties;
 import org.nmis.api.status.WarehouseStatus;
@@ -16,6 +19,7 @@ import org.nmis.ingestion.kafka.AuditTopic;
 import org.nmis.ingestion.kafka.MovementTopic;
 import org.nmis.ingestion.kafka.RegistrationTopic;
 import org.nmis.ingestion.kafka.SmsTopic;
+import org.nmis.ingestion.kafka.Topics;
 import org.nmis.ingestion.stream.AuditLandingJob;
 import org.nmis.ingestion.stream.FlowsJob;
 import org.nmis.ingestion.stream.IngestJobSettings;
@@ -98,16 +102,19 @@ public class WarehousePlatform implements WarehouseStatus {
             () -> EPassKeys.encode(EPassKeys.generate().getPrivate()));
 
     long t0 = System.nanoTime();
+    List<Topics.Spec> topics =
+        List.of(
+            new Topics.Spec(
+                p.kafka().topic(),
+                p.kafka().partitions(),
+                RegistrationTopic.config(p.kafka().retention())),
+            new Topics.Spec(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config()),
+            new Topics.Spec(p.audit().topic(), AuditTopic.PARTITIONS, AuditTopic.config()),
+            new Topics.Spec(p.sms().topic(), SmsTopic.PARTITIONS, SmsTopic.config()));
     if (embedded) {
       broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), p.kafka().embeddedPort());
       bootstrapServers = broker.bootstrapServers();
-      broker.createTopic(
-          p.kafka().topic(),
-          p.kafka().partitions(),
-          RegistrationTopic.config(p.kafka().retention()));
-      broker.createTopic(p.movement().topic(), MovementTopic.PARTITIONS, MovementTopic.config());
-      broker.createTopic(p.audit().topic(), AuditTopic.PARTITIONS, AuditTopic.config());
-      broker.createTopic(p.sms().topic(), SmsTopic.PARTITIONS, SmsTopic.config());
+      broker.createTopics(topics);
       LOG.info(
           "embedded Kafka broker at {} ({} ms)",
           bootstrapServers,
@@ -115,6 +122,22 @@ public class WarehousePlatform implements WarehouseStatus {
     } else {
       broker = null;
       bootstrapServers = p.kafka().bootstrapServers();
+      if (p.kafka().createTopics()) {
+        try (Admin admin =
+            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+          Topics.ensure(
+              admin,
+              bootstrapServers,
+              p.kafka().replicationFactor(),
+              p.kafka().minInsyncReplicas(),
+              topics);
+        }
+        LOG.info(
+            "Kafka cluster at {}: topics there ({} replicas, {} in sync to write)",
+            bootstrapServers,
+            p.kafka().replicationFactor(),
+            p.kafka().minInsyncReplicas());
+      }
     }
 
     warehouse =

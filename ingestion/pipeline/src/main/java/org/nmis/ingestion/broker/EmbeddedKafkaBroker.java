@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.nmis.ingestion.kafka.Topics;
 
 /**
  * A real Apache Kafka broker (KRaft combined mode) in a child JVM, started from the {@code
@@ -184,21 +183,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Creates the topic with replication factor 1; an existing topic is left as it is. */
   public void createTopic(String name, int partitions, Map<String, String> configs) {
-    NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
-    try {
-      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException(
-            "Could not create topic " + name + " on " + bootstrapServers(), e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "Creating topic " + name + " timed out on " + bootstrapServers(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topic " + name, e);
-    }
+    createTopics(List.of(new Topics.Spec(name, partitions, configs)));
+  }
+
+  /** Creates the topics with replication factor 1; existing ones are left as they are. */
+  public void createTopics(List<Topics.Spec> topics) {
+    Topics.ensure(admin, bootstrapServers(), 1, 1, topics);
   }
 
   @Override
