@@ -49,7 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * target/benchmark-results.md.
  */
 public final class WarehouseBenchmark {
-  private static final int CLIENTS = 4;
+  static final int CLIENTS = 4;
 
   private WarehouseBenchmark() {}
 
@@ -310,7 +310,7 @@ public final class WarehouseBenchmark {
   }
 
   /** Prints the table and writes it to the results file ({@code bench.out}). */
-  private static void write(List<String> report, String ratioLine) throws Exception {
+  static void write(List<String> report, String ratioLine) throws Exception {
     String table = String.join("\n", report);
     System.out.println("\n" + table + "\n");
     Path out = Path.of(System.getProperty("bench.out", "target/benchmark-results.md"));
@@ -335,12 +335,12 @@ public final class WarehouseBenchmark {
    * Each phase's figures as soon as it ends: a long run stopped part way still leaves what it
    * measured.
    */
-  private static void progress(String phase, List<String> rows) {
+  static void progress(String phase, List<String> rows) {
     System.out.println("[bench] " + phase + " done at " + Instant.now());
     rows.forEach(r -> System.out.println("[bench]   " + r));
   }
 
-  private static SyntheticRegistrations.Counts publish(
+  static SyntheticRegistrations.Counts publish(
       RegistrationPublisher publisher, long seed, long count) {
     SyntheticRegistrations.Run run =
         new SyntheticRegistrations(SyntheticSettings.withSeed(seed)).stream(count);
@@ -399,8 +399,7 @@ public final class WarehouseBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void sample(
-      RegistrationIndex index, List<String> mobiles, List<String> ids, int max) {
+  static void sample(RegistrationIndex index, List<String> mobiles, List<String> ids, int max) {
     SyntheticRegistrations.Run run =
         new SyntheticRegistrations(SyntheticSettings.withSeed(2)).stream(max);
     while (run.hasNext()) {
@@ -416,12 +415,12 @@ public final class WarehouseBenchmark {
     }
   }
 
-  private static double[] lookups(int port, long count, java.util.function.IntFunction<String> path)
+  static double[] lookups(int port, long count, java.util.function.IntFunction<String> path)
       throws Exception {
     return requests(port, count, path, "health:health-demo");
   }
 
-  private static double[] requests(
+  static double[] requests(
       int port, long count, java.util.function.IntFunction<String> path, String credentials)
       throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -472,12 +471,12 @@ public final class WarehouseBenchmark {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private static String rate(long rows, double seconds) {
+  static String rate(long rows, double seconds) {
     return String.format(
         Locale.ROOT, "%,.0f rows/s (%,d rows in %.1f s)", rows / seconds, rows, seconds);
   }
 
-  private static String latency(double[] ms) {
+  static String latency(double[] ms) {
     return String.format(
         Locale.ROOT,
         "p50 %.2f ms, p99 %.2f ms (%,d requests)",
