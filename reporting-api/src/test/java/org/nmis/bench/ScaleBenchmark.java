@@ -101,17 +101,7 @@ public final class ScaleBenchmark {
       double indexedSeconds = (System.nanoTime() - t0) / 1e9;
       long persons = index.size();
       long heap = liveHeap();
-      report.add(
-          WarehouseBenchmark.row(
-              "registrations published",
-              String.format(
-                  Locale.ROOT,
-                  "%,d (%,d new valid, %,d invalid, %,d re-sends, %,d corrections)",
-                  counts.total(),
-                  counts.newValid(),
-                  counts.newInvalid(),
-                  counts.resends(),
-                  counts.corrections())));
+      report.add(WarehouseBenchmark.row("registrations published", counts.describe()));
       report.add(
           WarehouseBenchmark.row(
               "publish to Kafka (acks=all, RF 3)",
@@ -155,15 +145,7 @@ public final class ScaleBenchmark {
               WarehouseBenchmark.latency(byId)));
 
       platform.awaitFlowsCaughtUp();
-      String[] flowPaths = {
-        "/api/v1/flows?level=state",
-        "/api/v1/flows?level=district&origin_state=27",
-        "/api/v1/flows?level=state&from=2020-05-01&to=2020-05-31",
-        "/api/v1/flows?level=district&destination_state=9"
-      };
-      double[] flows =
-          WarehouseBenchmark.requests(
-              port, 2_000, i -> flowPaths[i % flowPaths.length], "ministry:ministry-demo");
+      double[] flows = WarehouseBenchmark.flows(port, 2_000);
       report.add(
           WarehouseBenchmark.row(
               "GET /api/v1/flows, HTTP, "

@@ -180,14 +180,7 @@ public final class WarehouseBenchmark {
       double[] byId = lookups(port, lookups / 2, i -> "/api/v1/persons/" + ids.get(i % ids.size()));
 
       platform.awaitFlowsCaughtUp();
-      String[] flowPaths = {
-        "/api/v1/flows?level=state",
-        "/api/v1/flows?level=district&origin_state=27",
-        "/api/v1/flows?level=state&from=2020-05-01&to=2020-05-31",
-        "/api/v1/flows?level=district&destination_state=9"
-      };
-      double[] flows =
-          requests(port, 4_000, i -> flowPaths[i % flowPaths.length], "ministry:ministry-demo");
+      double[] flows = flows(port, 4_000);
       List<String> reports =
           ReportBenchmark.run(platform, ctx.getBean(GovernedSql.class), port, dataDir);
       progress("reports", reports);
@@ -211,17 +204,7 @@ public final class WarehouseBenchmark {
 
       report.add("| metric | value |");
       report.add("|---|---|");
-      report.add(
-          row(
-              "registrations published (N)",
-              String.format(
-                  Locale.ROOT,
-                  "%,d (%,d new valid, %,d invalid," + " %,d re-sends, %,d corrections)",
-                  counts.total(),
-                  counts.newValid(),
-                  counts.newInvalid(),
-                  counts.resends(),
-                  counts.corrections())));
+      report.add(row("registrations published (N)", counts.describe()));
       report.add(row("publish to Kafka", rate(counts.total(), publishSeconds)));
       report.add(
           row(
@@ -413,6 +396,17 @@ public final class WarehouseBenchmark {
                 ids.add(s.personId().value());
               });
     }
+  }
+
+  /** The four flows requests a ministry makes most, {@code count} in all over 4 clients. */
+  static double[] flows(int port, long count) throws Exception {
+    String[] paths = {
+      "/api/v1/flows?level=state",
+      "/api/v1/flows?level=district&origin_state=27",
+      "/api/v1/flows?level=state&from=2020-05-01&to=2020-05-31",
+      "/api/v1/flows?level=district&destination_state=9"
+    };
+    return requests(port, count, i -> paths[i % paths.length], "ministry:ministry-demo");
   }
 
   static double[] lookups(int port, long count, java.util.function.IntFunction<String> path)

@@ -38,14 +38,9 @@ public final class ClusterFaultTest {
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 300_000L;
     LocalCluster cluster = new LocalCluster();
-    String run = "r" + System.currentTimeMillis();
-    String topic = "nmis.fault." + run + ".registrations";
-    String root = LocalCluster.HDFS + "/nmis-fault/" + run;
-    WarehouseLocation warehouse = new WarehouseLocation(root + "/warehouse");
-    cluster.createTopic(topic);
-    Process job =
-        cluster.submitIngestJob(
-            topic, warehouse, root + "/checkpoints/registrations-ingest", 50_000);
+    LocalCluster.IngestRun run = cluster.startIngestRun("fault", 50_000);
+    WarehouseLocation warehouse = run.warehouse();
+    Process job = run.job();
     // The counting session is local: the job holds every core of the cluster.
     SparkSession spark =
         SparkSessions.getOrCreate(new SparkSettings("nmis-fault-count", "local[1]", 2, Map.of()));
@@ -53,7 +48,8 @@ public final class ClusterFaultTest {
     try {
       SyntheticRegistrations.Run messages =
           new SyntheticRegistrations(SyntheticSettings.withSeed(7)).stream(n);
-      try (RegistrationPublisher publisher = new RegistrationPublisher(LocalCluster.KAFKA, topic)) {
+      try (RegistrationPublisher publisher =
+          new RegistrationPublisher(LocalCluster.KAFKA, run.topic())) {
         LocalCluster.publish(publisher, messages, n / 3);
         LocalCluster.await(
             "the job ingests the first part",

@@ -43,17 +43,10 @@ public final class ClusterIngestBenchmark {
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
     LocalCluster cluster = new LocalCluster();
-    String run = "r" + System.currentTimeMillis();
-    String topic = "nmis.scale." + run + ".registrations";
-    String root = LocalCluster.HDFS + "/nmis-scale/" + run;
-    WarehouseLocation warehouse = new WarehouseLocation(root + "/warehouse");
-    cluster.createTopic(topic);
-    Process job =
-        cluster.submitIngestJob(
-            topic,
-            warehouse,
-            root + "/checkpoints/registrations-ingest",
-            Long.getLong("bench.maxOffsets", 250_000));
+    LocalCluster.IngestRun run =
+        cluster.startIngestRun("scale", Long.getLong("bench.maxOffsets", 250_000));
+    WarehouseLocation warehouse = run.warehouse();
+    Process job = run.job();
     List<String> report = new ArrayList<>(List.of("| metric | value |", "|---|---|"));
     SparkSession counting =
         SparkSessions.getOrCreate(new SparkSettings("nmis-bench-count", "local[1]", 2, Map.of()));
@@ -63,7 +56,8 @@ public final class ClusterIngestBenchmark {
       SyntheticRegistrations.Run messages =
           new SyntheticRegistrations(SyntheticSettings.withSeed(11)).stream(n);
       long t0 = System.nanoTime();
-      try (RegistrationPublisher publisher = new RegistrationPublisher(LocalCluster.KAFKA, topic)) {
+      try (RegistrationPublisher publisher =
+          new RegistrationPublisher(LocalCluster.KAFKA, run.topic())) {
         LocalCluster.publish(publisher, messages, n);
       }
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
@@ -80,17 +74,7 @@ public final class ClusterIngestBenchmark {
           },
           job);
       double ingestSeconds = (System.nanoTime() - t0) / 1e9;
-      report.add(
-          row(
-              "registrations published",
-              String.format(
-                  Locale.ROOT,
-                  "%,d (%,d new valid, %,d invalid, %,d re-sends, %,d corrections)",
-                  counts.total(),
-                  counts.newValid(),
-                  counts.newInvalid(),
-                  counts.resends(),
-                  counts.corrections())));
+      report.add(row("registrations published", counts.describe()));
       report.add(row("publish to Kafka (3 brokers, RF 3, acks=all)", rate(n, publishSeconds)));
       report.add(
           row(

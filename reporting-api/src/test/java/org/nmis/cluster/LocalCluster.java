@@ -39,8 +39,27 @@ public final class LocalCluster {
 
   final Path dir = Path.of(env("NMIS_CLUSTER_DIR"));
 
+  /**
+   * One run of the ingestion job on its own: a new topic and a new warehouse (their names carry the
+   * time), and the job submitted to read the one into the other.
+   */
+  record IngestRun(String topic, WarehouseLocation warehouse, Process job) {}
+
+  /** Starts an {@link IngestRun} under {@code hdfs://.../<kind>/<time>}. */
+  IngestRun startIngestRun(String kind, long maxOffsetsPerTrigger) throws Exception {
+    String run = "r" + System.currentTimeMillis();
+    String topic = "nmis." + kind + "." + run + ".registrations";
+    String root = HDFS + "/nmis-" + kind + "/" + run;
+    WarehouseLocation warehouse = new WarehouseLocation(root + "/warehouse");
+    createTopic(topic);
+    Process job =
+        submitIngestJob(
+            topic, warehouse, root + "/checkpoints/registrations-ingest", maxOffsetsPerTrigger);
+    return new IngestRun(topic, warehouse, job);
+  }
+
   /** A new registrations topic: replication factor 3, {@code min.insync.replicas=2}. */
-  void createTopic(String topic) {
+  private void createTopic(String topic) {
     try (Admin admin = admin()) {
       Topics.ensure(
           admin,
@@ -61,7 +80,7 @@ public final class LocalCluster {
    * jars, Delta and the Kafka connector go with {@code --jars}, the job's jar is the primary
    * resource, and its settings are the job's environment variables (docs/ARCHITECTURE.md).
    */
-  Process submitIngestJob(
+  private Process submitIngestJob(
       String topic, WarehouseLocation warehouse, String checkpoint, long maxOffsetsPerTrigger)
       throws Exception {
     List<String> cmd = new ArrayList<>();

@@ -69,6 +69,18 @@ public final class SyntheticRegistrations {
       return newValid + newInvalid + resends + corrections;
     }
 
+    /** For a benchmark's table: "N (a new valid, b invalid, c re-sends, d corrections)". */
+    public String describe() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%,d (%,d new valid, %,d invalid, %,d re-sends, %,d corrections)",
+          total(),
+          newValid,
+          newInvalid,
+          resends,
+          corrections);
+    }
+
     /** Messages the validator accepts: everything but the invalid new rows. */
     public long accepted() {
       return newValid + resends + corrections;
