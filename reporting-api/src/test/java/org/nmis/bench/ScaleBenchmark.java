@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.nmis.api.NmisApplication;
 import org.nmis.api.platform.WarehousePlatform;
 import org.nmis.cluster.LocalCluster;
 import org.nmis.ingestion.kafka.RegistrationPublisher;
 import org.nmis.ingestion.synthetic.SyntheticRegistrations;
 import org.nmis.model.serving.RegistrationIndex;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -44,10 +42,8 @@ public final class ScaleBenchmark {
     String hdfs = LocalCluster.HDFS + "/nmis-scale/" + run;
     Path dataDir = Files.createTempDirectory("nmis-scale");
     ConfigurableApplicationContext ctx =
-        SpringApplication.run(
-            NmisApplication.class,
-            "--server.port=0",
-            "--nmis.data-dir=" + dataDir,
+        WarehouseBenchmark.start(
+            dataDir,
             "--nmis.kafka.bootstrap-servers=" + kafka,
             "--nmis.kafka.topic=nmis.scale." + run + ".registrations",
             "--nmis.spark.master=" + master,
@@ -55,12 +51,7 @@ public final class ScaleBenchmark {
             "--nmis.warehouse.checkpoint-location=" + hdfs + "/checkpoints",
             "--nmis.privacy.aadhaar-key=" + LocalCluster.secret(),
             "--nmis.ids.key=" + LocalCluster.secret(),
-            "--nmis.movement.epass-private-key=" + ed25519(),
-            "--nmis.ingestion.max-offsets-per-trigger="
-                + System.getProperty("bench.maxOffsets", "250000"),
-            "--logging.level.org.nmis=WARN",
-            "--nmis.forecast.first-run-after=24h",
-            "--nmis.tracing.lookups-per-minute=100000000");
+            "--nmis.movement.epass-private-key=" + ed25519());
     List<String> report = new ArrayList<>();
     report.add("| metric | value |");
     report.add("|---|---|");

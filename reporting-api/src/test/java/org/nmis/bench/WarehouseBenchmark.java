@@ -63,20 +63,7 @@ public final class WarehouseBenchmark {
             ? Files.createDirectories(Path.of(kept))
             : Files.createTempDirectory("nmis-bench");
     boolean reuse = Boolean.getBoolean("bench.reuse");
-    ConfigurableApplicationContext ctx =
-        SpringApplication.run(
-            NmisApplication.class,
-            "--server.port=0",
-            "--nmis.data-dir=" + dataDir,
-            "--nmis.kafka.embedded-port=0",
-            "--nmis.ingestion.max-offsets-per-trigger="
-                + System.getProperty("bench.maxOffsets", "250000"),
-            "--logging.level.org.nmis=WARN",
-            // The benchmark runs the forecast itself, when its data are in.
-            "--nmis.forecast.first-run-after=24h",
-            // The per-user tracing rate limit would stop the 4 measuring clients; the limit itself
-            // is tested in TracingIT.
-            "--nmis.tracing.lookups-per-minute=100000000");
+    ConfigurableApplicationContext ctx = start(dataDir, "--nmis.kafka.embedded-port=0");
     List<String> report = new ArrayList<>();
     try {
       WarehousePlatform platform = ctx.getBean(WarehousePlatform.class);
@@ -290,6 +277,25 @@ public final class WarehouseBenchmark {
     } finally {
       ctx.close();
     }
+  }
+
+  /** The service as the benchmarks run it, with {@code settings} added (where its parts are). */
+  static ConfigurableApplicationContext start(Path dataDir, String... settings) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--nmis.data-dir=" + dataDir,
+                "--nmis.ingestion.max-offsets-per-trigger="
+                    + System.getProperty("bench.maxOffsets", "250000"),
+                "--logging.level.org.nmis=WARN",
+                // The benchmark runs the forecast itself, when its data are in.
+                "--nmis.forecast.first-run-after=24h",
+                // The per-user tracing rate limit would stop the 4 measuring clients; the limit
+                // itself is tested in TracingIT.
+                "--nmis.tracing.lookups-per-minute=100000000"));
+    args.addAll(List.of(settings));
+    return SpringApplication.run(NmisApplication.class, args.toArray(String[]::new));
   }
 
   /** Prints the table and writes it to the results file ({@code bench.out}). */
