@@ -7,17 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -26,6 +18,7 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.nmis.api.config.NmisProperties;
+import org.nmis.api.demo.TopicRecords;
 import org.nmis.model.registration.Field;
 import org.nmis.model.testing.RegistrationFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,38 +117,22 @@ class NoClearAadhaarIT extends ApiTestBase {
 
   /** Every record (key, value, headers) of every topic the service writes, as text. */
   private String topicsText() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     StringBuilder out = new StringBuilder();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic :
-          List.of(
-              properties.kafka().topic(),
-              properties.movement().topic(),
-              properties.audit().topic(),
-              properties.sms().topic())) {
-        consumer
-            .partitionsFor(topic)
-            .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-          && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+    TopicRecords.readAll(
+        platform.bootstrapServers(),
+        List.of(
+            properties.kafka().topic(),
+            properties.movement().topic(),
+            properties.audit().topic(),
+            properties.sms().topic()),
+        Duration.ofMinutes(2),
+        r -> {
           out.append(text(r.key())).append('\t').append(text(r.value()));
           for (Header h : r.headers()) {
             out.append('\t').append(h.key()).append('=').append(text(h.value()));
           }
           out.append('\n');
-        }
-      }
-    }
+        });
     return out.toString();
   }
 

@@ -7,14 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.nmis.model.privacy.AadhaarScrubber;
 import org.nmis.warehouse.registrations.ParsedMessages;
 
@@ -53,32 +46,22 @@ public final class AadhaarScan {
   }
 
   private static void scanTopics(String servers, List<String> findings) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-      for (String topic : TOPICS) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer
-            .partitionsFor(topic)
-            .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long read = 0;
-        long skipped = 0;
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+    for (String topic : TOPICS) {
+      long[] readAndSkipped = new long[2];
+      TopicRecords.readAll(
+          servers,
+          List.of(topic),
+          Duration.ofMinutes(10),
+          r -> {
             Header by = r.headers().lastHeader(ParsedMessages.SUBMITTED_BY_HEADER);
             String submitter = by == null ? "" : new String(by.value(), StandardCharsets.UTF_8);
             if (topic.equals(TOPICS.get(0))
                 && !submitter.startsWith("api:")
                 && !submitter.startsWith("upload:")) {
-              skipped++;
-              continue;
+              readAndSkipped[1]++;
+              return;
             }
-            read++;
+            readAndSkipped[0]++;
             String text =
                 (r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8))
                     + "\t"
@@ -86,17 +69,15 @@ public final class AadhaarScan {
             for (String f : AadhaarScrubber.aadhaarLike(text)) {
               findings.add(topic + "@" + r.partition() + ":" + r.offset() + ": " + f);
             }
-          }
-        }
-        System.out.println(
-            "read "
-                + read
-                + " records of "
-                + topic
-                + (skipped > 0
-                    ? " (" + skipped + " published by state systems, not scanned)"
-                    : ""));
-      }
+          });
+      System.out.println(
+          "read "
+              + readAndSkipped[0]
+              + " records of "
+              + topic
+              + (readAndSkipped[1] > 0
+                  ? " (" + readAndSkipped[1] + " published by state systems, not scanned)"
+                  : ""));
     }
   }
 }
