@@ -1,6 +1,5 @@
 package org.nmis.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -77,7 +76,7 @@ public final class ScaleBenchmark {
       // count at the end must be exact. At millions of rows the cold start is a small part.
       platform.awaitCaughtUp();
       long persons0 = index.size();
-      long heap0 = liveHeap();
+      long heap0 = WarehouseBenchmark.liveHeap();
 
       long t0 = System.nanoTime();
       SyntheticRegistrations.Counts counts = WarehouseBenchmark.publish(publisher, 2, n);
@@ -91,7 +90,7 @@ public final class ScaleBenchmark {
       platform.awaitCaughtUp();
       double indexedSeconds = (System.nanoTime() - t0) / 1e9;
       long persons = index.size();
-      long heap = liveHeap();
+      long heap = WarehouseBenchmark.liveHeap();
       report.add(WarehouseBenchmark.row("registrations published", counts.describe()));
       report.add(
           WarehouseBenchmark.row(
@@ -173,13 +172,6 @@ public final class ScaleBenchmark {
     } finally {
       ctx.close();
     }
-  }
-
-  private static long liveHeap() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static String ed25519() throws Exception {

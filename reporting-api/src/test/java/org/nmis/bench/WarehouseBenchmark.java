@@ -404,6 +404,14 @@ public final class WarehouseBenchmark {
     }
   }
 
+  /** The heap still in use after full collections: what the live objects take. */
+  static long liveHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   /** The four flows requests a ministry makes most, {@code count} in all over 4 clients. */
   static double[] flows(int port, long count) throws Exception {
     String[] paths = {

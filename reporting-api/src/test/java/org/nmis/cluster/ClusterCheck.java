@@ -26,9 +26,9 @@ public final class ClusterCheck {
   private ClusterCheck() {}
 
   public static void main(String[] args) throws Exception {
-    String kafka = args.length > 0 ? args[0] : "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092";
-    String master = args.length > 1 ? args[1] : "spark://127.0.0.1:7077";
-    String hdfs = args.length > 2 ? args[2] : "hdfs://127.0.0.1:9820";
+    String kafka = args.length > 0 ? args[0] : LocalCluster.KAFKA;
+    String master = args.length > 1 ? args[1] : LocalCluster.MASTER;
+    String hdfs = args.length > 2 ? args[2] : LocalCluster.HDFS;
     boolean ok = checkKafka(kafka) & checkSparkOnHdfs(master, hdfs);
     System.out.println(ok ? "cluster check: OK" : "cluster check: FAILED");
     System.exit(ok ? 0 : 1);

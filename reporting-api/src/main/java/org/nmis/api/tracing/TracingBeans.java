@@ -3,9 +3,7 @@ package org.nmis.api.tracing;
 import java.time.Clock;
 import java.time.Instant;
 import org.nmis.api.config.NmisProperties;
-import org.nmis.model.ids.PersonId;
 import org.nmis.model.ids.RequestId;
-import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.allocation.Manifest;
 import org.nmis.movement.request.MovementRequest;
@@ -32,19 +30,7 @@ public class TracingBeans {
 
   @Bean
   TracingIndex tracingIndex(RegistrationIndex registrations, MovementService movement) {
-    TracingIndex index = new TracingIndex(TracingSettings.defaults());
-    registrations.addListener(
-        new RegistrationIndex.Listener() {
-          @Override
-          public void upserted(StoredRegistration row) {
-            index.registration(row);
-          }
-
-          @Override
-          public void removed(PersonId personId) {
-            index.removeRegistration(personId);
-          }
-        });
+    TracingIndex index = TracingIndex.following(registrations, TracingSettings.defaults());
     movement.addManifestListener(
         new MovementService.ManifestListener() {
           @Override

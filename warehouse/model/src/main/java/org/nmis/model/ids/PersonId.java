@@ -18,8 +18,14 @@ public record PersonId(String value) {
     }
   }
 
-  /** The canonical ID for a 45-bit payload (the output of the keyed permutation). */
-  static PersonId ofPayload(long payload) {
+  /**
+   * The canonical ID for a 45-bit payload (the output of the keyed permutation); serving indexes
+   * keep IDs as these numbers, 8 bytes instead of a 72-byte object.
+   */
+  public static PersonId ofPayload(long payload) {
+    if (payload < 0 || payload >= 1L << PAYLOAD_BITS) {
+      throw new IllegalArgumentException("not a 45-bit person ID payload: " + payload);
+    }
     int[] symbols = new int[PAYLOAD_SYMBOLS + 1];
     for (int i = PAYLOAD_SYMBOLS - 1; i >= 0; i--) {
       symbols[i] = (int) (payload & 0x1F);
@@ -28,6 +34,18 @@ public record PersonId(String value) {
     symbols[PAYLOAD_SYMBOLS] =
         DammCheck32.checkSymbol(java.util.Arrays.copyOf(symbols, PAYLOAD_SYMBOLS));
     return new PersonId(render(symbols));
+  }
+
+  /** The 45 bits this ID carries: {@code ofPayload(id.payload())} equals {@code id}. */
+  public long payload() {
+    long payload = 0;
+    for (int i = 0; i < value.length() - 1; i++) {
+      char c = value.charAt(i);
+      if (c != '-') {
+        payload = (payload << 5) | Crockford32.value(c);
+      }
+    }
+    return payload;
   }
 
   /**

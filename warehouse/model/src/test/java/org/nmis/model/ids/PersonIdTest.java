@@ -35,6 +35,19 @@ class PersonIdTest {
   }
 
   @Test
+  void anIdIsItsPayloadAndBack() {
+    for (long payload : new long[] {0, 1, 31, 32, 123_456_789L, (1L << 45) - 1}) {
+      PersonId id = PersonId.ofPayload(payload);
+      assertEquals(payload, id.payload());
+      assertEquals(id, PersonId.ofPayload(id.payload()));
+    }
+    PersonId typed = PersonId.parse(PersonId.ofPayload(987_654_321L).value().toLowerCase()).get();
+    assertEquals(987_654_321L, typed.payload());
+    assertThrows(IllegalArgumentException.class, () -> PersonId.ofPayload(1L << 45));
+    assertThrows(IllegalArgumentException.class, () -> PersonId.ofPayload(-1));
+  }
+
+  @Test
   void parseForgivesWhatPeopleType() {
     for (PersonId id : SAMPLE) {
       String v = id.value();

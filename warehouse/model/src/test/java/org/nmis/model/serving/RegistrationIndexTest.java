@@ -165,6 +165,53 @@ class RegistrationIndexTest {
   }
 
   @Test
+  void listenersHearEachChangeWithWhatItReplaced() {
+    RegistrationIndex index = new RegistrationIndex();
+    StoredRegistration before = ramV1();
+    index.upsert(before);
+    List<String> heard = new java.util.ArrayList<>();
+    index.addListener(
+        new RegistrationIndex.Listener() {
+          @Override
+          public void upserted(StoredRegistration previous, StoredRegistration row) {
+            heard.add(
+                (previous == null ? "new" : "v" + previous.version()) + "->v" + row.version());
+          }
+
+          @Override
+          public void removed(StoredRegistration previous) {
+            heard.add("removed v" + previous.version() + " " + previous.personId());
+          }
+        });
+    StoredRegistration v2 =
+        stored(ram, registration(RegistrationFixtures.ramFromPuneToGorakhpur()), 2, T1, T3);
+    index.upsert(v2);
+    index.remove(ram);
+    index.remove(ram);
+    assertEquals(List.of("new->v1", "v1->v2", "removed v2 " + ram), heard);
+  }
+
+  @Test
+  void whenEveryTextHashesAlikeLookupsStillAnswerOnlyWithTheirOwn() {
+    RegistrationIndex index = new RegistrationIndex(text -> 42);
+    StoredRegistration r = ramV1();
+    StoredRegistration s =
+        stored(sita, registration(RegistrationFixtures.sitaFromPuneToPatna()), 1, T2, T2);
+    index.upsert(r);
+    index.upsert(s);
+    assertEquals(List.of(r), index.byMobile(SHARED));
+    assertEquals(List.of(s), index.byMobile(OTHER));
+    assertEquals(List.of(), index.byMobile("+917000099999"));
+    assertEquals(Optional.of(ram), index.bySourceKey("27:MH-PUNE-000001"));
+    assertEquals(Optional.of(sita), index.bySourceKey("10:BR-2020-77"));
+    assertEquals(Optional.empty(), index.bySourceKey("27:MH-PUNE-000002"));
+    index.remove(ram);
+    assertEquals(List.of(), index.byMobile(SHARED));
+    assertEquals(Optional.of(sita), index.bySourceKey("10:BR-2020-77"));
+    assertEquals(1, index.matching(x -> x.age() > 0).size());
+  }
+
+  @Test
   void theAppliedTableVersionOnlyMovesForward() {
     RegistrationIndex index = new RegistrationIndex();
     assertEquals(-1, index.appliedTableVersion());

@@ -144,11 +144,11 @@ public final class MovementService {
     index.addListener(
         new RegistrationIndex.Listener() {
           @Override
-          public void upserted(StoredRegistration row) {}
+          public void upserted(StoredRegistration previous, StoredRegistration row) {}
 
           @Override
-          public void removed(PersonId personId) {
-            eraseName(personId);
+          public void removed(StoredRegistration previous) {
+            eraseName(previous.personId());
           }
         });
   }

@@ -3,11 +3,11 @@ package org.nmis.tracing.index;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.serving.PersonIdSet;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 
@@ -20,10 +20,10 @@ final class DistrictNames {
   static final int MIN_QUERY_LENGTH = 2;
   private static final int NO_MATCH = -1;
 
-  private final ConcurrentHashMap<Integer, Set<PersonId>> districts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, PersonIdSet> districts = new ConcurrentHashMap<>();
 
   void add(int district, PersonId id) {
-    districts.computeIfAbsent(district, k -> ConcurrentHashMap.newKeySet()).add(id);
+    districts.computeIfAbsent(district, k -> new PersonIdSet()).add(id);
   }
 
   void remove(int district, PersonId id) {
@@ -50,7 +50,8 @@ final class DistrictNames {
     }
     record Match(int rank, StoredRegistration row) {}
     List<Match> found = new ArrayList<>();
-    for (PersonId id : districts.getOrDefault(district, Set.of())) {
+    PersonIdSet members = districts.get(district);
+    for (PersonId id : members == null ? List.<PersonId>of() : members.toList()) {
       StoredRegistration row = registrations.apply(id);
       int rank = row == null ? NO_MATCH : rank(row.registration().name(), q);
       if (rank != NO_MATCH) {

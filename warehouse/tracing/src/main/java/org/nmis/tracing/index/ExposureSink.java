@@ -7,9 +7,10 @@ import org.nmis.tracing.exposure.ExposureLevel;
 /**
  * Receives an index case's exposures one traveller at a time, without building contacts: for
  * aggregations over thousands of index cases (bulk jobs). A traveller reached two ways on one
- * journey is reported twice. {@code registrant} is the index's own instance of the person, the same
- * object on every call while the person stays indexed, so an aggregation may key an identity map by
- * it (and merge by equality at the end, for a person removed and indexed again meanwhile).
+ * journey is reported twice. {@code registrant} is, for a seated person, the index's own instance
+ * of the person, the same object on every call while they stay seated, so an aggregation may key an
+ * identity map by it; it must merge by equality at the end (a person reached through a registration
+ * comes as a new instance, as does one removed and indexed again meanwhile).
  */
 @FunctionalInterface
 public interface ExposureSink {

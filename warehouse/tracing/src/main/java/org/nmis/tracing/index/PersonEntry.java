@@ -9,9 +9,10 @@ import org.nmis.model.registration.TravelMode;
 import org.nmis.tracing.journeys.VehicleRefs;
 
 /**
- * What the index holds about one person: their canonical ID instance (every structure of the index
- * refers to the person by this one object), the registration (null until fed) and their seats on
- * manifests.
+ * What the index knows of one person: their canonical ID instance (every seat of theirs refers to
+ * the person by this one object), their registration (null when none) and their seats on manifests.
+ * The index keeps entries of seated persons only, without the registration, and joins the
+ * registration in from the registration index when a question needs it.
  */
 record PersonEntry(PersonId id, StoredRegistration registration, List<SeatRef> seats) {
   PersonEntry {

@@ -14,6 +14,8 @@ import org.nmis.model.ids.RequestId;
 import org.nmis.model.registration.Registration;
 import org.nmis.model.registration.StoredRegistration;
 import org.nmis.model.registration.TravelMode;
+import org.nmis.model.serving.PersonIdSet;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.allocation.Traveller;
 import org.nmis.movement.service.MovementService;
 import org.nmis.tracing.TracingError;
@@ -49,11 +51,18 @@ public final class TracingIndex {
           .thenComparing(Journey::vehicle, Comparator.nullsLast(Comparator.naturalOrder()));
 
   private final TracingSettings settings;
+  private final RegistrationIndex registrations;
   private final Object writes = new Object();
+
+  /**
+   * The seated persons, each with their seats (registrations stay in the registration index, read
+   * when a question needs them, so the index costs nothing per person who only registered).
+   */
   private final ConcurrentHashMap<PersonId, PersonEntry> persons = new ConcurrentHashMap<>();
+
   private final ConcurrentHashMap<RequestId, SeatedRequest> requests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<TrainRun, List<SeatedRequest>> trains = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<VehicleRun, Set<PersonId>> vehicles = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<VehicleRun, PersonIdSet> vehicles = new ConcurrentHashMap<>();
   private final DistrictNames names = new DistrictNames();
 
   /**
@@ -64,44 +73,60 @@ public final class TracingIndex {
 
   private volatile long seatedTravellers;
 
-  public TracingIndex(TracingSettings settings) {
+  private TracingIndex(TracingSettings settings, RegistrationIndex registrations) {
     this.settings = settings;
+    this.registrations = registrations;
+  }
+
+  /**
+   * A tracing index that follows this registration index from now on, starting with its persons.
+   */
+  public static TracingIndex following(RegistrationIndex registrations, TracingSettings settings) {
+    TracingIndex index = new TracingIndex(settings, registrations);
+    registrations.addListener(
+        new RegistrationIndex.Listener() {
+          @Override
+          public void upserted(StoredRegistration previous, StoredRegistration row) {
+            index.registered(previous, row);
+          }
+
+          @Override
+          public void removed(StoredRegistration previous) {
+            index.unregistered(previous);
+          }
+        });
+    return index;
   }
 
   // ---- Updates
   // -------------------------------------------------------------------------------------------------
 
-  /** Adds or replaces a person's registration (a new one, or a correction). */
-  public void registration(StoredRegistration row) {
+  /** A person's registration was added or replaced (a new one, or a correction). */
+  private void registered(StoredRegistration previous, StoredRegistration row) {
     synchronized (writes) {
       unregistered.remove(row.personId());
-      PersonEntry before = persons.get(row.personId());
-      PersonEntry after =
-          (before == null ? PersonEntry.empty(row.personId()) : before).withRegistration(row);
-      persons.put(after.id(), after);
-      Registration old =
-          before == null || before.registration() == null
-              ? null
-              : before.registration().registration();
-      index(after.id(), old, row.registration());
+      index(row.personId(), previous == null ? null : previous.registration(), row.registration());
     }
   }
 
-  public void removeRegistration(PersonId id) {
+  /** A person's registration was removed (erased); a seated person keeps their seats. */
+  private void unregistered(StoredRegistration previous) {
     synchronized (writes) {
-      PersonEntry before = persons.get(id);
-      if (before == null || before.registration() == null) {
-        return;
-      }
-      index(id, before.registration().registration(), null);
-      PersonEntry after = before.withRegistration(null);
-      if (after.isEmpty()) {
-        persons.remove(id);
-      } else {
-        persons.put(id, after);
-        unregistered.add(id);
+      index(previous.personId(), previous.registration(), null);
+      if (persons.containsKey(previous.personId())) {
+        unregistered.add(previous.personId());
       }
     }
+  }
+
+  /** What the index knows of a person now: their seats and registration; null when neither. */
+  private PersonEntry view(PersonId id) {
+    PersonEntry seated = persons.get(id);
+    StoredRegistration registration = registrations.byPersonId(id).orElse(null);
+    if (seated == null) {
+      return registration == null ? null : PersonEntry.empty(id).withRegistration(registration);
+    }
+    return registration == null ? seated : seated.withRegistration(registration);
   }
 
   /** Replaces every journey of the train's request with the seats of this manifest. */
@@ -178,7 +203,7 @@ public final class TracingIndex {
     VehicleRun oldRun = vehicleRun(old);
     VehicleRun newRun = vehicleRun(now);
     if (newRun != null && !newRun.equals(oldRun)) {
-      vehicles.computeIfAbsent(newRun, k -> ConcurrentHashMap.newKeySet()).add(id);
+      vehicles.computeIfAbsent(newRun, k -> new PersonIdSet()).add(id);
     }
     if (oldRun != null && !oldRun.equals(newRun)) {
       vehicles.computeIfPresent(
@@ -218,17 +243,16 @@ public final class TracingIndex {
 
   /** Whether the index holds a registration or a seat of this person. */
   public boolean knows(PersonId id) {
-    return persons.containsKey(id);
+    return persons.containsKey(id) || registrations.byPersonId(id).isPresent();
   }
 
   public Optional<StoredRegistration> registration(PersonId id) {
-    PersonEntry e = persons.get(id);
-    return Optional.ofNullable(e == null ? null : e.registration());
+    return registrations.byPersonId(id);
   }
 
   /** Every journey of the person, by date; empty when the index does not know them. */
   public List<Journey> journeys(PersonId id) {
-    PersonEntry e = persons.get(id);
+    PersonEntry e = view(id);
     return e == null ? List.of() : journeys(e, LocalDate.MIN, LocalDate.MAX);
   }
 
@@ -343,7 +367,7 @@ public final class TracingIndex {
    * indexed.
    */
   public Optional<ContactDetails> details(PersonId id) {
-    PersonEntry e = persons.get(id);
+    PersonEntry e = view(id);
     if (e == null) {
       return Optional.empty();
     }
@@ -373,7 +397,7 @@ public final class TracingIndex {
   }
 
   private PersonEntry known(PersonId index) {
-    PersonEntry e = persons.get(index);
+    PersonEntry e = view(index);
     if (e == null) {
       throw new TracingException(
           TracingError.UNKNOWN_PERSON,
@@ -424,8 +448,8 @@ public final class TracingIndex {
     String train = mine.run.trainNumber();
     for (SeatedRequest r : trains.getOrDefault(mine.run, List.of())) {
       for (int i = 0; i < r.size(); i++) {
-        if (r.registrants[i] == index) {
-          continue; // canonical instances: the index case's own party
+        if (r.registrants[i].equals(index)) {
+          continue; // the index case's own party
         }
         ExposureLevel level =
             !coach.equals(r.coaches[i])
@@ -449,7 +473,7 @@ public final class TracingIndex {
     unseatedMembers(index, new VehicleRun(key, own.travelDate()), own.vehicleRef(), visitor);
     for (SeatedRequest r : trains.getOrDefault(new TrainRun(key, own.travelDate()), List.of())) {
       for (int i = 0; i < r.size(); i++) {
-        if (r.registrants[i] != index) {
+        if (!r.registrants[i].equals(index)) {
           visitor.seated(r, i, ExposureLevel.SAME_VEHICLE, own.vehicleRef());
         }
       }
@@ -457,8 +481,9 @@ public final class TracingIndex {
   }
 
   private void unseatedMembers(PersonId index, VehicleRun run, String vehicle, Visitor visitor) {
-    for (PersonId q : vehicles.getOrDefault(run, Set.of())) {
-      PersonEntry e = q == index ? null : persons.get(q);
+    PersonIdSet members = vehicles.get(run);
+    for (PersonId q : members == null ? List.<PersonId>of() : members.toList()) {
+      PersonEntry e = q.equals(index) ? null : view(q);
       Registration r = e == null ? null : e.visibleRegistration();
       if (r != null) {
         visitor.party(q, r, vehicle);
@@ -475,13 +500,7 @@ public final class TracingIndex {
    */
   public NameMatches byName(String query, int districtCode, int limit) {
     return names.search(
-        query,
-        districtCode,
-        limit,
-        id -> {
-          PersonEntry e = persons.get(id);
-          return e == null ? null : e.registration();
-        });
+        query, districtCode, limit, id -> registrations.byPersonId(id).orElse(null));
   }
 
   /**
@@ -497,7 +516,13 @@ public final class TracingIndex {
   }
 
   public IndexStats stats() {
+    long seatedOnly =
+        persons.keySet().stream().filter(id -> registrations.byPersonId(id).isEmpty()).count();
     return new IndexStats(
-        persons.size(), requests.size(), trains.size(), vehicles.size(), seatedTravellers);
+        Math.toIntExact(registrations.size() + seatedOnly),
+        requests.size(),
+        trains.size(),
+        vehicles.size(),
+        seatedTravellers);
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.testing.MutableClock;
 import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.index.TracingIndex;
@@ -25,7 +26,7 @@ class BulkJobsTest {
   private final BulkJobs jobs =
       new BulkJobs(
           new BulkTrace(
-              new TracingIndex(TracingSettings.defaults()),
+              TracingIndex.following(new RegistrationIndex(), TracingSettings.defaults()),
               new FakeMobileDirectory(),
               TracingSettings.defaults()),
           clock,
@@ -109,7 +110,7 @@ class BulkJobsTest {
     MapLedger ledger = new MapLedger();
     BulkTrace trace =
         new BulkTrace(
-            new TracingIndex(TracingSettings.defaults()),
+            TracingIndex.following(new RegistrationIndex(), TracingSettings.defaults()),
             new FakeMobileDirectory(),
             TracingSettings.defaults());
     BulkJobs.Job done;

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.TracingSettings;
@@ -43,7 +44,9 @@ class BulkTraceTest {
     {UTTAR_PRADESH, GORAKHPUR}, {BIHAR, PATNA}, {MAHARASHTRA, MUMBAI}
   };
 
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
   private final FakeMobileDirectory mobiles = new FakeMobileDirectory();
   private final BulkTrace bulk = new BulkTrace(index, mobiles, TracingSettings.defaults());
 
@@ -259,7 +262,7 @@ class BulkTraceTest {
   }
 
   private void register(StoredRegistration r) {
-    index.registration(r);
+    registrations.upsert(r);
     mobiles.add(r);
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.exposure.ContactReport;
 import org.nmis.tracing.journeys.ManifestedTrain;
@@ -24,7 +25,8 @@ import org.nmis.tracing.journeys.ManifestedTrain;
 class ConcurrentUpdatesTest {
   @Test
   void readersSeeEitherSeatingNeverAMixOrAnError() throws Exception {
-    TracingIndex index = new TracingIndex(TracingSettings.defaults());
+    TracingIndex index =
+        TracingIndex.following(new RegistrationIndex(), TracingSettings.defaults());
     ManifestedTrain sameBay = train(1).seat(1, "S1", 1).seat(2, "S1", 2).seat(3, "S1", 3).build();
     ManifestedTrain otherCoach =
         train(1).seat(1, "S1", 1).seat(2, "S2", 2).seat(3, "S2", 3).build();

@@ -15,12 +15,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.ids.PersonId;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.exposure.ContactEdge;
 import org.nmis.tracing.exposure.ExposureLevel;
 
 class ContactEdgesTest {
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
 
   @Test
   void oneEdgePerPairOfPartiesSharingACoachAcrossRequests() {

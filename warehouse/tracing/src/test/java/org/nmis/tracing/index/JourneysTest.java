@@ -21,6 +21,7 @@ import static org.nmis.tracing.testing.TracingFixtures.train;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.TravelMode;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.layout.BerthType;
 import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.journeys.Journey;
@@ -28,11 +29,13 @@ import org.nmis.tracing.journeys.JourneySource;
 import org.nmis.tracing.journeys.Seat;
 
 class JourneysTest {
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
 
   @Test
   void aRegistrationIsAJourneyOnItsTravelDate() {
-    index.registration(registration(1).bus("MH12 AB 1234").on(MAY_20).accompanying(2).build());
+    registrations.upsert(registration(1).bus("MH12 AB 1234").on(MAY_20).accompanying(2).build());
 
     assertEquals(
         List.of(
@@ -55,7 +58,7 @@ class JourneysTest {
 
   @Test
   void aSeatSupersedesTheTrainJourneyOfTheSameDateThatNamesNoTrain() {
-    index.registration(registration(1).build());
+    registrations.upsert(registration(1).build());
     index.manifest(train(1).seat(1, "S1", 1).companion(1, 1, "S1", 2).build());
 
     assertEquals(
@@ -79,7 +82,7 @@ class JourneysTest {
 
   @Test
   void aSeatSupersedesTheTrainJourneyNamingThatTrain() {
-    index.registration(registration(1).trainRef("01-901").build());
+    registrations.upsert(registration(1).trainRef("01-901").build());
     index.manifest(train(1).seat(1, "S1", 1).build());
 
     assertEquals(List.of(JourneySource.MANIFEST), sources());
@@ -87,7 +90,7 @@ class JourneysTest {
 
   @Test
   void aTrainJourneyNamingAnotherTrainStaysBesideTheSeat() {
-    index.registration(registration(1).trainRef(LTT_PATNA).build());
+    registrations.upsert(registration(1).trainRef(LTT_PATNA).build());
     index.manifest(train(1).seat(1, "S1", 1).build());
 
     assertEquals(List.of(JourneySource.REGISTRATION, JourneySource.MANIFEST), sources());
@@ -95,7 +98,7 @@ class JourneysTest {
 
   @Test
   void aBusJourneyAndATrainAreTwoJourneysByDate() {
-    index.registration(registration(1).bus("UP53 T 0001").on(MAY_20).build());
+    registrations.upsert(registration(1).bus("UP53 T 0001").on(MAY_20).build());
     index.manifest(train(1).seat(1, "S1", 1).build());
 
     assertEquals(
@@ -104,7 +107,7 @@ class JourneysTest {
 
   @Test
   void theOriginDistrictOfAWholeStateRequestComesFromTheRegistration() {
-    index.registration(registration(1).from(MAHARASHTRA, MUMBAI).build());
+    registrations.upsert(registration(1).from(MAHARASHTRA, MUMBAI).build());
     index.manifest(train(1).wholeState().seat(1, "S1", 1).build());
 
     assertEquals(MUMBAI, index.journeys(person(1)).get(0).originDistrictCode());
@@ -121,7 +124,7 @@ class JourneysTest {
 
   @Test
   void removingTheManifestBringsBackTheRegistrationJourney() {
-    index.registration(registration(1).build());
+    registrations.upsert(registration(1).build());
     index.manifest(train(1).seat(1, "S1", 1).build());
     index.removeManifest(request(1));
 
@@ -131,9 +134,9 @@ class JourneysTest {
 
   @Test
   void removingTheRegistrationKeepsTheSeat() {
-    index.registration(registration(1).build());
+    registrations.upsert(registration(1).build());
     index.manifest(train(1).seat(1, "S1", 1).build());
-    index.removeRegistration(person(1));
+    registrations.remove(person(1));
 
     assertEquals(List.of(JourneySource.MANIFEST), sources());
     index.removeManifest(request(1));

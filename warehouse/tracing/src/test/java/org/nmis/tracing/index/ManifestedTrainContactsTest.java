@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.ids.PersonId;
 import org.nmis.model.registration.TravelMode;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.movement.layout.BerthType;
 import org.nmis.tracing.TracingSettings;
 import org.nmis.tracing.exposure.Contact;
@@ -37,12 +38,14 @@ import org.nmis.tracing.journeys.Seat;
  * 1 is the index case in S1 berth 1, their companion in berth 2.
  */
 class ManifestedTrainContactsTest {
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
 
   @BeforeEach
   void seatTheTrain() {
     for (int n = 1; n <= 10; n++) {
-      index.registration(registration(n).accompanying(n == 1 || n == 2 ? 1 : 0).build());
+      registrations.upsert(registration(n).accompanying(n == 1 || n == 2 ? 1 : 0).build());
     }
     index.manifest(
         train(1)
@@ -88,13 +91,13 @@ class ManifestedTrainContactsTest {
   void anErasedCoTravellerIsNoContactAndTheOthersKeepTheirLevels() {
     Map<PersonId, ExposureLevel> before = levels(index.contacts(person(1), MAY_18, MAY_18));
 
-    index.removeRegistration(person(3)); // erased; their seat stays in the manifest
+    registrations.remove(person(3)); // erased; their seat stays in the manifest
 
     Map<PersonId, ExposureLevel> after = new java.util.HashMap<>(before);
     after.remove(person(3));
     assertEquals(after, levels(index.contacts(person(1), MAY_18, MAY_18)));
     assertTrue(index.details(person(3)).isEmpty(), "no name or number from the manifest either");
-    index.registration(registration(3).build()); // registered again: a contact again
+    registrations.upsert(registration(3).build()); // registered again: a contact again
     assertEquals(before, levels(index.contacts(person(1), MAY_18, MAY_18)));
   }
 

@@ -14,22 +14,25 @@ import static org.nmis.tracing.testing.TracingFixtures.registration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.TracingSettings;
 
 class NameSearchTest {
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
 
   @BeforeEach
   void registerPeople() {
-    index.registration(registration(1).name("Ram Kumar").build()); // Pune -> Gorakhpur
-    index.registration(registration(2).name("Kumari Devi").build());
-    index.registration(registration(3).name("Shyam Kumar").build());
-    index.registration(registration(4).name("Balram Yadav").build());
-    index.registration(registration(5).name("Ramesh").build());
-    index.registration(registration(6).name("सीता देवी").to(BIHAR, PATNA).build());
-    index.registration(
+    registrations.upsert(registration(1).name("Ram Kumar").build()); // Pune -> Gorakhpur
+    registrations.upsert(registration(2).name("Kumari Devi").build());
+    registrations.upsert(registration(3).name("Shyam Kumar").build());
+    registrations.upsert(registration(4).name("Balram Yadav").build());
+    registrations.upsert(registration(5).name("Ramesh").build());
+    registrations.upsert(registration(6).name("सीता देवी").to(BIHAR, PATNA).build());
+    registrations.upsert(
         registration(7).name("Ram Lal").from(MAHARASHTRA, MUMBAI).to(BIHAR, PATNA).build());
   }
 
@@ -62,11 +65,11 @@ class NameSearchTest {
 
   @Test
   void aCorrectedDistrictMovesThePerson() {
-    index.registration(registration(5).name("Ramesh").from(MAHARASHTRA, MUMBAI).build());
+    registrations.upsert(registration(5).name("Ramesh").from(MAHARASHTRA, MUMBAI).build());
 
     assertEquals(List.of("Ram Kumar", "Balram Yadav"), names("ram", PUNE, 10));
     assertEquals(List.of("Ram Lal", "Ramesh"), names("ram", MUMBAI, 10));
-    index.removeRegistration(registration(5).build().personId());
+    registrations.remove(registration(5).build().personId());
     assertEquals(List.of("Ram Lal"), names("ram", MUMBAI, 10));
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.TravelMode;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.TracingSettings;
@@ -31,15 +32,17 @@ import org.nmis.tracing.exposure.Exposure;
 import org.nmis.tracing.exposure.LevelCount;
 
 class VehicleAndWindowContactsTest {
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
 
   @Test
   void aBusMatchesItsReferenceOnTheSameDateWhateverTheSpelling() {
-    index.registration(registration(1).bus("MH12 AB 1234").on(MAY_20).accompanying(1).build());
-    index.registration(registration(2).bus("mh-12-ab-1234").on(MAY_20).accompanying(2).build());
-    index.registration(registration(3).bus("MH12AB1234").on(MAY_19).build()); // the day before
-    index.registration(registration(4).bus("MH12AB9999").on(MAY_20).build()); // another bus
-    index.registration(registration(5).on(MAY_20).build()); // names no vehicle
+    registrations.upsert(registration(1).bus("MH12 AB 1234").on(MAY_20).accompanying(1).build());
+    registrations.upsert(registration(2).bus("mh-12-ab-1234").on(MAY_20).accompanying(2).build());
+    registrations.upsert(registration(3).bus("MH12AB1234").on(MAY_19).build()); // the day before
+    registrations.upsert(registration(4).bus("MH12AB9999").on(MAY_20).build()); // another bus
+    registrations.upsert(registration(5).on(MAY_20).build()); // names no vehicle
 
     ContactReport report = index.contacts(person(1), MAY_18, MAY_20);
 
@@ -56,7 +59,7 @@ class VehicleAndWindowContactsTest {
 
   @Test
   void anUnmanifestedTrainJourneyMeetsTheTrainItNamesAtVehicleLevelBothWays() {
-    index.registration(registration(6).trainRef("01901").build());
+    registrations.upsert(registration(6).trainRef("01901").build());
     index.manifest(train(1).seat(7, "S1", 1).build());
 
     Contact seven = contact(index.contacts(person(6), MAY_18, MAY_18), person(7));
@@ -69,9 +72,9 @@ class VehicleAndWindowContactsTest {
   @Test
   void theIndexCaseIsNeverTheirOwnContactWhateverWasFedFirst() {
     index.manifest(train(1).seat(1, "S1", 1).companion(1, 1, "S1", 2).seat(2, "S1", 3).build());
-    index.registration(
+    registrations.upsert(
         registration(1).bus("01901").accompanying(1).build()); // a bus "named" like the train
-    index.registration(registration(2).build());
+    registrations.upsert(registration(2).build());
 
     assertEquals(Map.of(person(2), SAME_BAY), levels(index.contacts(person(1), MAY_18, MAY_18)));
     assertEquals(Map.of(person(1), SAME_BAY), levels(index.contacts(person(2), MAY_18, MAY_18)));
@@ -79,7 +82,7 @@ class VehicleAndWindowContactsTest {
 
   @Test
   void anUnmanifestedTrainJourneyWithoutReferenceMatchesNobody() {
-    index.registration(registration(6).build());
+    registrations.upsert(registration(6).build());
     index.manifest(train(1).seat(7, "S1", 1).build());
 
     assertEquals(Map.of(), levels(index.contacts(person(6), MAY_18, MAY_18)));
@@ -133,7 +136,8 @@ class VehicleAndWindowContactsTest {
   @Test
   void followUpRunsFromTheLastExposureForTheConfiguredPeriod() {
     TracingIndex longer =
-        new TracingIndex(TracingSettings.defaults().withFollowUp(Period.ofDays(21)));
+        TracingIndex.following(
+            new RegistrationIndex(), TracingSettings.defaults().withFollowUp(Period.ofDays(21)));
     longer.manifest(train(1).seat(1, "S1", 1).seat(2, "S1", 2).build());
 
     Contact two = contact(longer.contacts(person(1), MAY_18, MAY_18), person(2));
@@ -156,7 +160,7 @@ class VehicleAndWindowContactsTest {
 
   @Test
   void anEmptyWindowAndAnUnknownPersonAreRefusedWithTheirCodes() {
-    index.registration(registration(1).build());
+    registrations.upsert(registration(1).build());
 
     TracingException window =
         assertThrows(TracingException.class, () -> index.contacts(person(1), MAY_19, MAY_18));
@@ -173,9 +177,9 @@ class VehicleAndWindowContactsTest {
    * May with person 9. Person 6 registered train 01901 on 18 May without a seat.
    */
   private void twoJourneys() {
-    index.registration(registration(6).trainRef("01901").build());
-    index.registration(registration(8).bus("UP53 T 0001").on(MAY_19).build());
-    index.registration(registration(9).bus("UP53T0001").on(MAY_19).build());
+    registrations.upsert(registration(6).trainRef("01901").build());
+    registrations.upsert(registration(8).bus("UP53 T 0001").on(MAY_19).build());
+    registrations.upsert(registration(9).bus("UP53T0001").on(MAY_19).build());
     index.manifest(train(1).seat(8, "S1", 1).seat(7, "S1", 30).build());
   }
 }

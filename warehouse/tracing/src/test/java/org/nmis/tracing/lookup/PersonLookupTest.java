@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.registration.StoredRegistration;
+import org.nmis.model.serving.RegistrationIndex;
 import org.nmis.tracing.TracingError;
 import org.nmis.tracing.TracingException;
 import org.nmis.tracing.TracingSettings;
@@ -26,7 +27,9 @@ import org.nmis.tracing.testing.FakePasses;
 class PersonLookupTest {
   private static final String SHARED_PHONE = "+919876543210";
 
-  private final TracingIndex index = new TracingIndex(TracingSettings.defaults());
+  private final RegistrationIndex registrations = new RegistrationIndex();
+  private final TracingIndex index =
+      TracingIndex.following(registrations, TracingSettings.defaults());
   private final FakeMobileDirectory mobiles = new FakeMobileDirectory();
   private final FakePasses passes = new FakePasses();
   private final PersonLookup lookup =
@@ -44,7 +47,7 @@ class PersonLookupTest {
                 .on(MAY_20)
                 .build(),
             registration(2).name("Sita Kumari").mobile(SHARED_PHONE).build())) {
-      index.registration(r);
+      registrations.upsert(r);
       mobiles.add(r);
     }
     index.manifest(train(1).seat(1, "S1", 1).seat(2, "S1", 2).build());
