@@ -23,7 +23,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser (headless Chromium from Debian, driven by chromedriver): sign-in
@@ -550,7 +549,7 @@ class WebDashboardIT extends ApiTestBase {
 
   private <T> void waitFor(java.util.function.Function<? super WebDriver, T> condition) {
     // A desk redrawn while the condition reads it leaves stale elements: read again.
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    HeadlessChromium.waiting(browser, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition);
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nmis.governance.policy.AccessPolicy;
 import org.nmis.governance.policy.Mask;
 import org.nmis.model.access.AccessScope;
@@ -157,8 +158,7 @@ public class PolicyProjection {
    * Which rows of {@code od_flows} the caller may count (the serving copy is filtered with the same
    * rule governed SQL applies); 403 FLOWS_NOT_PERMITTED for a role without one.
    */
-  public java.util.function.Predicate<org.nmis.model.serving.FlowIndex.Flow> flows(
-      AccessScope caller) {
+  public org.nmis.model.serving.FlowIndex.Visibility flows(AccessScope caller) {
     org.nmis.governance.policy.RowFilter rows =
         policy
             .rule("od_flows", caller.role())
@@ -168,7 +168,10 @@ public class PolicyProjection {
                     new org.nmis.api.errors.ApiException(
                         org.nmis.api.errors.ApiError.FLOWS_NOT_PERMITTED,
                         "role " + caller.role() + " may not read flows"));
-    return f -> rows.test(f::value, caller);
+    boolean statesOnly =
+        Set.of("origin_state_code", "destination_state_code").containsAll(rows.columns());
+    return new org.nmis.model.serving.FlowIndex.Visibility(
+        f -> rows.test(f::value, caller), statesOnly);
   }
 
   /** Which rows of return_forecast the caller may see (the rule governed SQL applies). */

@@ -328,7 +328,7 @@ public class ReportDocuments {
   private List<Flow> visibleFlows(LocalDate from, LocalDate to, NmisUser user) {
     return flows.rows(
         new FlowIndex.Query(FlowIndex.Level.DISTRICT, from, to, null, null, null),
-        views.flows(user.scope()));
+        views.flows(user.scope()).rows());
   }
 
   /**

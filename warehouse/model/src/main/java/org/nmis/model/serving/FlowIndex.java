@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -85,14 +86,62 @@ public final class FlowIndex {
   /** One travel date's totals over the flows asked for. */
   public record Day(LocalDate travelDate, long registrations, long persons) {}
 
-  private final Map<Key, Flow> flows = new ConcurrentHashMap<>();
+  /**
+   * Which flows a caller may see: a test of each row, and whether that test reads only the state
+   * columns (national roles read none, state users the two state codes). Such a caller's
+   * state-level answers come from the pre-summed state pairs, not from a scan of every district
+   * pair.
+   */
+  public record Visibility(Predicate<Flow> rows, boolean statesOnly) {
+    public Visibility {
+      Objects.requireNonNull(rows, "rows");
+    }
 
-  public void upsert(Flow f) {
-    flows.put(f.key(), f);
+    public static Visibility all() {
+      return new Visibility(f -> true, true);
+    }
   }
 
-  public void remove(Flow f) {
-    flows.remove(f.key());
+  private final Map<Key, Flow> flows = new ConcurrentHashMap<>();
+
+  /**
+   * The flows summed over districts: one row per date, mode and state pair (at most 36 x 36 pairs a
+   * date and mode, against millions of district pairs), kept with every change.
+   */
+  private final Map<Key, Flow> statePairs = new ConcurrentHashMap<>();
+
+  public synchronized void upsert(Flow f) {
+    add(flows.put(f.key(), f), -1);
+    add(f, 1);
+  }
+
+  public synchronized void remove(Flow f) {
+    add(flows.remove(f.key()), -1);
+  }
+
+  private void add(Flow f, int sign) {
+    if (f == null) {
+      return;
+    }
+    Key pair =
+        new Key(f.travelDate(), f.mode(), f.originStateCode(), 0, f.destinationStateCode(), 0);
+    statePairs.compute(
+        pair,
+        (k, sum) -> {
+          long registrations = (sum == null ? 0 : sum.registrations()) + sign * f.registrations();
+          long persons = (sum == null ? 0 : sum.persons()) + sign * f.persons();
+          return registrations == 0 && persons == 0
+              ? null
+              : new Flow(
+                  k.travelDate(),
+                  k.mode(),
+                  k.originStateCode(),
+                  0,
+                  k.destinationStateCode(),
+                  0,
+                  registrations,
+                  persons);
+        });
   }
 
   public int size() {
@@ -101,7 +150,7 @@ public final class FlowIndex {
 
   /** Totals per pair over every flow, largest flows first. */
   public List<Total> query(Query q) {
-    return query(q, f -> true);
+    return query(q, Visibility.all());
   }
 
   /** The rows of the query's dates, states and mode that the caller may see, in no order. */
@@ -112,7 +161,18 @@ public final class FlowIndex {
   }
 
   private void forEachRow(Query q, Predicate<Flow> visible, Consumer<Flow> action) {
-    for (Flow f : flows.values()) {
+    forEachRow(flows, q, visible, action);
+  }
+
+  /** The state-pair sums when they answer exactly, else every flow. */
+  private void forEachRow(Query q, Visibility v, Consumer<Flow> action) {
+    boolean pairs = v.statesOnly() && q.level() == Level.STATE;
+    forEachRow(pairs ? statePairs : flows, q, v.rows(), action);
+  }
+
+  private static void forEachRow(
+      Map<Key, Flow> rows, Query q, Predicate<Flow> visible, Consumer<Flow> action) {
+    for (Flow f : rows.values()) {
       if ((q.from() == null || !f.travelDate().isBefore(q.from()))
           && (q.to() == null || !f.travelDate().isAfter(q.to()))
           && (q.originState() == null || f.originStateCode() == q.originState())
@@ -125,11 +185,12 @@ public final class FlowIndex {
   }
 
   /**
-   * Totals per pair over the flows the caller may see, largest flows first. One pass over the
-   * flows, summing under the pair packed into a long (16 bits a code), so that millions of flow
-   * keys take tens of milliseconds rather than the second a map keyed by lists took.
+   * Totals per pair over the flows the caller may see, largest flows first. One pass, over the
+   * state-pair sums when the caller's visibility allows (a few thousand rows) and over every flow
+   * key otherwise (millions at 10M persons: seconds, docs/BENCHMARKS.md), summing under the pair
+   * packed into a long (16 bits a code).
    */
-  public List<Total> query(Query q, Predicate<Flow> visible) {
+  public List<Total> query(Query q, Visibility visible) {
     boolean district = q.level() == Level.DISTRICT;
     SumTable sums = new SumTable();
     forEachRow(
@@ -185,7 +246,7 @@ public final class FlowIndex {
   }
 
   /** Totals per travel date over the flows the caller may see, earliest date first. */
-  public List<Day> daily(Query q, Predicate<Flow> visible) {
+  public List<Day> daily(Query q, Visibility visible) {
     Map<LocalDate, long[]> sums = new TreeMap<>();
     forEachRow(
         q,
