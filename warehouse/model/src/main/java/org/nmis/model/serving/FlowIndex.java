@@ -110,6 +110,12 @@ public final class FlowIndex {
    */
   private final Map<Key, Flow> statePairs = new ConcurrentHashMap<>();
 
+  /**
+   * The flows summed over dates: one row per mode and district pair, travel date null (a dashboard
+   * asks for all dates most often, and a row filter never reads the date).
+   */
+  private final Map<Key, Flow> allDates = new ConcurrentHashMap<>();
+
   public synchronized void upsert(Flow f) {
     add(flows.put(f.key(), f), -1);
     add(f, 1);
@@ -123,10 +129,27 @@ public final class FlowIndex {
     if (f == null) {
       return;
     }
-    Key pair =
-        new Key(f.travelDate(), f.mode(), f.originStateCode(), 0, f.destinationStateCode(), 0);
-    statePairs.compute(
-        pair,
+    add(
+        statePairs,
+        new Key(f.travelDate(), f.mode(), f.originStateCode(), 0, f.destinationStateCode(), 0),
+        f,
+        sign);
+    add(
+        allDates,
+        new Key(
+            null,
+            f.mode(),
+            f.originStateCode(),
+            f.originDistrictCode(),
+            f.destinationStateCode(),
+            f.destinationDistrictCode()),
+        f,
+        sign);
+  }
+
+  private static void add(Map<Key, Flow> sums, Key key, Flow f, int sign) {
+    sums.compute(
+        key,
         (k, sum) -> {
           long registrations = (sum == null ? 0 : sum.registrations()) + sign * f.registrations();
           long persons = (sum == null ? 0 : sum.persons()) + sign * f.persons();
@@ -136,9 +159,9 @@ public final class FlowIndex {
                   k.travelDate(),
                   k.mode(),
                   k.originStateCode(),
-                  0,
+                  k.originDistrictCode(),
                   k.destinationStateCode(),
-                  0,
+                  k.destinationDistrictCode(),
                   registrations,
                   persons);
         });
@@ -164,10 +187,17 @@ public final class FlowIndex {
     forEachRow(flows, q, visible, action);
   }
 
-  /** The state-pair sums when they answer exactly, else every flow. */
-  private void forEachRow(Query q, Visibility v, Consumer<Flow> action) {
-    boolean pairs = v.statesOnly() && q.level() == Level.STATE;
-    forEachRow(pairs ? statePairs : flows, q, v.rows(), action);
+  /**
+   * The smallest rows that answer exactly: the state-pair sums for a state-level question of a
+   * caller whose filter reads only state columns, else (unless {@code dated}) the sums over all
+   * dates when no dates are asked, else every flow.
+   */
+  private void forEachRow(Query q, Visibility v, boolean dated, Consumer<Flow> action) {
+    Map<Key, Flow> rows =
+        v.statesOnly() && q.level() == Level.STATE
+            ? statePairs
+            : !dated && q.from() == null && q.to() == null ? allDates : flows;
+    forEachRow(rows, q, v.rows(), action);
   }
 
   private static void forEachRow(
@@ -186,9 +216,9 @@ public final class FlowIndex {
 
   /**
    * Totals per pair over the flows the caller may see, largest flows first. One pass, over the
-   * state-pair sums when the caller's visibility allows (a few thousand rows) and over every flow
-   * key otherwise (millions at 10M persons: seconds, docs/BENCHMARKS.md), summing under the pair
-   * packed into a long (16 bits a code).
+   * pre-summed rows when they answer exactly (state pairs, or all dates) and over every flow key
+   * otherwise (millions at 10M persons: seconds, docs/BENCHMARKS.md), summing under the pair packed
+   * into a long (16 bits a code).
    */
   public List<Total> query(Query q, Visibility visible) {
     boolean district = q.level() == Level.DISTRICT;
@@ -196,6 +226,7 @@ public final class FlowIndex {
     forEachRow(
         q,
         visible,
+        false,
         f ->
             sums.add(
                 pack(
@@ -251,6 +282,7 @@ public final class FlowIndex {
     forEachRow(
         q,
         visible,
+        true,
         f -> {
           long[] s = sums.computeIfAbsent(f.travelDate(), d -> new long[2]);
           s[0] += f.registrations();

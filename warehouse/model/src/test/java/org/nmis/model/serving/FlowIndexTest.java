@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.nmis.model.serving.FlowIndex.Flow;
@@ -60,11 +64,12 @@ class FlowIndexTest {
   }
 
   /**
-   * The pre-summed state pairs answer as a scan of every district pair would, through upserts that
-   * change counts, removals and a row filter on a state column, for every date window.
+   * The pre-summed rows (state pairs, all dates) answer as a scan of every flow would, through
+   * upserts that change counts and removals, for both levels, with and without dates, under row
+   * filters on a state and on a district column.
    */
   @Test
-  void theStatePairSumsAnswerAsTheScanOfEveryFlowDoes() {
+  void thePreSummedRowsAnswerAsTheScanOfEveryFlowDoes() {
     FlowIndex flows = new FlowIndex();
     Random random = new Random(5);
     List<Flow> added = new ArrayList<>();
@@ -86,17 +91,67 @@ class FlowIndexTest {
       flows.upsert(f); // a new key, or new counts for a key already there
       added.add(f);
     }
-    Predicate<Flow> toStateTwo = f -> f.destinationStateCode() == 2;
-    for (int day = 0; day < 5; day++) {
-      Query q = new Query(Level.STATE, MAY_20, MAY_20.plusDays(day), null, null, null);
-      for (Predicate<Flow> rows : List.<Predicate<Flow>>of(f -> true, toStateTwo)) {
-        assertEquals(
-            flows.query(q, new FlowIndex.Visibility(rows, false)),
-            flows.query(q, new FlowIndex.Visibility(rows, true)));
-        assertEquals(
-            flows.daily(q, new FlowIndex.Visibility(rows, false)),
-            flows.daily(q, new FlowIndex.Visibility(rows, true)));
+    Map<FlowIndex.Visibility, Predicate<Flow>> visibilities =
+        Map.of(
+            FlowIndex.Visibility.all(),
+            f -> true,
+            new FlowIndex.Visibility(f -> f.destinationStateCode() == 2, true),
+            f -> f.destinationStateCode() == 2,
+            new FlowIndex.Visibility(f -> f.originDistrictCode() == 101, false),
+            f -> f.originDistrictCode() == 101);
+    List<Query> queries = new ArrayList<>();
+    for (Level level : Level.values()) {
+      queries.add(new Query(level, null, null, null, null, null)); // all dates: pre-summed
+      queries.add(new Query(level, null, null, 3, null, "BUS"));
+      for (int day = 0; day < 5; day++) {
+        queries.add(new Query(level, MAY_20, MAY_20.plusDays(day), null, null, null));
       }
     }
+    for (Query q : queries) {
+      for (var v : visibilities.entrySet()) {
+        List<Flow> scanned = flows.rows(q, v.getValue()); // every flow, the oracle
+        assertEquals(totals(q.level(), scanned), flows.query(q, v.getKey()), q.toString());
+        Map<LocalDate, FlowIndex.Day> days = new TreeMap<>();
+        for (Flow f : scanned) {
+          days.merge(
+              f.travelDate(),
+              new FlowIndex.Day(f.travelDate(), f.registrations(), f.persons()),
+              (a, b) ->
+                  new FlowIndex.Day(
+                      a.travelDate(),
+                      a.registrations() + b.registrations(),
+                      a.persons() + b.persons()));
+        }
+        assertEquals(List.copyOf(days.values()), flows.daily(q, v.getKey()), q.toString());
+      }
+    }
+  }
+
+  /** Totals per pair as the API defines them, by a plain map: the oracle for the index's sums. */
+  private static List<Total> totals(Level level, List<Flow> rows) {
+    boolean district = level == Level.DISTRICT;
+    Map<List<Integer>, long[]> sums = new HashMap<>();
+    for (Flow f : rows) {
+      long[] sum =
+          sums.computeIfAbsent(
+              List.of(
+                  f.originStateCode(),
+                  district ? f.originDistrictCode() : 0,
+                  f.destinationStateCode(),
+                  district ? f.destinationDistrictCode() : 0),
+              k -> new long[2]);
+      sum[0] += f.registrations();
+      sum[1] += f.persons();
+    }
+    List<Total> out = new ArrayList<>();
+    sums.forEach((k, v) -> out.add(new Total(k.get(0), k.get(1), k.get(2), k.get(3), v[0], v[1])));
+    out.sort(
+        Comparator.comparingLong(Total::persons)
+            .reversed()
+            .thenComparingInt(Total::originStateCode)
+            .thenComparingInt(Total::originDistrictCode)
+            .thenComparingInt(Total::destinationStateCode)
+            .thenComparingInt(Total::destinationDistrictCode));
+    return out;
   }
 }
