@@ -81,7 +81,16 @@ public final class FlowIndex {
       int destinationStateCode,
       int destinationDistrictCode,
       long registrations,
-      long persons) {}
+      long persons) {
+    /** The order of an answer: most persons first, then by the codes. */
+    public static final Comparator<Total> LARGEST_FIRST =
+        Comparator.comparingLong(Total::persons)
+            .reversed()
+            .thenComparingInt(Total::originStateCode)
+            .thenComparingInt(Total::originDistrictCode)
+            .thenComparingInt(Total::destinationStateCode)
+            .thenComparingInt(Total::destinationDistrictCode);
+  }
 
   /** One travel date's totals over the flows asked for. */
   public record Day(LocalDate travelDate, long registrations, long persons) {}
@@ -249,13 +258,7 @@ public final class FlowIndex {
                   s.first(),
                   s.second()));
         });
-    out.sort(
-        Comparator.comparingLong(Total::persons)
-            .reversed()
-            .thenComparingInt(Total::originStateCode)
-            .thenComparingInt(Total::originDistrictCode)
-            .thenComparingInt(Total::destinationStateCode)
-            .thenComparingInt(Total::destinationDistrictCode));
+    out.sort(Total.LARGEST_FIRST);
     return out;
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,13 +144,7 @@ class FlowIndexTest {
     }
     List<Total> out = new ArrayList<>();
     sums.forEach((k, v) -> out.add(new Total(k.get(0), k.get(1), k.get(2), k.get(3), v[0], v[1])));
-    out.sort(
-        Comparator.comparingLong(Total::persons)
-            .reversed()
-            .thenComparingInt(Total::originStateCode)
-            .thenComparingInt(Total::originDistrictCode)
-            .thenComparingInt(Total::destinationStateCode)
-            .thenComparingInt(Total::destinationDistrictCode));
+    out.sort(Total.LARGEST_FIRST);
     return out;
   }
 }
